@@ -6,10 +6,10 @@ const data = loadTerritoryData();
 const t = createTerritory(data);
 
 describe('territory core on the real Lombardy data', () => {
-  it('has the Allegato C counts: 91 Ambiti, 8 ATS, 27 ASST, 86 distretti, 102 relations', () => {
+  it('has the Allegato C counts: 91 Ambiti, 8 ATS, 25 ASST, 86 distretti, 102 relations', () => {
     expect(t.units('ambito')).toHaveLength(91);
     expect(t.units('ats')).toHaveLength(8);
-    expect(t.units('asst')).toHaveLength(27);
+    expect(t.units('asst')).toHaveLength(25);
     expect(t.units('distretto')).toHaveLength(86);
     expect(data.links).toHaveLength(102);
   });
@@ -60,7 +60,10 @@ describe('territory core on the real Lombardy data', () => {
 
   it('looks up by ISTAT code and by name, accent- and case-insensitively', () => {
     expect(t.comune('015209')?.name).toBe('Sesto San Giovanni');
-    expect(t.search('sesto san giovanni')[0]).toMatchObject({ code: '015209' });
+    // Ambiti rank before comuni on the same match: the Ambito named after Sesto comes first.
+    const hits = t.search('sesto san giovanni');
+    expect(hits[0]).toMatchObject({ kind: 'ambito', code: '50046' });
+    expect(hits.find((h) => h.kind === 'comune')).toMatchObject({ code: '015209' });
     expect(t.search('SESTO S')[0].name).toMatch(/^Sesto/);
     expect(t.search('cantu').some((h) => h.name === 'Cantù')).toBe(true);
     expect(t.search('Rho')[0]).toMatchObject({ kind: 'ambito', code: '50095' });
