@@ -3,6 +3,9 @@
 import { isFeatureCollection } from 'geojson-validation';
 import type { FeatureCollection } from 'geojson';
 import type { TerritoryData } from '../../src/core/territory/types.ts';
+import { DOCUMENTED_EXCLAVES } from '../../src/core/territory/exclaves.ts';
+
+export { DOCUMENTED_EXCLAVES };
 
 export const EXPECTED = {
   comuni: 1503,
@@ -10,26 +13,6 @@ export const EXPECTED = {
   residents: 10_116_766,
   rule50kComuni: 19,
   rho: ['015009', '015087', '015116', '015170', '015176', '015179', '015182', '015211', '015229'],
-};
-
-/**
- * Comuni that lie apart from the rest of their Ambito on purpose, with the reason. Campione
- * d'Italia (50085) is a one-comune Ambito and an exclave in Switzerland: it is connected by
- * definition and needs no entry. Any other island fails the build until it is listed here.
- */
-export const DOCUMENTED_EXCLAVES: Record<string, { ambito: string; why: string }> = {
-  '097060': {
-    ambito: '50055',
-    why: 'Oliveto Lario: la fonte (leccofm.it 2019, comuni_ambiti.csv) lo pone nell\'Ambito di Lecco; sulla sponda ovest del lago confina solo con comuni comaschi e, sull\'acqua, con Abbadia Lariana, Lierna, Mandello e Varenna (Ambito di Bellano)',
-  },
-  '018064': {
-    ambito: '50098',
-    why: 'Fortunago: la fonte (ilperiodiconews.it, gennaio 2020) lo pone in Broni e Casteggio; una fonte del 2012 lo pone nella Comunità Montana Oltrepò Pavese (Ambito 50064): conflitto aperto in ambiti_hints.csv',
-  },
-  '016215': {
-    ambito: '50071',
-    why: 'Torre de\' Busi (passato da Lecco a Bergamo nel 2018): stimato; il pool delle fonti ammette solo 5 Ambiti bergamaschi, nessuno confinante; collocato nel più vicino sul grafo dei confini, da verificare',
-  },
 };
 
 function components(members: number[], adjacency: number[][]): number[][] {

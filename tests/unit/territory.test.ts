@@ -79,3 +79,17 @@ describe('territory core on the real Lombardy data', () => {
     expect(t.comuniOfAmbito('50095')).toHaveLength(9);
   });
 });
+
+describe('map colouring of a level', () => {
+  const t = createTerritory(loadTerritoryData());
+  it('gives neighbouring Ambiti different colours and marks the multi-unit Ambiti', async () => {
+    const { colourLevel } = await import('../../src/core/territory/colouring.ts');
+    const byAmbito = colourLevel(t, 'ambito', 10);
+    for (const a of t.data.ambiti) for (const n of t.neighbourAmbiti(a.code)) {
+      expect(byAmbito.ambitoColour.get(a.code), `${a.code}/${n}`).not.toBe(byAmbito.ambitoColour.get(n));
+    }
+    expect(colourLevel(t, 'distretto', 10).multiUnit).toEqual(['50007', '50066', '50096']);
+    expect(colourLevel(t, 'asst', 10).multiUnit).toEqual(['50007', '50097']);
+    expect(colourLevel(t, 'ats', 10).multiUnit).toEqual([]);
+  });
+});

@@ -1,0 +1,161 @@
+// The imperative MapLibre module. It owns the map and nothing else: the UI tells it what to show
+// (level colours, selection, basemap, labels) and it reports clicks and hovers back. Per-selection
+// styling goes through feature-state; sources are set once.
+import * as maplibregl from 'maplibre-gl';
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { hatch } from './patterns.ts';
+import { LEVEL_LINE, OSM_SOURCE, baseStyle, type MapLayersData } from './style.ts';
+import type { Level } from '../core/territory/types.ts';
+
+// MapLibre 6 loads its worker relative to its own module URL, which bundling breaks (TOOLCHAIN §2).
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
+
+export interface MapCallbacks {
+  onSelectAmbito(code: string | undefined): void;
+  onHover(info: { code: string; x: number; y: number } | undefined): void;
+  onState(state: string): void;
+}
+
+export interface AmbitoLabel {
+  code: string;
+  name: string;
+  point: [number, number];
+}
+
+export interface MapView {
+  map: maplibregl.Map;
+  setColours(fillByAmbito: Map<string, string>, multiUnit: string[], level: Level): void;
+  setSelection(ambito: string | undefined, comune: string | undefined): void;
+  frame(bbox: [number, number, number, number]): void;
+  setBasemap(on: boolean): void;
+  setLabels(on: boolean): void;
+  dispose(): void;
+}
+
+const LOMBARDIA: [number, number, number, number] = [8.49, 44.67, 11.43, 46.64];
+
+/** Resolves once the style and sources are loaded (feature-state needs them); throws without WebGL2. */
+export async function createMapView(container: HTMLElement, layers: MapLayersData, labels: AmbitoLabel[], cb: MapCallbacks): Promise<MapView> {
+  cb.onState('loading');
+  const map = new maplibregl.Map({
+    container,
+    style: baseStyle(layers),
+    bounds: LOMBARDIA,
+    fitBoundsOptions: { padding: 16 },
+    attributionControl: { compact: false, customAttribution: 'Confini © ISTAT via openpolis (CC-BY 4.0) · Residenti ANPR 10/01/2024 (CC-BY 4.0) · Ambiti DGR XII/2167 All. C' },
+    // Lets tests (and the PNG export) read the canvas back.
+    canvasContextAttributes: { preserveDrawingBuffer: true },
+    maxBounds: [6.5, 43.8, 13.5, 47.5],
+    dragRotate: false,
+    pitchWithRotate: false,
+  });
+  map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+  map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
+  map.touchZoomRotate.disableRotation();
+
+  // Patterns are generated, not loaded from a sprite: add them when the style first asks.
+  const patterns: Record<string, () => ImageData> = {
+    hatch: () => hatch(10, [40, 40, 40, 200], 1.1),
+    stripes: () => hatch(12, [11, 61, 145, 170], 2, true),
+  };
+  map.setMissingStyleImageResolver((id) => {
+    if (patterns[id] && !map.hasImage(id)) map.addImage(id, patterns[id]());
+  });
+  map.on('idle', () => cb.onState('idle'));
+  map.on('error', (e) => {
+    // Missing OSM tiles (no internet) are not fatal: the Ambiti still draw on the plain background.
+    const sourceId = (e as unknown as { sourceId?: string }).sourceId;
+    if (sourceId === 'osm') return;
+    cb.onState(`error ${e.error?.message ?? 'sconosciuto'}`);
+  });
+  await new Promise<void>((resolve) => map.once('load', () => resolve()));
+
+  let hovered: string | undefined;
+  let selected: { ambito?: string; comune?: string } = {};
+  let level: Level = 'ats';
+  let basemapOn = false;
+  let labelsOn = true;
+  const markers = labels.map((l) => {
+    const el = document.createElement('div');
+    el.className = 'ambito-label';
+    el.textContent = l.name;
+    el.dataset.code = l.code;
+    return new maplibregl.Marker({ element: el }).setLngLat(l.point).addTo(map);
+  });
+  const updateLabels = () => {
+    const show = labelsOn && map.getZoom() >= 8.3;
+    for (const m of markers) {
+      const el = m.getElement();
+      el.hidden = !(show || el.dataset.code === selected.ambito);
+      el.classList.toggle('selected', el.dataset.code === selected.ambito);
+    }
+  };
+  map.on('zoomend', updateLabels);
+  updateLabels();
+
+  const setHover = (code: string | undefined) => {
+    if (hovered === code) return;
+    if (hovered) map.setFeatureState({ source: 'ambiti', id: hovered }, { hover: false });
+    hovered = code;
+    if (code) map.setFeatureState({ source: 'ambiti', id: code }, { hover: true });
+  };
+  map.on('mousemove', 'ambiti-fill', (e) => {
+    const code = e.features?.[0]?.properties?.code as string | undefined;
+    setHover(code);
+    map.getCanvas().style.cursor = code ? 'pointer' : '';
+    cb.onHover(code ? { code, x: e.point.x, y: e.point.y } : undefined);
+  });
+  map.on('mouseleave', 'ambiti-fill', () => {
+    setHover(undefined);
+    map.getCanvas().style.cursor = '';
+    cb.onHover(undefined);
+  });
+  map.on('click', (e) => {
+    const f = map.queryRenderedFeatures(e.point, { layers: ['ambiti-fill'] })[0];
+    cb.onSelectAmbito(f?.properties?.code as string | undefined);
+  });
+
+
+  return {
+    map,
+    setColours(fillByAmbito, multiUnit, newLevel) {
+      for (const [code, fill] of fillByAmbito) map.setFeatureState({ source: 'ambiti', id: code }, { fill });
+      map.setFilter('ambiti-multi', ['in', ['get', 'code'], ['literal', multiUnit]]);
+      level = newLevel;
+      for (const [l, id] of Object.entries(LEVEL_LINE)) map.setLayoutProperty(id, 'visibility', l === level ? 'visible' : 'none');
+    },
+    setSelection(ambito, comune) {
+      if (selected.ambito) map.setFeatureState({ source: 'ambiti', id: selected.ambito }, { selected: false });
+      if (selected.comune) map.setFeatureState({ source: 'comuni', id: selected.comune }, { selected: false });
+      selected = { ambito, comune };
+      if (ambito) map.setFeatureState({ source: 'ambiti', id: ambito }, { selected: true });
+      if (comune) map.setFeatureState({ source: 'comuni', id: comune }, { selected: true });
+      updateLabels();
+    },
+    frame(bbox) {
+      map.fitBounds(bbox, { padding: 60, maxZoom: 11, duration: 600 });
+    },
+    setBasemap(on) {
+      if (on === basemapOn) return;
+      basemapOn = on;
+      if (on) {
+        map.addSource('osm', OSM_SOURCE);
+        map.addLayer({ id: 'osm', type: 'raster', source: 'osm' }, 'ambiti-fill');
+        map.setPaintProperty('ambiti-fill', 'fill-opacity', 0.55);
+      } else {
+        map.removeLayer('osm');
+        map.removeSource('osm');
+        map.setPaintProperty('ambiti-fill', 'fill-opacity', ['case', ['boolean', ['feature-state', 'hover'], false], 0.95, 0.8]);
+      }
+    },
+    setLabels(on) {
+      labelsOn = on;
+      updateLabels();
+    },
+    dispose() {
+      for (const m of markers) m.remove();
+      map.remove();
+    },
+  };
+}

@@ -1,0 +1,67 @@
+// The offline base style: a background and the project's own GeoJSON sources. No glyphs, no
+// sprite, no tiles — nothing leaves the machine (labels are HTML markers, patterns are drawn in
+// code). The optional OpenStreetMap raster is added at runtime only when the user asks for it.
+import type { FeatureCollection } from 'geojson';
+import type { RasterSourceSpecification, StyleSpecification } from 'maplibre-gl';
+import { BACKGROUND, BORDER, SELECTED } from './palette.ts';
+
+export interface MapLayersData {
+  ambiti: FeatureCollection;
+  comuni: FeatureCollection;
+  ats: FeatureCollection;
+  asst: FeatureCollection;
+  distretti: FeatureCollection;
+}
+
+export const OSM_SOURCE: RasterSourceSpecification = {
+  type: 'raster',
+  tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
+  tileSize: 256,
+  maxzoom: 19,
+  attribution: '© OpenStreetMap contributors',
+};
+
+/** Line layer id per level whose borders are drawn over the Ambiti. */
+export const LEVEL_LINE = { ats: 'ats-line', asst: 'asst-line', distretto: 'distretti-line' } as const;
+
+export function baseStyle(d: MapLayersData): StyleSpecification {
+  const geo = (data: FeatureCollection, promoteId: string) => ({ type: 'geojson' as const, data, promoteId });
+  return {
+    version: 8,
+    sources: {
+      ambiti: geo(d.ambiti, 'code'),
+      comuni: geo(d.comuni, 'istat'),
+      ats: geo(d.ats, 'code'),
+      asst: geo(d.asst, 'code'),
+      distretti: geo(d.distretti, 'code'),
+    },
+    layers: [
+      { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
+      {
+        id: 'ambiti-fill', type: 'fill', source: 'ambiti',
+        paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], '#cccccc'], 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.95, 0.8] },
+      },
+      // Ambiti spanning several units of the chosen level: striped, not coloured as one unit.
+      { id: 'ambiti-multi', type: 'fill', source: 'ambiti', filter: ['in', ['get', 'code'], ['literal', []]], paint: { 'fill-pattern': 'stripes' } },
+      // Comuni placed by the estimator: hatched ("confine stimato").
+      { id: 'comuni-estimated', type: 'fill', source: 'comuni', filter: ['==', ['get', 'status'], 'estimated'], paint: { 'fill-pattern': 'hatch' } },
+      { id: 'comuni-line', type: 'line', source: 'comuni', minzoom: 8.5, paint: { 'line-color': BORDER, 'line-opacity': 0.35, 'line-width': 0.5 } },
+      { id: 'ambiti-line', type: 'line', source: 'ambiti', paint: { 'line-color': BORDER, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.6, 11, 1.5] } },
+      { id: 'distretti-line', type: 'line', source: 'distretti', layout: { visibility: 'none' }, paint: { 'line-color': BORDER, 'line-width': 2 } },
+      { id: 'asst-line', type: 'line', source: 'asst', layout: { visibility: 'none' }, paint: { 'line-color': BORDER, 'line-width': 2.2 } },
+      { id: 'ats-line', type: 'line', source: 'ats', paint: { 'line-color': BORDER, 'line-width': 2.6 } },
+      {
+        id: 'ambiti-hover', type: 'line', source: 'ambiti',
+        paint: { 'line-color': SELECTED, 'line-width': 2, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.8, 0] },
+      },
+      {
+        id: 'ambiti-selected', type: 'line', source: 'ambiti',
+        paint: { 'line-color': SELECTED, 'line-width': 4, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
+      },
+      {
+        id: 'comune-selected', type: 'line', source: 'comuni',
+        paint: { 'line-color': '#c1121f', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
+      },
+    ],
+  };
+}

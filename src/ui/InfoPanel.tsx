@@ -1,0 +1,77 @@
+// The selected Ambito: hierarchy (all its units, where it has several), figures, comuni with the
+// status of their membership (documented or estimated), neighbours.
+import { DOCUMENTED_EXCLAVE_NOTES } from '../core/territory/exclaves.ts';
+import { LEVEL_LONG, S, fmtInt, fmtKm2 } from '../i18n/strings.ts';
+import { useApp } from './context.ts';
+import type { Level } from '../core/territory/types.ts';
+
+const HIERARCHY: Level[] = ['ats', 'asst', 'distretto'];
+
+export function InfoPanel() {
+  const { territory, state } = useApp();
+  const a = state.selection.value;
+  if (!a) return <p class="hint">{S.selectHint}</p>;
+  const members = territory.comuniOfAmbito(a.code).map((i) => territory.data.comuni[i]).sort((x, y) => y.residents - x.residents);
+  const r = territory.rollupOf('ambito', a.code);
+  const selectedComune = state.selectedComune.value;
+  return (
+    <article class="info" aria-labelledby="info-title">
+      <header>
+        <h2 id="info-title">{a.name}</h2>
+        <div class="muted">Ambito {a.code} · {S.sioss} {a.sioss}</div>
+      </header>
+      <dl class="hierarchy">
+        {HIERARCHY.map((level) => {
+          const units = territory.unitsOfAmbito(level, a.code);
+          return [
+            <dt key={`${level}t`}>{LEVEL_LONG[level]}{units.length > 1 ? ` (${units.length})` : ''}</dt>,
+            <dd key={`${level}d`}>{units.map((u) => territory.unitName(level, u)).join(' · ')}</dd>,
+          ];
+        })}
+      </dl>
+      <div class="kpis">
+        <div><span class="kpi" data-testid="info-comuni">{members.length}</span> {S.comuni.toLowerCase()}</div>
+        <div><span class="kpi" data-testid="info-residents">{fmtInt(r.residents)}</span> {S.residents.toLowerCase()}</div>
+        <div><span class="kpi">{fmtKm2(r.areaKm2)}</span></div>
+      </div>
+      <p class="muted small">{S.populationDate}.{r.rule50kComuni > 0 && ` ${r.rule50kComuni} ${S.rule50k.toLowerCase()}.`}</p>
+      {r.estimatedComuni > 0 && (
+        <p class="warn" role="note">
+          <span class="swatch hatch" /> {r.estimatedComuni} di {r.comuni} comuni ({fmtInt(r.estimatedResidents)} residenti) {S.estimatedNote}
+        </p>
+      )}
+      <table class="comuni-table" aria-label={`Comuni dell'Ambito ${a.name}`}>
+        <thead><tr><th>{S.comune}</th><th class="num">{S.residents}</th><th>Appartenenza</th></tr></thead>
+        <tbody>
+          {members.map((c) => (
+            <tr key={c.istat} class={c.istat === selectedComune ? 'selected' : ''}>
+              <td>
+                <button type="button" class="link" onClick={() => state.actions.selectComune(c.istat, { focus: true })}>{c.name}</button>
+                {(c.over50k || c.capoluogo) && <span class="badge" title="LEPS 3.7.1: comune > 50.000 abitanti o capoluogo di provincia">50k</span>}
+                {DOCUMENTED_EXCLAVE_NOTES[c.istat] && <span class="badge" title={DOCUMENTED_EXCLAVE_NOTES[c.istat]}>{S.exclave}</span>}
+              </td>
+              <td class="num">{fmtInt(c.residents)}</td>
+              <td>
+                <span class={`status ${c.status}`} title={c.source}>{c.status === 'sourced' ? S.sourced : S.estimated}</span>
+                {c.status === 'sourced' && <span class="muted small"> {S.confidence[c.confidence]}</span>}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h3>{S.neighbours}</h3>
+      <p class="neighbours">
+        {territory.neighbourAmbiti(a.code).map((n) => (
+          <button type="button" class="chip" key={n} onClick={() => state.actions.selectAmbito(n, { focus: true })}>{territory.ambito(n)?.name}</button>
+        ))}
+        {territory.neighbourAmbiti(a.code).length === 0 && <span class="muted">nessuno (exclave)</span>}
+      </p>
+      <h3>{S.sources}</h3>
+      <ul class="sources small">
+        {[...new Set(members.filter((c) => c.status === 'sourced').map((c) => c.source))].sort().map((src) => (
+          <li key={src}>{/^https?:/.test(src) ? <a href={src} target="_blank" rel="noopener noreferrer">{src}</a> : src}</li>
+        ))}
+      </ul>
+    </article>
+  );
+}

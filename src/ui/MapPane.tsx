@@ -1,0 +1,102 @@
+// Bridges state and the imperative map: creates it once, then mirrors signals into it.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { useSignal, useSignalEffect } from '@preact/signals';
+import { colourLevel } from '../core/territory/colouring.ts';
+import { createMapView, type MapView } from '../map/mapView.ts';
+import { bboxOf } from '../map/layersData.ts';
+import { MULTI_UNIT_FILL, UNIT_PALETTE } from '../map/palette.ts';
+import { S, LEVEL_LABEL, fmtInt } from '../i18n/strings.ts';
+import { useApp } from './context.ts';
+import { Legend } from './Legend.tsx';
+
+export function MapPane() {
+  const { territory, state, layers, labels } = useApp();
+  const container = useRef<HTMLDivElement>(null);
+  // A signal, not component state: the effects below must re-run when the map becomes ready.
+  const viewSig = useSignal<MapView | undefined>(undefined);
+  const [mapState, setMapState] = useState('loading');
+  const [hover, setHover] = useState<{ code: string; x: number; y: number }>();
+
+  useEffect(() => {
+    let disposed = false;
+    let created: MapView | undefined;
+    createMapView(container.current!, layers, labels, {
+      onSelectAmbito: (code) => state.actions.selectAmbito(code),
+      onHover: setHover,
+      onState: (st) => {
+        // First idle time, read by the e2e test and the benchmark (time to a drawn map).
+        const w = window as unknown as { __firstIdleMs?: number };
+        if (st === 'idle' && w.__firstIdleMs === undefined) w.__firstIdleMs = performance.now();
+        setMapState(st);
+      },
+    }).then(
+      (v) => {
+        created = v;
+        if (disposed) v.dispose();
+        else {
+          viewSig.value = v;
+          (window as unknown as { __map: unknown }).__map = v.map;
+        }
+      },
+      (err: unknown) => setMapState(`error ${err instanceof Error ? err.message : String(err)}`),
+    );
+    return () => {
+      disposed = true;
+      created?.dispose();
+    };
+  }, []);
+
+  useSignalEffect(() => {
+    const level = state.level.value;
+    const view = viewSig.value;
+    if (!view) return;
+    const { ambitoColour, multiUnit } = colourLevel(territory, level, UNIT_PALETTE.length);
+    const fills = new Map([...ambitoColour].map(([a, c]) => [a, c < 0 ? MULTI_UNIT_FILL : UNIT_PALETTE[c]]));
+    view.setColours(fills, multiUnit, level);
+  });
+  useSignalEffect(() => {
+    const a = state.selectedAmbito.value;
+    const c = state.selectedComune.value;
+    viewSig.value?.setSelection(a, c);
+  });
+  useSignalEffect(() => {
+    const request = state.focusRequest.value;
+    const view = viewSig.value;
+    const a = state.selectedAmbito.peek();
+    const c = state.selectedComune.peek();
+    if (!view || !request) return;
+    const target = c
+      ? layers.comuni.features.filter((f) => f.properties?.istat === c)
+      : layers.ambiti.features.filter((f) => f.properties?.code === a);
+    if (target.length) view.frame(bboxOf(target as never));
+  });
+  useSignalEffect(() => {
+    const on = state.basemap.value;
+    viewSig.value?.setBasemap(on);
+  });
+  useSignalEffect(() => {
+    const on = state.labels.value;
+    viewSig.value?.setLabels(on);
+  });
+
+  const hovered = hover && territory.ambito(hover.code);
+  const level = state.level.value;
+  return (
+    <div class="map-pane">
+      <div ref={container} id="map" class="map" data-map-state={mapState} role="application" aria-label="Mappa degli Ambiti territoriali della Lombardia" />
+      {mapState.startsWith('error') && <div class="map-error" role="alert">{S.mapError}: {mapState.slice(6)}</div>}
+      {hovered && (
+        <div class="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
+          <strong>{hovered.name}</strong> <span class="code">{hovered.code}</span>
+          {level !== 'ambito' && (
+            <div>
+              {LEVEL_LABEL[level]}: {territory.unitsOfAmbito(level, hovered.code).map((u) => territory.unitName(level, u)).join(' · ')}
+            </div>
+          )}
+          <div>{fmtInt(territory.rollupOf('ambito', hovered.code).residents)} residenti</div>
+        </div>
+      )}
+      <Legend />
+    </div>
+  );
+}

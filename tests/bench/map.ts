@@ -1,0 +1,42 @@
+// Map figures on the built app: time to the first idle map in headless Chromium (software WebGL,
+// so slower than a laptop with a GPU) and the bytes of geodata and code shipped.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ORIGIN, guardedPage, launchBrowser, startServer, stopServer, waitMapIdle } from '../e2e/harness.ts';
+
+export async function benchMap(dist: string): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  const assets = join(dist, 'assets');
+  let geodata = 0, geodataGzip = 0, js = 0, jsGzip = 0;
+  for (const f of readdirSync(assets)) {
+    const bytes = readFileSync(join(assets, f));
+    const gz = gzipSync(bytes).length;
+    if (/\.(json|csv)$/.test(f)) { geodata += statSync(join(assets, f)).size; geodataGzip += gz; }
+    if (/\.(m?js)$/.test(f)) { js += bytes.length; jsGzip += gz; }
+  }
+  out.geodata_kb = geodata / 1024;
+  out.geodata_gzip_kb = geodataGzip / 1024;
+  out.js_kb = js / 1024;
+  out.js_gzip_kb = jsGzip / 1024;
+
+  const server = await startServer(dist);
+  const browser = await launchBrowser();
+  try {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const g = await guardedPage(browser);
+      await g.page.goto(ORIGIN + '/');
+      const idle = await waitMapIdle(g.page);
+      if (idle.state !== 'idle') throw new Error(idle.state);
+      runs.push(await g.page.evaluate(() => (window as unknown as { __firstIdleMs: number }).__firstIdleMs));
+      await g.ctx.close();
+    }
+    runs.sort((a, b) => a - b);
+    out.map_idle_ms = runs[1];
+  } finally {
+    await browser.close();
+    stopServer(server);
+  }
+  return out;
+}

@@ -1,0 +1,200 @@
+// End-to-end in real headless Chromium against the built app (dist/) on 127.0.0.1.
+// Every scenario runs with an offline guard: any request leaving 127.0.0.1 fails the scenario
+// (OSM tiles are answered by a fake PNG or refused, as the scenario says).
+// Ends with the plain line `e2e: N passed, N failed`; exit code 1 on any failure.
+import { mkdirSync, readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import type { TerritoryData } from '../../src/core/territory/types.ts';
+import { ORIGIN, guardedPage, launchBrowser, startServer, stopServer, waitMapIdle, type Guarded } from './harness.ts';
+
+const data = JSON.parse(readFileSync('geodata/generated/territory.json', 'utf8')) as TerritoryData;
+const RHO = '50095';
+const rhoComuni = data.comuni.filter((c) => c.ambito === RHO);
+const rhoResidents = rhoComuni.reduce((s, c) => s + c.residents, 0);
+const fmt = (n: number) => n.toLocaleString('it-IT');
+mkdirSync('test-results', { recursive: true });
+
+class Check extends Error {}
+function expect(ok: unknown, what: string): void {
+  if (!ok) throw new Check(what);
+}
+
+/** Counts canvas pixels: those of the background colour, and all others (the drawn layers). */
+async function pixels(page: Page, rgb?: [number, number, number]) {
+  return page.evaluate((probe) => {
+    const map = (window as unknown as { __map: { getCanvas(): HTMLCanvasElement } }).__map;
+    const src = map.getCanvas();
+    const c = document.createElement('canvas');
+    c.width = src.width;
+    c.height = src.height;
+    const ctx = c.getContext('2d')!;
+    ctx.drawImage(src, 0, 0);
+    const d = ctx.getImageData(0, 0, c.width, c.height).data;
+    // No helper functions in here: the bundler of the test runner would wrap them in __name().
+    let background = 0, drawn = 0, probeHits = 0;
+    for (let i = 0; i < d.length; i += 4) {
+      if (Math.abs(d[i] - 0xf4) < 4 && Math.abs(d[i + 1] - 0xf1) < 4 && Math.abs(d[i + 2] - 0xea) < 4) background++;
+      else drawn++;
+      if (probe && Math.abs(d[i] - probe[0]) < 4 && Math.abs(d[i + 1] - probe[1]) < 4 && Math.abs(d[i + 2] - probe[2]) < 4) probeHits++;
+    }
+    return { background, drawn, probeHits, total: d.length / 4 };
+  }, rgb ?? null);
+}
+
+async function nextIdle(page: Page, act: () => Promise<void>) {
+  await page.evaluate(() => {
+    const w = window as unknown as { __map: { once(e: string, f: () => void): void }; __idle?: Promise<void> };
+    w.__idle = new Promise((r) => w.__map.once('idle', () => r()));
+  });
+  await act();
+  await page.evaluate(() => (window as unknown as { __idle: Promise<void> }).__idle);
+}
+
+/** The map has drawn everything it asked for (sources loaded, tiles in, no camera motion). */
+async function settled(page: Page) {
+  await page.waitForFunction(() => {
+    const m = (window as unknown as { __map: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map;
+    return m.loaded() && m.areTilesLoaded() && !m.isMoving();
+  }, undefined, { timeout: 30_000 });
+}
+
+async function until(what: string, ok: () => boolean, timeoutMs = 15_000) {
+  const end = Date.now() + timeoutMs;
+  while (!ok()) {
+    if (Date.now() > end) throw new Check(`tempo scaduto: ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+async function renderedAmbiti(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const map = (window as unknown as { __map: { queryRenderedFeatures(o: unknown): { properties: { code: string } }[] } }).__map;
+    return [...new Set(map.queryRenderedFeatures({ layers: ['ambiti-fill'] }).map((f) => f.properties.code))].sort();
+  });
+}
+
+async function clickLngLat(page: Page, lngLat: [number, number]) {
+  const box = (await page.locator('#map').boundingBox())!;
+  const xy = await page.evaluate((p) => (window as unknown as { __map: { project(p: [number, number]): { x: number; y: number } } }).__map.project(p), lngLat);
+  await page.mouse.click(box.x + xy.x, box.y + xy.y);
+}
+
+const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) => Promise<void>> = {
+  async offline({ page }, timings) {
+    await page.goto(ORIGIN + '/');
+    const idle = await waitMapIdle(page);
+    expect(idle.state === 'idle', `stato mappa ${idle.state}`);
+    timings.offline_first_idle_ms = await page.evaluate(() => (window as unknown as { __firstIdleMs: number }).__firstIdleMs);
+    expect(await page.evaluate(() => (window as unknown as { __map: { loaded(): boolean } }).__map.loaded()), 'map.loaded() falso');
+    const webgl = await page.evaluate(() => !!document.createElement('canvas').getContext('webgl2'));
+    expect(webgl, 'WebGL2 assente');
+    const ambiti = await renderedAmbiti(page);
+    expect(ambiti.length === 91, `Ambiti disegnati: ${ambiti.length} (attesi 91)`);
+    const px = await pixels(page);
+    expect(px.drawn > px.total * 0.2 && px.background > 1000, `pixel: disegnati ${px.drawn}, sfondo ${px.background} su ${px.total}`);
+    const labels = await page.locator('.ambito-label').count();
+    expect(labels === 91, `etichette ${labels}`);
+    await page.screenshot({ path: 'test-results/e2e-offline.png' });
+
+    // Click inside Rho (the comune of Rho's own point) → its 9 comuni and residents.
+    const rho = data.comuni.find((c) => c.istat === '015182')!;
+    await clickLngLat(page, rho.point);
+    await page.waitForSelector('#info-title');
+    const title = await page.textContent('#info-title');
+    expect(title === data.ambiti.find((a) => a.code === RHO)!.name, `titolo "${title}"`);
+    expect((await page.textContent('[data-testid=info-comuni]')) === '9', 'Rho: comuni ≠ 9');
+    const residents = await page.textContent('[data-testid=info-residents]');
+    expect(residents === fmt(rhoResidents), `Rho: residenti "${residents}" ≠ ${fmt(rhoResidents)}`);
+    const rows = await page.locator('.comuni-table tbody tr').allTextContents();
+    for (const c of rhoComuni) expect(rows.some((r) => r.includes(c.name)), `Rho: manca ${c.name}`);
+    expect(new URL(page.url()).hash === '#ambito=50095', `hash ${new URL(page.url()).hash}`);
+    await page.screenshot({ path: 'test-results/e2e-rho.png' });
+
+    // Search: the Ambito first, then the comune with the keyboard.
+    await page.fill('#search-input', 'Sesto San Giovanni');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#ambito=50046');
+    await page.fill('#search-input', 'sesto san giov');
+    const options = await page.locator('#search-results [role=option]').allTextContents();
+    const comuneAt = options.findIndex((o) => /^Comune\s*Sesto San Giovanni/.test(o));
+    expect(comuneAt >= 0, `opzioni: ${options.join(' | ')}`);
+    for (let i = 0; i < comuneAt; i++) await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => location.hash === '#ambito=50046&comune=015209');
+
+    // Colour by ASST: the two multi-ASST Ambiti are striped; borders of the level are shown.
+    await nextIdle(page, () => page.locator('.levels label', { hasText: 'ASST' }).click());
+    const filter = await page.evaluate(() => JSON.stringify((window as unknown as { __map: { getFilter(id: string): unknown } }).__map.getFilter('ambiti-multi')));
+    expect(filter.includes('50007') && filter.includes('50097'), `filtro multi-ASST ${filter}`);
+    expect(new URL(page.url()).hash.includes('livello=asst'), 'livello non nello hash');
+    await page.screenshot({ path: 'test-results/e2e-asst.png' });
+  },
+
+  async 'link-reopens-view'({ page }) {
+    await page.goto(ORIGIN + '/#ambito=50095&livello=distretto');
+    expect((await waitMapIdle(page)).state === 'idle', 'mappa non idle');
+    await page.waitForSelector('#info-title');
+    expect((await page.textContent('[data-testid=info-comuni]')) === '9', 'link: Rho non riaperto');
+    expect(await page.isChecked('input[name=level][value=distretto]'), 'link: livello non ripristinato');
+    await page.click('button[role=tab]:has-text("Qualità dei dati")');
+    const rows = await page.locator('.quality-table tbody tr').count();
+    expect(rows === 91, `tabella qualità: ${rows} righe`);
+  },
+
+  async 'osm-mocked'(g) {
+    const { page } = g;
+    await page.goto(ORIGIN + '/');
+    expect((await waitMapIdle(page)).state === 'idle', 'mappa non idle');
+    await page.locator('label.toggle', { hasText: 'OpenStreetMap' }).click();
+    await until('richieste di tessere OSM', () => g.tileRequests > 0);
+    await settled(page);
+    const px = await pixels(page, [170, 211, 223]);
+    expect(px.probeHits > 1000, `tessere OSM non disegnate (${px.probeHits} px)`);
+    expect((await renderedAmbiti(page)).length === 91, 'Ambiti non disegnati sopra lo sfondo');
+    await page.screenshot({ path: 'test-results/e2e-osm-mocked.png' });
+  },
+
+  async 'osm-unreachable'(g) {
+    const { page } = g;
+    await page.goto(ORIGIN + '/');
+    expect((await waitMapIdle(page)).state === 'idle', 'mappa non idle');
+    await page.locator('label.toggle', { hasText: 'OpenStreetMap' }).click();
+    await until('richieste di tessere OSM', () => g.tileRequests > 0);
+    await settled(page);
+    const state = await page.getAttribute('#map', 'data-map-state');
+    expect(state === 'idle', `senza rete lo sfondo rompe la mappa: ${state}`);
+    expect((await renderedAmbiti(page)).length === 91, 'Ambiti non disegnati senza rete');
+  },
+};
+
+const server = await startServer();
+const browser = await launchBrowser();
+let passed = 0;
+let failed = 0;
+const timings: Record<string, number> = {};
+try {
+  for (const [name, run] of Object.entries(scenarios)) {
+    const tiles = name === 'osm-mocked' ? 'mock' : name === 'osm-unreachable' ? 'abort' : undefined;
+    const g = await guardedPage(browser, { tiles });
+    const started = performance.now();
+    try {
+      await run(g, timings);
+      if (g.problems.length) throw new Check(g.problems.join('\n    '));
+      passed++;
+      console.log(`ok   ${name} (${Math.round(performance.now() - started)} ms)`);
+    } catch (err) {
+      failed++;
+      console.log(`FAIL ${name}: ${err instanceof Error ? err.message : String(err)}`);
+      if (g.problems.length) console.log(`    ${g.problems.join('\n    ')}`);
+      await g.page.screenshot({ path: `test-results/e2e-fail-${name}.png` }).catch(() => undefined);
+    } finally {
+      await g.ctx.close();
+    }
+  }
+} finally {
+  await browser.close();
+  stopServer(server);
+}
+console.log(`TIMINGS ${JSON.stringify(timings)}`);
+console.log(`e2e: ${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
