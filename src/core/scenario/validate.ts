@@ -1,0 +1,200 @@
+// Hand-written schema check of a version-1 scenario (no dependency): walks an unknown JSON
+// value, reports every problem with its JSON path in Italian, and rebuilds the scenario with
+// a fixed key order so that export(import(x)) is byte-stable. Unknown keys are errors: a file
+// that says more than the model holds could not be imported with full fidelity.
+import type { AmbitoStatus, PisBase, PisService, Scenario, ServiceFeatureKey } from './types.ts';
+import { BASE_KINDS, PIS_ORGANISATIONS, PIS_STATUSES, PRESA_IN_CARICO_VALUES, SCHEMA_VERSION, SERVICE_FEATURE_KEYS } from './types.ts';
+import { TIME_BANDS } from '../sim/layout.ts';
+import type { TimeBand } from '../sim/layout.ts';
+
+type Obj = Record<string, unknown>;
+
+const MAX_STRING = 10_000;
+const MAX_BUDGET_EUR = 1e10;
+const MAX_UNITS = 1000;
+const MAX_PLACES = 100_000;
+
+export function joinPath(path: string, key: string | number): string {
+  if (typeof key === 'number') return `${path}[${key}]`;
+  const k = /^[A-Za-z0-9_-]+$/.test(key) ? key : JSON.stringify(key);
+  if (path === '') return k;
+  return k.startsWith('"') ? `${path}[${k}]` : `${path}.${k}`;
+}
+
+export const at = (path: string): string => (path === '' ? '(radice)' : path);
+
+const typeName = (v: unknown): string =>
+  v === undefined ? 'nessun valore (campo mancante)' : v === null ? 'null' : typeof v === 'number' && !Number.isFinite(v) ? 'un numero non finito' : Array.isArray(v) ? 'lista' : typeof v === 'string' ? 'testo' : typeof v === 'number' ? 'numero' : typeof v === 'boolean' ? 'booleano' : 'oggetto';
+
+/** Collects errors; each reader returns undefined on a wrong value. */
+export class Checker {
+  readonly errors: string[] = [];
+  err(path: string, detail: string): undefined {
+    this.errors.push(`${at(path)}: ${detail}`);
+    return undefined;
+  }
+  object(v: unknown, path: string): Obj | undefined {
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) return this.err(path, `atteso un oggetto, trovato ${typeName(v)}`);
+    return v as Obj;
+  }
+  keys(o: Obj, path: string, allowed: readonly string[]): void {
+    for (const k of Object.keys(o)) if (!allowed.includes(k)) this.err(joinPath(path, k), 'chiave sconosciuta');
+  }
+  array(v: unknown, path: string): unknown[] | undefined {
+    if (!Array.isArray(v)) return this.err(path, `attesa una lista, trovato ${typeName(v)}`);
+    return v;
+  }
+  string(v: unknown, path: string, opts: { nonEmpty?: boolean } = {}): string | undefined {
+    if (typeof v !== 'string') return this.err(path, `atteso un testo, trovato ${typeName(v)}`);
+    if (v.length > MAX_STRING) return this.err(path, `testo troppo lungo (${v.length} caratteri, massimo ${MAX_STRING})`);
+    if (opts.nonEmpty && v.trim() === '') return this.err(path, 'testo vuoto');
+    return v;
+  }
+  boolean(v: unknown, path: string): boolean | undefined {
+    if (typeof v !== 'boolean') return this.err(path, `atteso true o false, trovato ${typeName(v)}`);
+    return v;
+  }
+  number(v: unknown, path: string, min: number, max: number, integer = false): number | undefined {
+    if (typeof v !== 'number' || !Number.isFinite(v)) return this.err(path, `atteso un numero, trovato ${typeName(v)}`);
+    if (integer && !Number.isInteger(v)) return this.err(path, `atteso un numero intero, trovato ${v}`);
+    if (v < min || v > max) return this.err(path, `valore ${v} fuori dall'intervallo ${min}–${max}`);
+    return v;
+  }
+  oneOf<T extends string>(v: unknown, path: string, values: readonly T[]): T | undefined {
+    if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) {
+      return this.err(path, `valore ${JSON.stringify(v)} non valido (valori ammessi: ${values.join(', ')})`);
+    }
+    return v as T;
+  }
+}
+
+function readStatus(c: Checker, v: unknown, path: string): AmbitoStatus | undefined {
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  c.keys(o, path, ['status', 'startDate', 'source']);
+  const status = c.oneOf(o.status, joinPath(path, 'status'), PIS_STATUSES);
+  const out: AmbitoStatus = { status: status ?? 'sconosciuto' };
+  if (o.startDate !== undefined) out.startDate = c.string(o.startDate, joinPath(path, 'startDate'));
+  if (o.source !== undefined) out.source = c.string(o.source, joinPath(path, 'source'));
+  return out;
+}
+
+function readPoint(c: Checker, v: unknown, path: string): [number, number] | undefined {
+  const a = c.array(v, path);
+  if (!a) return undefined;
+  if (a.length !== 2) return c.err(path, `attese 2 coordinate [lon, lat], trovate ${a.length}`);
+  const lon = c.number(a[0], joinPath(path, 0), -180, 180);
+  const lat = c.number(a[1], joinPath(path, 1), -90, 90);
+  return lon === undefined || lat === undefined ? undefined : [lon, lat];
+}
+
+export function readUnits(c: Checker, v: unknown, path: string): Record<TimeBand, number> {
+  const out = { office: 0, closure: 0, night: 0, holiday: 0 };
+  const o = c.object(v, path);
+  if (!o) return out;
+  c.keys(o, path, TIME_BANDS);
+  for (const band of TIME_BANDS) out[band] = c.number(o[band], joinPath(path, band), 0, MAX_UNITS, true) ?? 0;
+  return out;
+}
+
+function readBase(c: Checker, v: unknown, path: string): PisBase | undefined {
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  c.keys(o, path, ['id', 'kind', 'istat', 'point', 'unitsByBand']);
+  const b: PisBase = {
+    id: c.string(o.id, joinPath(path, 'id'), { nonEmpty: true }) ?? '',
+    kind: c.oneOf(o.kind, joinPath(path, 'kind'), BASE_KINDS) ?? 'uds',
+    unitsByBand: { office: 0, closure: 0, night: 0, holiday: 0 },
+  };
+  if (o.istat !== undefined) b.istat = c.string(o.istat, joinPath(path, 'istat'), { nonEmpty: true });
+  if (o.point !== undefined) b.point = readPoint(c, o.point, joinPath(path, 'point'));
+  b.unitsByBand = readUnits(c, o.unitsByBand, joinPath(path, 'unitsByBand'));
+  return b;
+}
+
+const SERVICE_KEYS = [
+  'id', 'name', 'members', 'capofila', 'enteGestore', 'organisation', 'centraleOperativa24h365', 'udsH24', 'udsHoursPerDay',
+  'presaInCarico', 'graveMarginalita', 'shortStayPlaces', 'bases', 'annualBudgetEur', 'annualBudgetNote', 'selfDeclaredLeps',
+  'unverifiedFields', 'source',
+];
+
+function readService(c: Checker, v: unknown, path: string): PisService | undefined {
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  c.keys(o, path, SERVICE_KEYS);
+  const p = (k: string): string => joinPath(path, k);
+  const members = (c.array(o.members, p('members')) ?? []).map((m, i) => c.string(m, joinPath(p('members'), i), { nonEmpty: true }) ?? '');
+  const s: PisService = {
+    id: c.string(o.id, p('id'), { nonEmpty: true }) ?? '',
+    name: c.string(o.name, p('name'), { nonEmpty: true }) ?? '',
+    members,
+    capofila: c.string(o.capofila, p('capofila'), { nonEmpty: true }) ?? '',
+    enteGestore: c.string(o.enteGestore, p('enteGestore')) ?? '',
+    organisation: c.oneOf(o.organisation, p('organisation'), PIS_ORGANISATIONS) ?? 'in-orario-comuni-extra-terzo-settore',
+    centraleOperativa24h365: c.boolean(o.centraleOperativa24h365, p('centraleOperativa24h365')) ?? false,
+    udsH24: c.boolean(o.udsH24, p('udsH24')) ?? false,
+    presaInCarico: 'nessuna',
+    graveMarginalita: false,
+    bases: [],
+  };
+  if (o.udsHoursPerDay !== undefined) s.udsHoursPerDay = c.number(o.udsHoursPerDay, p('udsHoursPerDay'), 0, 24);
+  s.presaInCarico = c.oneOf(o.presaInCarico, p('presaInCarico'), PRESA_IN_CARICO_VALUES) ?? 'nessuna';
+  s.graveMarginalita = c.boolean(o.graveMarginalita, p('graveMarginalita')) ?? false;
+  if (o.shortStayPlaces !== undefined) s.shortStayPlaces = c.number(o.shortStayPlaces, p('shortStayPlaces'), 0, MAX_PLACES, true);
+  s.bases = (c.array(o.bases, p('bases')) ?? []).map((b, i) => readBase(c, b, joinPath(p('bases'), i))).filter((b): b is PisBase => b !== undefined);
+  if (o.annualBudgetEur !== undefined) s.annualBudgetEur = c.number(o.annualBudgetEur, p('annualBudgetEur'), 0, MAX_BUDGET_EUR);
+  if (o.annualBudgetNote !== undefined) s.annualBudgetNote = c.string(o.annualBudgetNote, p('annualBudgetNote'));
+  if (o.selfDeclaredLeps !== undefined) s.selfDeclaredLeps = c.boolean(o.selfDeclaredLeps, p('selfDeclaredLeps'));
+  if (o.unverifiedFields !== undefined) {
+    const list = c.array(o.unverifiedFields, p('unverifiedFields')) ?? [];
+    s.unverifiedFields = list
+      .map((k, i) => c.oneOf(k, joinPath(p('unverifiedFields'), i), SERVICE_FEATURE_KEYS))
+      .filter((k): k is ServiceFeatureKey => k !== undefined);
+  }
+  if (o.source !== undefined) s.source = c.string(o.source, p('source'));
+  return s;
+}
+
+const SCENARIO_KEYS = ['schemaVersion', 'id', 'name', 'description', 'referenceDate', 'authorNote', 'illustrative', 'statuses', 'services', 'compositionOverrides'];
+
+/** Structural check of a version-1 scenario. Returns a canonical copy or the errors. */
+export function readScenarioV1(v: unknown): { ok: true; scenario: Scenario } | { ok: false; errors: string[] } {
+  const c = new Checker();
+  const o = c.object(v, '');
+  if (!o) return { ok: false, errors: c.errors };
+  c.keys(o, '', SCENARIO_KEYS);
+  if (o.schemaVersion !== SCHEMA_VERSION) c.err('schemaVersion', `versione ${JSON.stringify(o.schemaVersion)} non supportata (attesa ${SCHEMA_VERSION})`);
+  const statuses: Record<string, AmbitoStatus> = {};
+  const so = c.object(o.statuses, 'statuses');
+  // Keys sorted: the export must not depend on the order edits happened in.
+  if (so) for (const [k, sv] of Object.entries(so).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const st = readStatus(c, sv, joinPath('statuses', k));
+    if (st) statuses[k] = st;
+  }
+  const overrides: Record<string, string> = {};
+  const co = c.object(o.compositionOverrides, 'compositionOverrides');
+  if (co) for (const [k, a] of Object.entries(co).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) overrides[k] = c.string(a, joinPath('compositionOverrides', k), { nonEmpty: true }) ?? '';
+  const services = (c.array(o.services, 'services') ?? [])
+    .map((x, i) => readService(c, x, joinPath('services', i)))
+    .filter((x): x is PisService => x !== undefined);
+  const scenario: Scenario = {
+    schemaVersion: SCHEMA_VERSION,
+    id: c.string(o.id, 'id', { nonEmpty: true }) ?? '',
+    name: c.string(o.name, 'name', { nonEmpty: true }) ?? '',
+    description: c.string(o.description, 'description') ?? '',
+    referenceDate: c.string(o.referenceDate, 'referenceDate') ?? '',
+    authorNote: c.string(o.authorNote, 'authorNote') ?? '',
+    illustrative: c.boolean(o.illustrative, 'illustrative') ?? false,
+    statuses,
+    services,
+    compositionOverrides: overrides,
+  };
+  return c.errors.length > 0 ? { ok: false, errors: c.errors } : { ok: true, scenario };
+}
+
+/** Canonical key order of a scenario (the validator's output order), for stable exports. */
+export function canonicalScenario(s: Scenario): Scenario {
+  const r = readScenarioV1(JSON.parse(JSON.stringify(s)) as unknown);
+  if (!r.ok) throw new Error(`scenario non valido: ${r.errors.join('; ')}`);
+  return r.scenario;
+}
