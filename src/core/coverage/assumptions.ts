@@ -1,0 +1,33 @@
+// Time from a report to a unit on site, before travel: triage at the centrale operativa and
+// mobilisation of the unit, by time band. No source gives these for Lombardy: labelled assumptions,
+// editable in the assumptions panel.
+import type { TimeBand } from '../sim/layout.ts';
+import type { AssumptionInfo } from '../travel/assumptions.ts';
+
+export interface ResponseAssumptions {
+  triageMin: number;
+  mobilisationMinByBand: Record<TimeBand, number>;
+}
+
+export const DEFAULT_RESPONSE_ASSUMPTIONS: Readonly<ResponseAssumptions> = Object.freeze({
+  triageMin: 5,
+  mobilisationMinByBand: Object.freeze({ office: 10, closure: 15, night: 20, holiday: 15 }),
+});
+
+export const RESPONSE_ASSUMPTION_INFO: Readonly<Record<'triageMin' | `mobilisation_${TimeBand}`, AssumptionInfo>> = Object.freeze({
+  triageMin: { label: 'Triage della centrale operativa', unit: 'min', source: 'assunzione' },
+  mobilisation_office: { label: 'Attivazione dell’unità – orario d’ufficio', unit: 'min', source: 'assunzione' },
+  mobilisation_closure: { label: 'Attivazione dell’unità – orario di chiusura dei servizi', unit: 'min', source: 'assunzione' },
+  mobilisation_night: { label: 'Attivazione dell’unità – notte', unit: 'min', source: 'assunzione' },
+  mobilisation_holiday: { label: 'Attivazione dell’unità – festivi', unit: 'min', source: 'assunzione' },
+});
+
+export const TIME_BAND_LABELS: Readonly<Record<TimeBand, string>> = Object.freeze({
+  office: 'Orario d’ufficio',
+  closure: 'Chiusura dei servizi',
+  night: 'Notte',
+  holiday: 'Festivi',
+});
+
+/** Default response-time thresholds (minutes) for the coverage classes. */
+export const DEFAULT_THRESHOLDS_MIN: readonly number[] = Object.freeze([15, 30, 45, 60]);

@@ -1,0 +1,229 @@
+// Replications of the DES with 95 % intervals, saturation detection, progress and cancellation.
+// Saturated services (and the region, if any is saturated) report a flag and its reasons instead
+// of response means: in an unstable queue the mean only measures the length of the run.
+import { DEFAULT_RESPONSE_ASSUMPTIONS, type ResponseAssumptions } from '../coverage/assumptions.ts';
+import type { CompiledLayout } from '../sim/compile.ts';
+import type { TravelContext } from '../travel/context.ts';
+import { defaultDesAssumptions, type DesAssumptions } from './assumptions.ts';
+import { runReplication, type ReplicationResult } from './engine.ts';
+import { buildDesModel, type DesModel } from './model.ts';
+import { mulberry32, replicationSeed } from './rng.ts';
+import { estimate, percentileSorted, type Estimate } from './stats.ts';
+
+export interface SimulateOptions {
+  seed?: number;
+  replications?: number;
+  horizonDays?: number;
+  /** Target for "share within target" (minutes); default 45. */
+  targetMin?: number;
+  des?: Partial<DesAssumptions>;
+  response?: ResponseAssumptions;
+}
+
+export interface SimulationProgress {
+  done: number;
+  total: number;
+}
+
+export interface SimulationHooks {
+  onProgress?: (p: SimulationProgress) => void;
+  /** Checked before each replication; true stops the run (the result says `cancelled`). */
+  shouldCancel?: () => boolean;
+}
+
+export interface ResponseSummary {
+  p50Min: Estimate | null;
+  p90Min: Estimate | null;
+  p95Min: Estimate | null;
+  meanMin: Estimate | null;
+  shareWithinTarget: Estimate | null;
+}
+
+export interface ServiceSimResult {
+  id: string;
+  name: string;
+  units: number;
+  /** Calls needing a unit per replication (= per horizon). */
+  calls: Estimate | null;
+  /** null when saturated. */
+  response: ResponseSummary | null;
+  /** Mean utilisation of the service's units (busy ÷ on duty). */
+  utilisation: Estimate | null;
+  /** Share of staffed time with every on-duty unit busy. */
+  pAllBusy: Estimate | null;
+  /** Share of calls that had to wait for a unit. */
+  shareQueued: Estimate | null;
+  /** Analytic offered load (expected busy time ÷ units on duty); ≥ 1 means the queue cannot be stable. */
+  offeredLoad: number;
+  saturated: boolean;
+  saturationReasons: string[];
+}
+
+export interface UnitSimResult {
+  serviceId: string;
+  baseId: string;
+  slot: number;
+  utilisation: Estimate | null;
+}
+
+export interface SimulationResult {
+  illustrative: boolean;
+  seed: number;
+  replicationsRequested: number;
+  replicationsDone: number;
+  cancelled: boolean;
+  horizonDays: number;
+  targetMin: number;
+  assumptions: DesAssumptions;
+  region: {
+    reports: Estimate | null;
+    dispatched: Estimate | null;
+    unserved: Estimate | null;
+    /** null when any service is saturated. */
+    response: ResponseSummary | null;
+    shareQueued: Estimate | null;
+    saturated: boolean;
+    saturatedServices: string[];
+  };
+  services: ServiceSimResult[];
+  units: UnitSimResult[];
+  warnings: string[];
+}
+
+interface Prepared {
+  model: DesModel;
+  a: DesAssumptions;
+  seed: number;
+  total: number;
+  horizonDays: number;
+  targetMin: number;
+}
+
+function prepare(travel: TravelContext, layout: CompiledLayout, o: SimulateOptions): Prepared {
+  const a: DesAssumptions = { ...defaultDesAssumptions(travel.data), ...o.des };
+  const horizonDays = o.horizonDays ?? 365;
+  return {
+    a,
+    model: buildDesModel(travel, layout, a, o.response ?? DEFAULT_RESPONSE_ASSUMPTIONS, horizonDays),
+    seed: (o.seed ?? 1) >>> 0,
+    total: Math.max(1, Math.floor(o.replications ?? 30)),
+    horizonDays,
+    targetMin: o.targetMin ?? 45,
+  };
+}
+
+function* replications(p: Prepared, hooks: SimulationHooks): Generator<ReplicationResult, void, void> {
+  for (let r = 0; r < p.total; r++) {
+    if (hooks.shouldCancel?.()) return;
+    yield runReplication(p.model, mulberry32(replicationSeed(p.seed, r)), p.a.onScene, p.a.travelNoiseSigma);
+    hooks.onProgress?.({ done: r + 1, total: p.total });
+  }
+}
+
+export function runSimulation(travel: TravelContext, layout: CompiledLayout, options: SimulateOptions = {}, hooks: SimulationHooks = {}): SimulationResult {
+  const p = prepare(travel, layout, options);
+  return summarise(layout, p, [...replications(p, hooks)]);
+}
+
+/** As runSimulation, yielding to the event loop between replications so a cancel message can land. */
+export async function runSimulationAsync(travel: TravelContext, layout: CompiledLayout, options: SimulateOptions = {}, hooks: SimulationHooks = {}): Promise<SimulationResult> {
+  const p = prepare(travel, layout, options);
+  const reps: ReplicationResult[] = [];
+  for (const r of replications(p, hooks)) {
+    reps.push(r);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return summarise(layout, p, reps);
+}
+
+function responseSummary(sortedPerRep: Float64Array[], targetMin: number): ResponseSummary {
+  const pick = (f: (s: Float64Array) => number | null): Estimate | null => estimate(sortedPerRep.map(f));
+  return {
+    p50Min: pick((s) => percentileSorted(s, 0.5)),
+    p90Min: pick((s) => percentileSorted(s, 0.9)),
+    p95Min: pick((s) => percentileSorted(s, 0.95)),
+    meanMin: pick((s) => (s.length ? s.reduce((x, y) => x + y, 0) / s.length : null)),
+    shareWithinTarget: pick((s) => (s.length ? s.filter((x) => x <= targetMin).length / s.length : null)),
+  };
+}
+
+function summarise(layout: CompiledLayout, p: Prepared, reps: ReplicationResult[]): SimulationResult {
+  const { model: m, a, targetMin } = p;
+  const hoursByBand = m.horizon.hoursByBand;
+  const onDutyMin = (u: number): number => hoursByBand.reduce((s, h, k) => s + (m.unitSlot[u] < m.baseUnits[m.unitBase[u] * 4 + k] ? h * 60 : 0), 0);
+  const unitUtil = (u: number): Estimate | null => {
+    const duty = onDutyMin(u);
+    return duty > 0 ? estimate(reps.map((r) => r.unitBusyMin[u] / duty)) : null;
+  };
+  const units: UnitSimResult[] = [];
+  for (let u = 0; u < m.unitBase.length; u++) {
+    units.push({ serviceId: layout.services[m.unitService[u]].id, baseId: layout.bases[m.unitBase[u]].id, slot: m.unitSlot[u], utilisation: unitUtil(u) });
+  }
+
+  const services: ServiceSimResult[] = layout.services.map((svc, s) => {
+    const us = m.serviceUnits[s];
+    const utilisation = estimate(reps.map((r) => {
+      const vals = us.map((u) => ({ busy: r.unitBusyMin[u], duty: onDutyMin(u) })).filter((x) => x.duty > 0);
+      return vals.length ? vals.reduce((acc, x) => acc + x.busy / x.duty, 0) / vals.length : null;
+    }));
+    const reasons: string[] = [];
+    const load = m.offeredLoad[s];
+    if (load >= 1) reasons.push(`carico offerto stimato ${Number.isFinite(load) ? load.toFixed(2) : '∞'} ≥ 1: le unità non bastano per le chiamate attese`);
+    if (utilisation && utilisation.mean >= a.saturationUtilisation) reasons.push(`utilizzo medio delle unità ${(utilisation.mean * 100).toFixed(0)}% ≥ ${(a.saturationUtilisation * 100).toFixed(0)}%`);
+    const growing = reps.filter((r) => r.services[s].queueAtEnd >= 5 && r.services[s].queueAtEnd > r.services[s].queueAtMid).length;
+    if (reps.length > 0 && growing * 2 >= reps.length) reasons.push(`coda in crescita in ${growing} repliche su ${reps.length}`);
+    const saturated = reasons.length > 0;
+    const hasCalls = reps.some((r) => r.services[s].calls > 0);
+    return {
+      id: svc.id,
+      name: svc.name,
+      units: us.length,
+      calls: estimate(reps.map((r) => r.services[s].calls)),
+      response: saturated || !hasCalls ? null : responseSummary(reps.map((r) => r.services[s].responses), targetMin),
+      utilisation,
+      pAllBusy: estimate(reps.map((r) => (r.services[s].staffedMin > 0 ? r.services[s].allBusyMin / r.services[s].staffedMin : null))),
+      shareQueued: estimate(reps.map((r) => (r.services[s].calls > 0 ? r.services[s].queued / r.services[s].calls : null))),
+      offeredLoad: load,
+      saturated,
+      saturationReasons: reasons,
+    };
+  });
+
+  const saturatedServices = services.filter((s) => s.saturated).map((s) => s.id);
+  const regionSorted = reps.map((r) => {
+    const all = new Float64Array(r.services.reduce((n, s) => n + s.responses.length, 0));
+    let o = 0;
+    for (const s of r.services) {
+      all.set(s.responses, o);
+      o += s.responses.length;
+    }
+    return all.sort();
+  });
+  const warnings = [...layout.warnings];
+  if (m.unitBase.length === 0) warnings.push('Nessuna unità nelle basi dello scenario: nessun intervento simulato');
+  return {
+    illustrative: layout.illustrative,
+    seed: p.seed,
+    replicationsRequested: p.total,
+    replicationsDone: reps.length,
+    cancelled: reps.length < p.total,
+    horizonDays: p.horizonDays,
+    targetMin,
+    assumptions: a,
+    region: {
+      reports: estimate(reps.map((r) => r.reports)),
+      dispatched: estimate(reps.map((r) => r.dispatched)),
+      unserved: estimate(reps.map((r) => r.unserved)),
+      response: saturatedServices.length > 0 || regionSorted.every((s) => s.length === 0) ? null : responseSummary(regionSorted, targetMin),
+      shareQueued: estimate(reps.map((r) => {
+        const calls = r.services.reduce((n, s) => n + s.calls, 0);
+        return calls > 0 ? r.services.reduce((n, s) => n + s.queued, 0) / calls : null;
+      })),
+      saturated: saturatedServices.length > 0,
+      saturatedServices,
+    },
+    services,
+    units,
+    warnings,
+  };
+}

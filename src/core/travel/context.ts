@@ -1,0 +1,63 @@
+// Everything travel-related that coverage and the DES need, computed once per territory and
+// assumptions: demand points, the model, and per-base travel times to every demand point (cached,
+// so re-running coverage after an edit only pays for new bases).
+import type { TerritoryData } from '../territory/types.ts';
+import type { TimeBand } from '../sim/layout.ts';
+import { DEFAULT_TRAVEL_ASSUMPTIONS, type TravelAssumptions } from './assumptions.ts';
+import { buildDemandPoints, type DemandPoints } from './demand.ts';
+import { haversineKm } from './geo.ts';
+import { createTravelTimeModel, type TravelTimeModel } from './model.ts';
+import type { OdMatrix } from './odMatrix.ts';
+
+export interface TravelContext {
+  data: TerritoryData;
+  assumptions: TravelAssumptions;
+  demand: DemandPoints;
+  model: TravelTimeModel;
+  /** Daytime minutes from a base (comune index, optional exact point) to every demand point, last mile included. */
+  travelToPoints(baseComune: number, basePoint?: readonly [number, number]): Float32Array;
+  /** Multiplier of travel times in a band. */
+  bandFactor(band: TimeBand): number;
+}
+
+export function createTravelContext(data: TerritoryData, assumptions: TravelAssumptions = DEFAULT_TRAVEL_ASSUMPTIONS, od?: OdMatrix): TravelContext {
+  const demand = buildDemandPoints(data, assumptions);
+  const model = createTravelTimeModel(data, assumptions, od);
+  const cache = new Map<string, Float32Array>();
+
+  function travelToPoints(baseComune: number, basePoint?: readonly [number, number]): Float32Array {
+    const bp = basePoint ?? data.comuni[baseComune].point;
+    const key = `${baseComune}|${bp[0]}|${bp[1]}`;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const row = model.timesFromComune(baseComune);
+    const home = data.comuni[baseComune].point;
+    const accessMin = model.localMin(baseComune, haversineKm(bp[0], bp[1], home[0], home[1]));
+    const sameComuneOd = od?.rows.get(baseComune)?.has(baseComune) ?? false;
+    const { count, comune, lon, lat, internalMin } = demand;
+    const out = new Float32Array(count);
+    for (let p = 0; p < count; p++) {
+      const j = comune[p];
+      let t: number;
+      if (j === baseComune && !sameComuneOd) {
+        t = model.localMin(j, haversineKm(bp[0], bp[1], lon[p], lat[p]));
+      } else {
+        const cp = data.comuni[j].point;
+        const toPoint = lon[p] === cp[0] && lat[p] === cp[1] ? 0 : model.localMin(j, haversineKm(cp[0], cp[1], lon[p], lat[p]));
+        t = accessMin + row[j] + toPoint;
+      }
+      out[p] = t + internalMin[p];
+    }
+    cache.set(key, out);
+    return out;
+  }
+
+  return {
+    data,
+    assumptions,
+    demand,
+    model,
+    travelToPoints,
+    bandFactor: (band) => (band === 'night' ? assumptions.nightTravelFactor : 1),
+  };
+}

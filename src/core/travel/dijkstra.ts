@@ -1,0 +1,99 @@
+// Shortest paths over the comune adjacency graph with a binary heap (lazy deletion). The graph is
+// stored as CSR arrays so one run over 1,500 comuni is a fraction of a millisecond.
+
+export interface WeightedGraph {
+  /** offsets[i]..offsets[i+1] index the neighbours of node i in `targets`/`weights`. */
+  offsets: Int32Array;
+  targets: Int32Array;
+  weights: Float64Array;
+}
+
+export function buildGraph(adjacency: number[][], weight: (i: number, j: number) => number): WeightedGraph {
+  const n = adjacency.length;
+  const offsets = new Int32Array(n + 1);
+  let m = 0;
+  for (let i = 0; i < n; i++) {
+    offsets[i] = m;
+    m += adjacency[i].length;
+  }
+  offsets[n] = m;
+  const targets = new Int32Array(m);
+  const weights = new Float64Array(m);
+  for (let i = 0; i < n; i++) {
+    let e = offsets[i];
+    for (const j of adjacency[i]) {
+      targets[e] = j;
+      weights[e] = weight(i, j);
+      e++;
+    }
+  }
+  return { offsets, targets, weights };
+}
+
+/** Minutes (or whatever the weights are) from `source` to every node; Infinity when unreachable. */
+export function dijkstra(g: WeightedGraph, source: number): Float64Array {
+  const n = g.offsets.length - 1;
+  const dist = new Float64Array(n).fill(Infinity);
+  const done = new Uint8Array(n);
+  // Heap of (key, node) pairs; a node may appear more than once (lazy deletion).
+  let cap = Math.max(16, n);
+  let keys = new Float64Array(cap);
+  let nodes = new Int32Array(cap);
+  let size = 0;
+  const push = (key: number, node: number): void => {
+    if (size === cap) {
+      cap *= 2;
+      const k2 = new Float64Array(cap);
+      k2.set(keys);
+      keys = k2;
+      const n2 = new Int32Array(cap);
+      n2.set(nodes);
+      nodes = n2;
+    }
+    let i = size++;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (keys[parent] <= key) break;
+      keys[i] = keys[parent];
+      nodes[i] = nodes[parent];
+      i = parent;
+    }
+    keys[i] = key;
+    nodes[i] = node;
+  };
+  const pop = (): number => {
+    const top = nodes[0];
+    const lastKey = keys[--size];
+    const lastNode = nodes[size];
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && keys[c + 1] < keys[c]) c++;
+      if (keys[c] >= lastKey) break;
+      keys[i] = keys[c];
+      nodes[i] = nodes[c];
+      i = c;
+    }
+    keys[i] = lastKey;
+    nodes[i] = lastNode;
+    return top;
+  };
+  dist[source] = 0;
+  push(0, source);
+  while (size > 0) {
+    const u = pop();
+    if (done[u]) continue;
+    done[u] = 1;
+    const du = dist[u];
+    for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
+      const v = g.targets[e];
+      const dv = du + g.weights[e];
+      if (dv < dist[v]) {
+        dist[v] = dv;
+        push(dv, v);
+      }
+    }
+  }
+  return dist;
+}

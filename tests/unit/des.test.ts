@@ -1,0 +1,190 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RESPONSE_ASSUMPTIONS } from '../../src/core/coverage/assumptions.ts';
+import {
+  bandOfHour, bandTimeShares, buildHorizon, calibratedBaseRate, DEFAULT_CALENDAR, defaultDesAssumptions, desAssumptionInfo, estimate,
+  mulberry32, percentileSorted, replicationSeed, rhoResidents, runSimulation, sample,
+} from '../../src/core/des/index.ts';
+import { compileLayout } from '../../src/core/sim/compile.ts';
+import type { ServiceLayout } from '../../src/core/sim/layout.ts';
+import { layoutOnePerAts, lineTerritory } from '../../src/core/sim/synthetic.ts';
+import { createTravelContext, DEFAULT_TRAVEL_ASSUMPTIONS, haversineKm } from '../../src/core/travel/index.ts';
+import { loadTerritoryData } from './helpers/realData.ts';
+
+const simpleTravel = { ...DEFAULT_TRAVEL_ASSUMPTIONS, detourFactor: 1, urbanSpeedKmh: 60, suburbanSpeedKmh: 60, ruralSpeedKmh: 60, intraComune: false };
+const units = (n: number) => ({ office: n, closure: n, night: n, holiday: n });
+
+function lineSetup(unitsPerBand = units(1)) {
+  const data = lineTerritory(5);
+  const ctx = createTravelContext(data, simpleTravel);
+  const layout: ServiceLayout = {
+    illustrative: true,
+    services: [{ id: 'p1', name: 'PIS 1', members: ['A1', 'A2'], graveMarginalita: true, centraleOperativa24h: true, bases: [{ id: 'b1', istat: '000001', unitsByBand: unitsPerBand }] }],
+  };
+  return { data, ctx, compiled: compileLayout(ctx, layout) };
+}
+
+describe('DES building blocks', () => {
+  it('mulberry32 is reproducible, uniform in [0,1), and replication seeds differ', () => {
+    const a = mulberry32(42);
+    const b = mulberry32(42);
+    const xs = Array.from({ length: 10000 }, () => a());
+    expect(xs.slice(0, 5)).toEqual(Array.from({ length: 5 }, () => b()));
+    expect(Math.min(...xs)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...xs)).toBeLessThan(1);
+    expect(xs.reduce((s, x) => s + x, 0) / xs.length).toBeCloseTo(0.5, 1);
+    expect(new Set(Array.from({ length: 100 }, (_, r) => replicationSeed(1, r))).size).toBe(100);
+  });
+
+  it('triangular and lognormal samples have the expected means', () => {
+    const rng = mulberry32(7);
+    const tri = Array.from({ length: 20000 }, () => sample({ kind: 'triangular', minMin: 20, modeMin: 45, maxMin: 120 }, rng));
+    expect(tri.reduce((s, x) => s + x, 0) / tri.length).toBeCloseTo((20 + 45 + 120) / 3, 0);
+    expect(Math.min(...tri)).toBeGreaterThanOrEqual(20);
+    const ln = Array.from({ length: 20000 }, () => sample({ kind: 'lognormal', medianMin: 30, sigma: 0.5 }, rng)).sort((x, y) => x - y);
+    expect(ln[10000]).toBeGreaterThan(28);
+    expect(ln[10000]).toBeLessThan(32);
+  });
+
+  it('calendar: Tuesday 2 Jan 10:00 office, 18:00 closure, 23:00 night; 1 Jan, Sundays and 1 May holidays', () => {
+    expect(bandOfHour(24 + 10, DEFAULT_CALENDAR)).toBe('office');
+    expect(bandOfHour(24 + 18, DEFAULT_CALENDAR)).toBe('closure');
+    expect(bandOfHour(24 + 23, DEFAULT_CALENDAR)).toBe('night');
+    expect(bandOfHour(10, DEFAULT_CALENDAR)).toBe('holiday'); // Monday 1 January
+    expect(bandOfHour(6 * 24 + 12, DEFAULT_CALENDAR)).toBe('holiday');
+    expect(bandOfHour(120 * 24 + 12, DEFAULT_CALENDAR)).toBe('holiday');
+    expect(bandOfHour(12 * 24 + 12, DEFAULT_CALENDAR)).toBe('closure'); // Saturday 13 January
+    expect(bandOfHour(5 * 24 + 12, DEFAULT_CALENDAR)).toBe('holiday'); // 6 January
+    const shares = bandTimeShares(DEFAULT_CALENDAR);
+    expect(Object.values(shares).reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
+    expect(shares.night).toBeCloseTo(10 / 24, 12);
+    const h = buildHorizon(365, DEFAULT_CALENDAR);
+    expect(h.hoursByBand.reduce((s, x) => s + x, 0)).toBe(8760);
+    expect(h.segments[0]).toEqual({ startMin: 0, endMin: 8 * 60, band: 2 });
+  });
+
+  it('percentiles and 95 % intervals', () => {
+    expect(percentileSorted([1, 2, 3, 4, 5, 6, 7, 8, 9, 10], 0.9)).toBe(9);
+    expect(percentileSorted([], 0.5)).toBeNull();
+    const e = estimate([10, 12, 14])!;
+    expect(e.mean).toBe(12);
+    expect(e.ciHigh - e.mean).toBeCloseTo((4.303 * 2) / Math.sqrt(3), 6);
+    expect(estimate([null, null])).toBeNull();
+  });
+});
+
+describe('calibration on the Rho PIS (86 reports in 27 months)', () => {
+  const data = loadTerritoryData();
+  it('derives the base rate from the Ambito Rhodense residents of the territory', () => {
+    const residents = data.comuni.filter((c) => c.ambito === '50095').reduce((s, c) => s + c.residents, 0);
+    expect(rhoResidents(data)).toBe(residents);
+    expect(calibratedBaseRate(data)).toBeCloseTo(86 / (27 / 12) / residents, 15);
+    const a = defaultDesAssumptions(data);
+    expect(a.categoryWeights).toEqual({ emergency: 50, urgency: 17, notPertinent: 19 });
+    expect(a.graveMarginalitaUplift).toBe(0);
+    expect(desAssumptionInfo(data).baseRatePerResidentYear.source).toMatch(/86 segnalazioni in 27 mesi/);
+  });
+
+  it('simulated reports per year match the calibrated rate over Lombardy (within the 95 % interval, widened)', () => {
+    const ctx = createTravelContext(data);
+    const r = runSimulation(ctx, compileLayout(ctx, layoutOnePerAts(data)), { replications: 10, seed: 3 });
+    const expected = calibratedBaseRate(data) * data.comuni.reduce((s, c) => s + c.residents, 0);
+    expect(Math.abs(r.region.reports!.mean - expected)).toBeLessThan(4 * Math.sqrt(expected / 10));
+    // 67 of 86 categories dispatch a unit.
+    expect(r.region.dispatched!.mean / r.region.reports!.mean).toBeCloseTo(67 / 86, 1);
+    expect(r.region.saturated).toBe(false);
+    expect(r.region.response!.p50Min!.mean).toBeLessThanOrEqual(r.region.response!.p90Min!.mean);
+    expect(r.region.response!.p90Min!.mean).toBeLessThanOrEqual(r.region.response!.p95Min!.mean);
+  });
+
+  it('the optional grave-marginalità uplift raises demand', () => {
+    const ctx = createTravelContext(data);
+    const c = compileLayout(ctx, layoutOnePerAts(data));
+    const base = runSimulation(ctx, c, { replications: 3, seed: 5 });
+    const up = runSimulation(ctx, c, { replications: 3, seed: 5, des: { graveMarginalitaUplift: 1 } });
+    expect(up.region.reports!.mean).toBeGreaterThan(base.region.reports!.mean * 1.1);
+  });
+});
+
+describe('DES on a line of 5 comuni', () => {
+  it('same seed ⇒ identical output; another seed ⇒ different', () => {
+    const { ctx, compiled } = lineSetup();
+    const opts = { replications: 5, seed: 11, des: { baseRatePerResidentYear: 0.05 } };
+    const a = runSimulation(ctx, compiled, opts);
+    const b = runSimulation(ctx, compiled, opts);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    const c = runSimulation(ctx, compiled, { ...opts, seed: 12 });
+    expect(JSON.stringify(c)).not.toBe(JSON.stringify(a));
+  });
+
+  it('with light load and fixed times, responses are triage + mobilisation + travel by hand', () => {
+    const { ctx, compiled } = lineSetup();
+    // About 5 calls a year, on scene 1 min: queueing is practically impossible.
+    const r = runSimulation(ctx, compiled, {
+      replications: 20, seed: 1, targetMin: 1000,
+      des: { baseRatePerResidentYear: 0.001, onScene: { kind: 'fixed', valueMin: 1 }, dispatchByCategory: { emergency: true, urgency: true, notPertinent: true } },
+    });
+    const { triageMin, mobilisationMinByBand } = DEFAULT_RESPONSE_ASSUMPTIONS;
+    const km = haversineKm(9, 45, 9.1, 45);
+    const lo = triageMin + Math.min(...Object.values(mobilisationMinByBand));
+    const hi = triageMin + Math.max(...Object.values(mobilisationMinByBand)) + 4 * km;
+    const p50 = r.region.response!.p50Min!;
+    expect(p50.mean).toBeGreaterThanOrEqual(lo);
+    expect(p50.mean).toBeLessThanOrEqual(hi);
+    expect(r.region.response!.shareWithinTarget!.mean).toBe(1);
+    expect(r.services[0].utilisation!.mean).toBeLessThan(0.01);
+    expect(r.region.saturated).toBe(false);
+    expect(r.units).toHaveLength(1);
+  });
+
+  it('detects saturation on an overloaded fixture and reports no means', () => {
+    const { ctx, compiled } = lineSetup();
+    // 5,000 residents × 2 reports/resident/year ≈ 27 calls a day, each ≥ 1 h of work, 1 unit.
+    const r = runSimulation(ctx, compiled, { replications: 3, seed: 2, horizonDays: 60, des: { baseRatePerResidentYear: 2 } });
+    const s = r.services[0];
+    expect(s.offeredLoad).toBeGreaterThan(1);
+    expect(s.saturated).toBe(true);
+    expect(s.saturationReasons.join(' ')).toMatch(/carico offerto/);
+    expect(s.saturationReasons.join(' ')).toMatch(/utilizzo medio|coda in crescita/);
+    expect(s.response).toBeNull();
+    expect(r.region.saturated).toBe(true);
+    expect(r.region.saturatedServices).toEqual(['p1']);
+    expect(r.region.response).toBeNull();
+    expect(s.pAllBusy!.mean).toBeGreaterThan(0.95);
+  });
+
+  it('more units relieve the queue: share of queued calls falls', () => {
+    const one = lineSetup(units(1));
+    const three = lineSetup(units(3));
+    const opts = { replications: 5, seed: 4, horizonDays: 60, des: { baseRatePerResidentYear: 0.3 } };
+    const q1 = runSimulation(one.ctx, one.compiled, opts).services[0].shareQueued!.mean;
+    const q3 = runSimulation(three.ctx, three.compiled, opts).services[0].shareQueued!.mean;
+    expect(q3).toBeLessThan(q1);
+  });
+
+  it('reports progress per replication and stops between replications when cancelled', () => {
+    const { ctx, compiled } = lineSetup();
+    const seen: number[] = [];
+    const r = runSimulation(ctx, compiled, { replications: 6, des: { baseRatePerResidentYear: 0.01 } }, {
+      onProgress: (p) => seen.push(p.done),
+      shouldCancel: () => seen.length >= 2,
+    });
+    expect(seen).toEqual([1, 2]);
+    expect(r.replicationsDone).toBe(2);
+    expect(r.cancelled).toBe(true);
+  });
+
+  it('calls from comuni without PIS are counted as unserved', () => {
+    const data = lineTerritory(5);
+    const ctx = createTravelContext(data, simpleTravel);
+    const layout: ServiceLayout = {
+      illustrative: true,
+      services: [{ id: 'p1', name: 'PIS 1', members: ['A1'], graveMarginalita: true, centraleOperativa24h: true, bases: [{ id: 'b1', istat: '000001', unitsByBand: units(1) }] }],
+    };
+    const r = runSimulation(ctx, compileLayout(ctx, layout), { replications: 3, des: { baseRatePerResidentYear: 0.05 } });
+    const unserved = r.region.unserved!.mean;
+    const dispatched = r.region.dispatched!.mean;
+    expect(unserved).toBeGreaterThan(0);
+    // 2 of 5 comuni (equal residents) have no PIS.
+    expect(unserved / (unserved + dispatched)).toBeCloseTo(0.4, 1);
+  });
+});

@@ -1,0 +1,47 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runSimulationCli, toPlainJson } from '../../src/cli/simulate.ts';
+import { layoutOnePerAts } from '../../src/core/sim/synthetic.ts';
+import { loadTerritoryData, repoRoot } from './helpers/realData.ts';
+
+const data = loadTerritoryData();
+
+describe('simulate CLI', () => {
+  it('runSimulationCli returns coverage, a rule50k list and the simulation', async () => {
+    const r = await runSimulationCli(layoutOnePerAts(data), { replications: 2, territory: data });
+    expect(r.rule50k).toHaveLength(19);
+    expect(r.rule50k.map((e) => e.istat_code)).toContain('015146');
+    expect(r.coverage.comuni).toHaveLength(data.comuni.length);
+    expect(r.simulation.replicationsDone).toBe(2);
+    expect(r.illustrative).toBe(true);
+  });
+
+  it('toPlainJson turns typed arrays into arrays and Infinity into null', () => {
+    expect(toPlainJson({ a: new Float32Array([1.23456, Infinity]), b: NaN })).toEqual({ a: [1.235, null], b: null });
+  });
+
+  it('prints the full results as JSON with --json', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pis-cli-'));
+    const file = join(dir, 'layout.json');
+    writeFileSync(file, JSON.stringify(layoutOnePerAts(data)));
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', '--layout', file, '--json', '--replications', '2'], { cwd: repoRoot, encoding: 'utf8' });
+    const json = JSON.parse(out) as { rule50k: { istat_code: string; pass: boolean }[]; coverage: unknown; simulation: unknown };
+    expect(json.rule50k).toHaveLength(19);
+    for (const e of json.rule50k) expect(typeof e.pass).toBe('boolean');
+    expect(json.coverage).toBeTruthy();
+    expect(json.simulation).toBeTruthy();
+  });
+
+  it('fails with an Italian message on an unknown option', () => {
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', '--boh'], { cwd: repoRoot, encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      stderr = String((err as { stderr?: string }).stderr);
+    }
+    expect(stderr).toMatch(/Opzione sconosciuta: --boh/);
+  });
+});

@@ -1,0 +1,87 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { computeCoverage } from '../../src/core/coverage/index.ts';
+import { evaluateRule50k, RULE50K_LEGAL_TEXT, rule50kComuni } from '../../src/core/rule50k/index.ts';
+import { compileLayout } from '../../src/core/sim/compile.ts';
+import type { ServiceLayout } from '../../src/core/sim/layout.ts';
+import { layoutOnePerAmbito, layoutOnePerAts } from '../../src/core/sim/synthetic.ts';
+import { createTravelContext } from '../../src/core/travel/index.ts';
+import { loadTerritoryData } from './helpers/realData.ts';
+
+const data = loadTerritoryData();
+const ctx = createTravelContext(data);
+const run = (layout: ServiceLayout, targetMin = 45) => {
+  const c = compileLayout(ctx, layout);
+  return evaluateRule50k(ctx, c, computeCoverage(ctx, c, { targetMin }), { targetMin });
+};
+
+describe('the 50,000 rule on the real data', () => {
+  it('covers 19 comuni: > 50,000 residents or capoluogo, derived from the data', () => {
+    const list = rule50kComuni(ctx).map((i) => data.comuni[i]);
+    expect(list).toHaveLength(19);
+    const codes = list.map((c) => c.istat);
+    for (const code of ['015146', '012026', '017029', '016024', '108033', '014061', '098031', '097042', '020030', '015182']) expect(codes).toContain(code);
+    const byCode = new Map(list.map((c) => [c.istat, c]));
+    expect(byCode.get('015146')?.name).toBe('Milano');
+    expect(byCode.get('012026')?.name).toBe('Busto Arsizio');
+    // Capoluoghi under 50,000 are in (Sondrio, Lodi, Lecco, Mantova); nothing else below the threshold.
+    for (const c of list) expect(c.residents > 50000 || c.capoluogo).toBe(true);
+    expect(list.filter((c) => c.residents <= 50000).map((c) => c.name).sort()).toEqual(['Lecco', 'Lodi', 'Mantova', 'Sondrio']);
+  });
+
+  it('quotes the legal text of sheet 3.7.1 and dates the population', () => {
+    const r = run(layoutOnePerAmbito(data));
+    expect(r.legalText).toBe(RULE50K_LEGAL_TEXT);
+    expect(r.legalText).toMatch(/più di 50\.000 abitanti \(e nei capoluoghi di provincia\)/);
+    expect(r.legalSource).toMatch(/3\.7\.1/);
+    expect(r.populationDate).toBe(data.populationDate);
+    expect(r.comuni.every((e) => e.populationDate === data.populationDate)).toBe(true);
+  });
+
+  it.skipIf(!existsSync('/work/shared/seeds/scheda-leps-3.7.1-pronto-intervento-sociale.txt'))('the quote matches the seed document', () => {
+    const seed = readFileSync('/work/shared/seeds/scheda-leps-3.7.1-pronto-intervento-sociale.txt', 'utf8').normalize('NFC').replace(/\s+/g, ' ');
+    // The seed spells "più" with a combining accent: compare in NFC.
+    expect(seed).toContain(RULE50K_LEGAL_TEXT.normalize('NFC'));
+  });
+
+  it('one PIS per Ambito with grave marginalità and a base in the main comune: all 19 pass', () => {
+    const r = run(layoutOnePerAmbito(data));
+    expect(r.passCount).toBe(19);
+    expect(r.comuni.every((e) => e.pass && e.legalPass && e.fixes.length === 0)).toBe(true);
+  });
+
+  it('without grave marginalità every comune fails the legal minimum, with the fix "attivare … nel PIS"', () => {
+    const r = run(layoutOnePerAmbito(data, false));
+    expect(r.passCount).toBe(0);
+    for (const e of r.comuni) {
+      expect(e.legalPass).toBe(false);
+      expect(e.fixes[0]).toMatch(/^Attivare nel PIS «.+» gli interventi per persone senza dimora o in grave marginalità/);
+    }
+  });
+
+  it('too far from the base: the legal minimum holds, the target fails, the fix adds a base in the comune', () => {
+    const r = run(layoutOnePerAts(data));
+    const busto = r.comuni.find((e) => e.istat_code === '012026')!;
+    expect(busto.legalPass).toBe(true);
+    expect(busto.withinTarget).toBe(false);
+    expect(busto.pass).toBe(false);
+    expect(busto.fixes[0]).toMatch(/^Aggiungere una base del PIS «.+» a Busto Arsizio \(tempo stimato \d+ min\)/);
+    // With the target check off, the legal minimum decides.
+    const c = compileLayout(ctx, layoutOnePerAts(data));
+    const legalOnly = evaluateRule50k(ctx, c, computeCoverage(ctx, c), { checkTarget: false });
+    expect(legalOnly.passCount).toBe(19);
+  });
+
+  it('an Ambito without PIS: the fix proposes joining a neighbouring PIS, or starting one', () => {
+    const layout = layoutOnePerAmbito(data);
+    const rhoAmbito = data.comuni.find((c) => c.istat === '015182')!.ambito;
+    layout.services = layout.services.filter((s) => !s.members.includes(rhoAmbito));
+    // Within 60 min a neighbouring PIS (Milano Città's base) can take Rho over.
+    const rho = run(layout, 60).comuni.find((e) => e.istat_code === '015182')!;
+    expect(rho.pis).toBeNull();
+    expect(rho.pass).toBe(false);
+    expect(rho.reasons[0]).toMatch(/Nessun PIS serve l'Ambito/);
+    expect(rho.fixes.some((f) => /^Far aderire l'Ambito .+ al PIS «.+» in forma associata/.test(f))).toBe(true);
+    expect(rho.fixes[rho.fixes.length - 1]).toMatch(/^Attivare un PIS per l'Ambito .+ una base a Rho/);
+  });
+});
