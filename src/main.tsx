@@ -1,5 +1,6 @@
 // Start-up: load the shipped territory (same origin, no network beyond the page's own server),
-// build the core and the state, mirror the selection in the URL hash, render.
+// build the core and the state, restore the autosaved scenarios, mirror the view in the URL
+// hash, start the simulation worker, render.
 import { render } from 'preact';
 import { effect } from '@preact/signals';
 import type { Topology } from 'topojson-specification';
@@ -9,8 +10,12 @@ import manifestUrl from '../geodata/generated/manifest.json?url';
 import compositionCsvUrl from '../geodata/generated/comuni-ambiti.csv?url';
 import { createTerritory } from './core/territory/index.ts';
 import type { TerritoryData } from './core/territory/types.ts';
+import { HASH_PREFIX, decodeScenarioFromHash } from './core/scenario/index.ts';
 import { createAppState } from './state/appState.ts';
+import { STORAGE_KEY, loadWorkspace } from './state/workspace.ts';
+import { createSimulationState } from './state/simulation.ts';
 import { buildLayers } from './map/layersData.ts';
+import { createSimulationClient, simulationWorkerFactory } from '../workers/client.ts';
 import { App } from './ui/App.tsx';
 import { Ctx, type Manifest } from './ui/context.ts';
 import { S } from './i18n/strings.ts';
@@ -22,11 +27,29 @@ async function getJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
+function readStorage(): string | null {
+  try {
+    return localStorage.getItem(STORAGE_KEY);
+  } catch {
+    return null; // storage disabled (private mode): the app works, nothing is kept
+  }
+}
+
 async function start(root: HTMLElement) {
   const [data, topo, manifest] = await Promise.all([getJson<TerritoryData>(territoryUrl), getJson<Topology>(topologyUrl), getJson<Manifest>(manifestUrl)]);
   const territory = createTerritory(data);
-  const state = createAppState(territory);
+  const { workspace, problems } = loadWorkspace(readStorage(), territory);
+  const state = createAppState(territory, workspace);
+  if (problems.length) state.actions.notify({ kind: 'error', text: 'Alcuni dati salvati non erano validi e sono stati scartati.', details: problems });
   const { layers, labels } = buildLayers(topo, territory);
+
+  // A shared scenario link (#s=…) adds that scenario, then the hash goes back to the view.
+  if (location.hash.startsWith(`#${HASH_PREFIX}`)) {
+    const r = await decodeScenarioFromHash(location.hash.slice(1), territory);
+    if (r.ok) state.actions.addScenario(r.scenario, 'Link condiviso');
+    else state.actions.notify({ kind: 'error', text: 'Il link non contiene uno scenario valido.', details: r.errors });
+    history.replaceState(null, '', location.pathname + location.search);
+  }
   state.actions.applyHash(location.hash);
   window.addEventListener('hashchange', () => {
     if (location.hash !== state.hash.peek()) state.actions.applyHash(location.hash);
@@ -35,8 +58,20 @@ async function start(root: HTMLElement) {
     const h = state.hash.value;
     if (h !== location.hash && !(h === '' && location.hash === '')) history.replaceState(null, '', h || location.pathname + location.search);
   });
+  // Autosave: every change of the workspace, synchronously, so a reload right after keeps it.
+  effect(() => {
+    const w = state.workspace.value;
+    try {
+      localStorage.setItem(STORAGE_KEY, JSON.stringify(w));
+    } catch (err) {
+      state.actions.notify({ kind: 'error', text: `Salvataggio automatico non riuscito: ${err instanceof Error ? err.message : String(err)}` });
+    }
+  });
+
+  const sim = createSimulationState(state, territory, createSimulationClient(simulationWorkerFactory));
+  (window as unknown as { __app: unknown }).__app = { state, sim };
   render(
-    <Ctx.Provider value={{ territory, state, manifest, layers, labels, compositionCsvUrl }}>
+    <Ctx.Provider value={{ territory, state, sim, manifest, layers, labels, topo, compositionCsvUrl }}>
       <App />
     </Ctx.Provider>,
     root,
@@ -51,5 +86,4 @@ start(root).catch((err: unknown) => {
   p.setAttribute('role', 'alert');
   p.textContent = `${S.loadError}: ${err instanceof Error ? err.message : String(err)}`;
   root.append(p);
-  document.getElementById('map')?.setAttribute('data-map-state', 'error');
 });

@@ -1,14 +1,18 @@
 // Every user-facing string in one place, Italian first.
 import type { Level } from '../core/territory/types.ts';
 
-export const LEVEL_LABEL: Record<Level, string> = {
+export const LEVEL_LABEL: Record<Level | 'pis' | 'tempo', string> = {
+  pis: 'Stato PIS',
+  tempo: 'Tempi',
   ats: 'ATS',
   asst: 'ASST',
   distretto: 'Distretto',
   ambito: 'Ambito',
 };
 
-export const LEVEL_LONG: Record<Level, string> = {
+export const LEVEL_LONG: Record<Level | 'pis' | 'tempo', string> = {
+  pis: 'stato del Pronto Intervento Sociale nello scenario',
+  tempo: 'tempo di risposta stimato per comune',
   ats: 'ATS (Agenzia di Tutela della Salute)',
   asst: 'ASST (Azienda Socio-Sanitaria Territoriale)',
   distretto: 'Distretto sociosanitario',
@@ -16,6 +20,8 @@ export const LEVEL_LONG: Record<Level, string> = {
 };
 
 export const S = {
+  illustrativeBanner: 'Esempio illustrativo — non sono dati reali',
+  pisStatus: 'Stato PIS',
   appTitle: 'PIS Lombardia — pianificazione del Pronto Intervento Sociale',
   appShort: 'PIS Lombardia',
   loading: 'Caricamento del territorio…',
@@ -48,7 +54,7 @@ export const S = {
   downloadCsv: 'Scarica la tabella comuni → Ambiti (CSV)',
   sources: 'Fonti',
   rule: 'Regola di stima',
-  basemap: 'Sfondo OpenStreetMap (richiede internet)',
+  basemap: 'Sfondo OSM (internet)',
   labels: 'Etichette',
   legend: 'Legenda',
   attribution: 'Confini: ISTAT via openpolis (CC-BY 4.0) · Residenti: ANPR 10/01/2024 (CC-BY 4.0) · Ambiti: DGR XII/2167 del 15/04/2024, All. C',

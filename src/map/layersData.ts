@@ -15,7 +15,7 @@ function fc(topo: Topology, name: string): FeatureCollection<Polygon | MultiPoly
 }
 
 /** A point for the label: the centroid of the largest part when it falls inside, else a point on it. */
-function labelPoint(f: Area): [number, number] {
+export function labelPoint(f: Area): [number, number] {
   const parts = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
   const ringSize = (p: number[][][]) => p[0].length;
   const largest: Feature<Polygon> = { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [...parts].sort((a, b) => ringSize(b) - ringSize(a))[0] } };

@@ -6,13 +6,15 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { hatch } from './patterns.ts';
 import { LEVEL_LINE, OSM_SOURCE, baseStyle, type MapLayersData } from './style.ts';
+import type { FeatureCollection } from 'geojson';
 import type { Level } from '../core/territory/types.ts';
 
 // MapLibre 6 loads its worker relative to its own module URL, which bundling breaks (TOOLCHAIN §2).
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
 export interface MapCallbacks {
-  onSelectAmbito(code: string | undefined): void;
+  /** A click: the Ambito and the comune under the pointer, with the clicked point. */
+  onClick(ambito: string | undefined, comune: { istat: string; point: [number, number] } | undefined): void;
   onHover(info: { code: string; x: number; y: number } | undefined): void;
   onState(state: string): void;
 }
@@ -27,12 +29,18 @@ export interface MapView {
   map: maplibregl.Map;
   setColours(fillByAmbito: Map<string, string>, multiUnit: string[], level: Level): void;
   setSelection(ambito: string | undefined, comune: string | undefined): void;
+  setPending(ambiti: string[]): void;
+  /** Colours comuni by response time; undefined hides the overlay. */
+  setResponse(colourByIstat: Map<string, string> | undefined): void;
+  setScenarioLayers(associations: FeatureCollection, bases: FeatureCollection, labels: AmbitoLabel[]): void;
+  setCursor(mode: 'browse' | 'pick'): void;
   frame(bbox: [number, number, number, number]): void;
   setBasemap(on: boolean): void;
   setLabels(on: boolean): void;
   dispose(): void;
 }
 
+const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 const LOMBARDIA: [number, number, number, number] = [8.49, 44.67, 11.43, 46.64];
 
 /** Resolves once the style and sources are loaded (feature-state needs them); throws without WebGL2. */
@@ -103,7 +111,7 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
   map.on('mousemove', 'ambiti-fill', (e) => {
     const code = e.features?.[0]?.properties?.code as string | undefined;
     setHover(code);
-    map.getCanvas().style.cursor = code ? 'pointer' : '';
+    map.getCanvas().style.cursor = pickCursor ? 'crosshair' : code ? 'pointer' : '';
     cb.onHover(code ? { code, x: e.point.x, y: e.point.y } : undefined);
   });
   map.on('mouseleave', 'ambiti-fill', () => {
@@ -112,9 +120,14 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     cb.onHover(undefined);
   });
   map.on('click', (e) => {
-    const f = map.queryRenderedFeatures(e.point, { layers: ['ambiti-fill'] })[0];
-    cb.onSelectAmbito(f?.properties?.code as string | undefined);
+    const a = map.queryRenderedFeatures(e.point, { layers: ['ambiti-fill'] })[0];
+    const c = map.queryRenderedFeatures(e.point, { layers: ['comuni-hit'] })[0];
+    const istat = c?.properties?.istat as string | undefined;
+    cb.onClick(a?.properties?.code as string | undefined, istat ? { istat, point: [round5(e.lngLat.lng), round5(e.lngLat.lat)] } : undefined);
   });
+  let pending: string[] = [];
+  let pickCursor = false;
+  let serviceMarkers: maplibregl.Marker[] = [];
 
 
   return {
@@ -132,6 +145,34 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
       if (ambito) map.setFeatureState({ source: 'ambiti', id: ambito }, { selected: true });
       if (comune) map.setFeatureState({ source: 'comuni', id: comune }, { selected: true });
       updateLabels();
+    },
+    setResponse(colours) {
+      if (!colours) {
+        map.setLayoutProperty('comuni-response', 'visibility', 'none');
+        return;
+      }
+      for (const [istat, resp] of colours) map.setFeatureState({ source: 'comuni', id: istat }, { resp });
+      map.setLayoutProperty('comuni-response', 'visibility', 'visible');
+    },
+    setPending(ambiti) {
+      for (const a of pending) map.setFeatureState({ source: 'ambiti', id: a }, { pending: false });
+      pending = ambiti;
+      for (const a of pending) map.setFeatureState({ source: 'ambiti', id: a }, { pending: true });
+    },
+    setScenarioLayers(associations, bases, labels) {
+      (map.getSource('associations') as maplibregl.GeoJSONSource).setData(associations);
+      (map.getSource('bases') as maplibregl.GeoJSONSource).setData(bases);
+      for (const m of serviceMarkers) m.remove();
+      serviceMarkers = labels.map((l) => {
+        const el = document.createElement('div');
+        el.className = 'association-label';
+        el.textContent = l.name;
+        return new maplibregl.Marker({ element: el, offset: [0, -18] }).setLngLat(l.point).addTo(map);
+      });
+    },
+    setCursor(mode) {
+      pickCursor = mode === 'pick';
+      map.getCanvas().style.cursor = pickCursor ? 'crosshair' : '';
     },
     frame(bbox) {
       map.fitBounds(bbox, { padding: 60, maxZoom: 11, duration: 600 });
@@ -154,7 +195,7 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
       updateLabels();
     },
     dispose() {
-      for (const m of markers) m.remove();
+      for (const m of [...markers, ...serviceMarkers]) m.remove();
       map.remove();
     },
   };

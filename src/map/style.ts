@@ -24,6 +24,8 @@ export const OSM_SOURCE: RasterSourceSpecification = {
 /** Line layer id per level whose borders are drawn over the Ambiti. */
 export const LEVEL_LINE = { ats: 'ats-line', asst: 'asst-line', distretto: 'distretti-line' } as const;
 
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
 export function baseStyle(d: MapLayersData): StyleSpecification {
   const geo = (data: FeatureCollection, promoteId: string) => ({ type: 'geojson' as const, data, promoteId });
   return {
@@ -34,6 +36,8 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       ats: geo(d.ats, 'code'),
       asst: geo(d.asst, 'code'),
       distretti: geo(d.distretti, 'code'),
+      associations: geo(EMPTY, 'id'),
+      bases: geo(EMPTY, 'id'),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
@@ -41,15 +45,29 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
         id: 'ambiti-fill', type: 'fill', source: 'ambiti',
         paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], '#cccccc'], 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.95, 0.8] },
       },
+      // Comuni coloured by response time (simulation overlay), hidden unless asked for.
+      {
+        id: 'comuni-response', type: 'fill', source: 'comuni', layout: { visibility: 'none' },
+        paint: { 'fill-color': ['coalesce', ['feature-state', 'resp'], '#bdbdbd'], 'fill-opacity': 0.9 },
+      },
       // Ambiti spanning several units of the chosen level: striped, not coloured as one unit.
       { id: 'ambiti-multi', type: 'fill', source: 'ambiti', filter: ['in', ['get', 'code'], ['literal', []]], paint: { 'fill-pattern': 'stripes' } },
       // Comuni placed by the estimator: hatched ("confine stimato").
       { id: 'comuni-estimated', type: 'fill', source: 'comuni', filter: ['==', ['get', 'status'], 'estimated'], paint: { 'fill-pattern': 'hatch' } },
+      // Invisible, for hit-testing comuni at any zoom (placing a base, tooltips).
+      { id: 'comuni-hit', type: 'fill', source: 'comuni', paint: { 'fill-opacity': 0 } },
       { id: 'comuni-line', type: 'line', source: 'comuni', minzoom: 8.5, paint: { 'line-color': BORDER, 'line-opacity': 0.35, 'line-width': 0.5 } },
       { id: 'ambiti-line', type: 'line', source: 'ambiti', paint: { 'line-color': BORDER, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.6, 11, 1.5] } },
       { id: 'distretti-line', type: 'line', source: 'distretti', layout: { visibility: 'none' }, paint: { 'line-color': BORDER, 'line-width': 2 } },
       { id: 'asst-line', type: 'line', source: 'asst', layout: { visibility: 'none' }, paint: { 'line-color': BORDER, 'line-width': 2.2 } },
       { id: 'ats-line', type: 'line', source: 'ats', paint: { 'line-color': BORDER, 'line-width': 2.6 } },
+      // Ambiti picked while building an association.
+      {
+        id: 'ambiti-pending', type: 'fill', source: 'ambiti',
+        paint: { 'fill-color': SELECTED, 'fill-opacity': ['case', ['boolean', ['feature-state', 'pending'], false], 0.35, 0] },
+      },
+      { id: 'associations-halo', type: 'line', source: 'associations', paint: { 'line-color': '#ffffff', 'line-width': 7, 'line-opacity': 0.9 } },
+      { id: 'associations-line', type: 'line', source: 'associations', paint: { 'line-color': '#6a1b9a', 'line-width': 3.5, 'line-dasharray': [2, 1] } },
       {
         id: 'ambiti-hover', type: 'line', source: 'ambiti',
         paint: { 'line-color': SELECTED, 'line-width': 2, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.8, 0] },
@@ -57,6 +75,15 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       {
         id: 'ambiti-selected', type: 'line', source: 'ambiti',
         paint: { 'line-color': SELECTED, 'line-width': 4, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
+      },
+      {
+        id: 'bases', type: 'circle', source: 'bases',
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 5, 12, 9],
+          'circle-color': ['match', ['get', 'kind'], 'centrale', '#0b3d91', 'reperibilita', '#ffffff', '#c1121f'],
+          'circle-stroke-color': ['match', ['get', 'kind'], 'reperibilita', '#c1121f', '#ffffff'],
+          'circle-stroke-width': 2.5,
+        },
       },
       {
         id: 'comune-selected', type: 'line', source: 'comuni',

@@ -1,26 +1,45 @@
 // The app's single writer of state: signals plus the actions that change them. Components and the
-// map read signals; only the actions below write them. The URL hash mirrors the selection so that a
-// link reopens the same view.
+// map read signals; only the actions below write them. The URL hash mirrors the view so that a
+// link reopens it; the workspace (the user's scenarios) is autosaved by an explicit effect in
+// main.tsx.
 import { batch, computed, signal } from '@preact/signals';
 import type { Territory } from '../core/territory/index.ts';
 import type { Level } from '../core/territory/types.ts';
+import {
+  ScenarioEditError, addBase, addMember, createService, duplicateScenario, exportScenarioJson, illustrativeScenario, defaultScenario,
+  importBasesGeoJson, importScenarioCsv, importScenarioJson, serviceOfAmbito, MAX_IMPORT_BYTES, type ImportResult, type Scenario,
+} from '../core/scenario/index.ts';
+import { currentScenario, newScenarioId, pushHistory, replaceCurrent, type History, type Workspace } from './workspace.ts';
 
-export type Panel = 'info' | 'quality';
-const LEVELS: Level[] = ['ats', 'asst', 'distretto', 'ambito'];
+export type Panel = 'info' | 'scenario' | 'quality' | 'sim';
+/** What the Ambiti are coloured by: a level of the hierarchy, or the PIS status of the scenario. */
+export type ColourBy = Level | 'pis' | 'tempo';
+export type Mode = 'browse' | 'associate' | 'place-base';
+export interface Notice {
+  kind: 'error' | 'info';
+  text: string;
+  details?: string[];
+}
+
+const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo'];
+const PANELS: Panel[] = ['info', 'scenario', 'quality', 'sim'];
 
 export interface ViewHash {
   ambito?: string;
   comune?: string;
-  level?: Level;
+  level?: ColourBy;
+  panel?: Panel;
 }
 
 export function parseHash(hash: string): ViewHash {
   const p = new URLSearchParams(hash.replace(/^#/, ''));
-  const level = p.get('livello') as Level | null;
+  const level = p.get('livello') as ColourBy | null;
+  const panel = p.get('pannello') as Panel | null;
   return {
     ambito: p.get('ambito') ?? undefined,
     comune: p.get('comune') ?? undefined,
-    level: level && LEVELS.includes(level) ? level : undefined,
+    level: level && COLOUR_BY.includes(level) ? level : undefined,
+    panel: panel && PANELS.includes(panel) ? panel : undefined,
   };
 }
 
@@ -29,12 +48,13 @@ export function formatHash(v: ViewHash): string {
   if (v.ambito) p.set('ambito', v.ambito);
   if (v.comune) p.set('comune', v.comune);
   if (v.level && v.level !== 'ats') p.set('livello', v.level);
+  if (v.panel && v.panel !== 'info') p.set('pannello', v.panel);
   const s = p.toString();
   return s ? `#${s}` : '';
 }
 
-export function createAppState(territory: Territory) {
-  const level = signal<Level>('ats');
+export function createAppState(territory: Territory, initial: Workspace) {
+  const level = signal<ColourBy>('ats');
   const selectedAmbito = signal<string | undefined>(undefined);
   const selectedComune = signal<string | undefined>(undefined);
   const panel = signal<Panel>('info');
@@ -42,33 +62,63 @@ export function createAppState(territory: Territory) {
   const labels = signal(true);
   /** Incremented when the user asks to frame the selection (search, table), not on map clicks. */
   const focusRequest = signal(0);
+  const workspace = signal<Workspace>(initial);
+  const history = signal<History>({ past: [], future: [] });
+  const notice = signal<Notice | undefined>(undefined);
+  const mode = signal<Mode>('browse');
+  /** Ambiti picked on the map while building an association. */
+  const pending = signal<string[]>([]);
+  /** Service that receives a base in 'place-base' mode. */
+  const baseTarget = signal<string | undefined>(undefined);
 
+  const scenario = computed(() => currentScenario(workspace.value));
   const selection = computed(() => (selectedAmbito.value ? territory.ambito(selectedAmbito.value) : undefined));
-  const hash = computed(() => formatHash({ ambito: selectedAmbito.value, comune: selectedComune.value, level: level.value }));
+  const hash = computed(() => formatHash({ ambito: selectedAmbito.value, comune: selectedComune.value, level: level.value, panel: panel.value }));
+
+  const commit = (next: Workspace) => {
+    history.value = pushHistory(history.value, workspace.value);
+    workspace.value = next;
+  };
+  const fail = (err: unknown) => {
+    if (err instanceof ScenarioEditError) notice.value = { kind: 'error', text: err.message };
+    else throw err;
+  };
 
   const actions = {
-    setLevel(l: Level) {
+    setLevel(l: ColourBy) {
       level.value = l;
     },
     selectAmbito(code: string | undefined, opts: { focus?: boolean } = {}) {
       batch(() => {
         selectedAmbito.value = code && territory.ambito(code) ? code : undefined;
         selectedComune.value = undefined;
-        if (code) panel.value = 'info';
+        if (code && panel.value !== 'sim' && panel.value !== 'scenario') panel.value = 'info';
         if (opts.focus) focusRequest.value++;
       });
     },
     selectComune(istat: string, opts: { focus?: boolean } = {}) {
       const c = territory.comune(istat);
       if (!c) return;
-      const i = territory.comuneIndex(istat)!;
-      const ambito = territory.comuniOfAmbito(c.ambito).includes(i) ? c.ambito : territory.data.ambiti.find((a) => territory.comuniOfAmbito(a.code).includes(i))!.code;
       batch(() => {
-        selectedAmbito.value = ambito;
+        selectedAmbito.value = scenario.value.compositionOverrides[istat] ?? c.ambito;
         selectedComune.value = istat;
         panel.value = 'info';
         if (opts.focus) focusRequest.value++;
       });
+    },
+    /** A click on the map: what it does depends on the mode. */
+    mapClick(ambito: string | undefined, comune?: { istat: string; point: [number, number] }) {
+      if (mode.value === 'associate') {
+        if (!ambito) return;
+        const list = pending.value;
+        pending.value = list.includes(ambito) ? list.filter((a) => a !== ambito) : [...list, ambito];
+        return;
+      }
+      if (mode.value === 'place-base') {
+        if (comune && baseTarget.value) actions.placeBase(baseTarget.value, comune.istat, comune.point);
+        return;
+      }
+      actions.selectAmbito(ambito);
     },
     setPanel(p: Panel) {
       panel.value = p;
@@ -85,11 +135,156 @@ export function createAppState(territory: Territory) {
         if (v.level) level.value = v.level;
         if (v.comune && territory.comune(v.comune)) actions.selectComune(v.comune, { focus: true });
         else actions.selectAmbito(v.ambito, { focus: !!v.ambito });
+        if (v.panel) panel.value = v.panel;
+      });
+    },
+    dismissNotice() {
+      notice.value = undefined;
+    },
+    notify(n: Notice) {
+      notice.value = n;
+    },
+
+    // ---- scenario edits (undoable)
+    edit(fn: (s: Scenario) => Scenario, done?: string) {
+      try {
+        const next = fn(scenario.value);
+        if (next === scenario.value) return;
+        commit(replaceCurrent(workspace.value, next));
+        if (done) notice.value = { kind: 'info', text: done };
+      } catch (err) {
+        fail(err);
+      }
+    },
+    undo() {
+      const { past, future } = history.value;
+      if (!past.length) return;
+      batch(() => {
+        history.value = { past: past.slice(0, -1), future: [workspace.value, ...future] };
+        workspace.value = past[past.length - 1];
+      });
+    },
+    redo() {
+      const { past, future } = history.value;
+      if (!future.length) return;
+      batch(() => {
+        history.value = { past: [...past, workspace.value], future: future.slice(1) };
+        workspace.value = future[0];
+      });
+    },
+    selectScenario(id: string) {
+      if (workspace.value.scenarios.some((s) => s.id === id)) commit({ ...workspace.value, currentId: id });
+    },
+    newScenario(kind: 'documentato' | 'illustrativo' | 'copia') {
+      const w = workspace.value;
+      const id = newScenarioId(w, kind === 'illustrativo' ? 'esempio' : 'scenario');
+      const s = kind === 'copia'
+        ? duplicateScenario(scenario.value, id, `${scenario.value.name} (copia)`)
+        : { ...(kind === 'illustrativo' ? illustrativeScenario(territory) : defaultScenario(territory)), id };
+      commit({ ...w, currentId: id, scenarios: [...w.scenarios, s] });
+    },
+    deleteScenario(id: string) {
+      const w = workspace.value;
+      if (w.scenarios.length <= 1) {
+        notice.value = { kind: 'error', text: 'Non si può eliminare l\'unico scenario: crearne prima un altro.' };
+        return;
+      }
+      const scenarios = w.scenarios.filter((s) => s.id !== id);
+      commit({ ...w, scenarios, currentId: w.currentId === id ? scenarios[0].id : w.currentId });
+    },
+    /** Adds a scenario from outside (import, shared link), with a fresh id if it clashes. */
+    addScenario(s: Scenario, how: string) {
+      const w = workspace.value;
+      const id = w.scenarios.some((x) => x.id === s.id) ? newScenarioId(w, s.id) : s.id;
+      commit({ ...w, currentId: id, scenarios: [...w.scenarios, { ...s, id }] });
+      notice.value = { kind: 'info', text: `${how}: scenario "${s.name}" aggiunto e aperto.` };
+    },
+    /** Imports a user file; on any problem the workspace is left exactly as it was. */
+    async importFile(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }) {
+      if (file.size > MAX_IMPORT_BYTES) {
+        notice.value = { kind: 'error', text: `${file.name}: file troppo grande (${Math.round(file.size / 1024)} kB, massimo ${MAX_IMPORT_BYTES / 1024 / 1024} MB)` };
+        return;
+      }
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const ext = file.name.toLowerCase().split('.').pop();
+      let result: ImportResult;
+      if (ext === 'json') result = importScenarioJson(bytes, territory);
+      else if (ext === 'csv') result = importScenarioCsv(bytes, scenario.value, territory);
+      else if (ext === 'geojson') result = importBasesGeoJson(bytes, scenario.value, territory);
+      else {
+        notice.value = { kind: 'error', text: `${file.name}: formato non riconosciuto (ammessi: .json scenario, .csv per Ambito, .geojson basi)` };
+        return;
+      }
+      if (!result.ok) {
+        notice.value = { kind: 'error', text: `${file.name}: importazione rifiutata, lo scenario corrente non è cambiato.`, details: result.errors };
+        return;
+      }
+      if (ext === 'json') actions.addScenario(result.scenario, `Importato ${file.name}`);
+      else {
+        commit(replaceCurrent(workspace.value, result.scenario));
+        notice.value = { kind: 'info', text: `${file.name} importato nello scenario corrente.`, details: result.warnings };
+      }
+    },
+    exportJson(): string {
+      return exportScenarioJson(scenario.value);
+    },
+
+    // ---- map modes
+    startAssociation() {
+      const a = selectedAmbito.value;
+      const svc = a ? serviceOfAmbito(scenario.value, a) : undefined;
+      batch(() => {
+        mode.value = 'associate';
+        pending.value = svc ? [...svc.members] : a ? [a] : [];
+      });
+    },
+    commitAssociation(name?: string) {
+      const members = pending.value;
+      if (members.length === 0) {
+        notice.value = { kind: 'error', text: 'Seleziona almeno un Ambito sulla mappa.' };
+        return;
+      }
+      const existing = members.map((m) => serviceOfAmbito(scenario.value, m)).find((x) => x);
+      actions.edit((s) => {
+        if (existing) {
+          let next = s;
+          for (const m of members) next = addMember(next, existing.id, m);
+          return next;
+        }
+        const names = members.map((m) => territory.ambito(m)?.name ?? m);
+        return createService(s, { members, name: name ?? (members.length > 1 ? `PIS associato ${names.join(' – ')}` : `PIS ${names[0]}`) });
+      }, members.length > 1 ? `PIS sovra-Ambito con ${members.length} Ambiti.` : 'PIS creato.');
+      batch(() => {
+        mode.value = 'browse';
+        pending.value = [];
+      });
+    },
+    cancelMode() {
+      batch(() => {
+        mode.value = 'browse';
+        pending.value = [];
+        baseTarget.value = undefined;
+      });
+    },
+    startPlaceBase(serviceId: string) {
+      batch(() => {
+        mode.value = 'place-base';
+        baseTarget.value = serviceId;
+      });
+    },
+    placeBase(serviceId: string, istat: string, point: [number, number]) {
+      actions.edit((s) => addBase(s, serviceId, { kind: 'uds', istat, point, unitsByBand: { office: 1, closure: 1, night: 1, holiday: 1 } }), `Base aggiunta a ${territory.comune(istat)?.name}.`);
+      batch(() => {
+        mode.value = 'browse';
+        baseTarget.value = undefined;
       });
     },
   };
 
-  return { level, selectedAmbito, selectedComune, panel, basemap, labels, focusRequest, selection, hash, actions };
+  return {
+    level, selectedAmbito, selectedComune, panel, basemap, labels, focusRequest, selection, hash,
+    workspace, history, notice, mode, pending, baseTarget, scenario, actions,
+  };
 }
 
 export type AppState = ReturnType<typeof createAppState>;

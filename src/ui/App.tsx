@@ -1,17 +1,33 @@
+import { useEffect } from 'preact/hooks';
 import { LEVEL_LABEL, S } from '../i18n/strings.ts';
-import type { Level } from '../core/territory/types.ts';
+import type { ColourBy, Panel } from '../state/appState.ts';
 import { useApp } from './context.ts';
 import { InfoPanel } from './InfoPanel.tsx';
 import { MapPane } from './MapPane.tsx';
+import { NoticeArea } from './NoticeArea.tsx';
 import { QualityPanel } from './QualityPanel.tsx';
+import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { SimPanel } from './SimPanel.tsx';
 
-const LEVELS: Level[] = ['ats', 'asst', 'distretto', 'ambito'];
+const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo'];
+const TABS: [Panel, string][] = [['info', S.tabInfo], ['scenario', 'Scenario'], ['sim', 'Simulazione'], ['quality', S.tabQuality]];
 
 export function App() {
-  const { state, manifest } = useApp();
+  const { state } = useApp();
   const level = state.level.value;
   const panel = state.panel.value;
+  useEffect(() => {
+    // Undo/redo from the keyboard, except while typing in a field (the field's own undo wins).
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement;
+      if (/^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName)) return;
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'z') { e.shiftKey ? state.actions.redo() : state.actions.undo(); e.preventDefault(); }
+      else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'y') { state.actions.redo(); e.preventDefault(); }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
   return (
     <div class="app">
       <header class="topbar">
@@ -19,7 +35,7 @@ export function App() {
         <SearchBox />
         <fieldset class="levels">
           <legend>{S.colourBy}</legend>
-          {LEVELS.map((l) => (
+          {COLOUR_BY.map((l) => (
             <label key={l} class={l === level ? 'on' : ''}>
               <input type="radio" name="level" value={l} checked={l === level} onChange={() => state.actions.setLevel(l)} />
               {LEVEL_LABEL[l]}
@@ -33,12 +49,17 @@ export function App() {
         <MapPane />
         <aside class="side" aria-label="Dettagli">
           <div class="tabs" role="tablist">
-            <button type="button" role="tab" aria-selected={panel === 'info'} onClick={() => state.actions.setPanel('info')}>{S.tabInfo}</button>
-            <button type="button" role="tab" aria-selected={panel === 'quality'} onClick={() => state.actions.setPanel('quality')}>
-              {S.tabQuality} <span class="count">{manifest.composition.estimated.comuni} stimati</span>
-            </button>
+            {TABS.map(([id, label]) => (
+              <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={panel === id} onClick={() => state.actions.setPanel(id)}>{label}</button>
+            ))}
           </div>
-          <div class="panel" role="tabpanel">{panel === 'info' ? <InfoPanel /> : <QualityPanel />}</div>
+          <NoticeArea />
+          <div class="panel" role="tabpanel" aria-labelledby={`tab-${panel}`}>
+            {panel === 'info' && <InfoPanel />}
+            {panel === 'scenario' && <ScenarioPanel />}
+            {panel === 'sim' && <SimPanel />}
+            {panel === 'quality' && <QualityPanel />}
+          </div>
         </aside>
       </main>
     </div>

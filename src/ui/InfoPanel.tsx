@@ -3,6 +3,7 @@
 import { DOCUMENTED_EXCLAVE_NOTES } from '../core/territory/exclaves.ts';
 import { LEVEL_LONG, S, fmtInt, fmtKm2 } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
+import { PisSection } from './PisSection.tsx';
 import type { Level } from '../core/territory/types.ts';
 
 const HIERARCHY: Level[] = ['ats', 'asst', 'distretto'];
@@ -40,6 +41,8 @@ export function InfoPanel() {
           <span class="swatch hatch" /> {r.estimatedComuni} di {r.comuni} comuni ({fmtInt(r.estimatedResidents)} residenti) {S.estimatedNote}
         </p>
       )}
+      <PisSection ambito={a.code} />
+      <h3>{S.comuni}</h3>
       <table class="comuni-table" aria-label={`Comuni dell'Ambito ${a.name}`}>
         <thead><tr><th>{S.comune}</th><th class="num">{S.residents}</th><th>Appartenenza</th></tr></thead>
         <tbody>

@@ -1,17 +1,59 @@
 import { colourLevel } from '../core/territory/colouring.ts';
-import { MULTI_UNIT_FILL, UNIT_PALETTE } from '../map/palette.ts';
+import { PIS_STATUSES, STATUS_LABELS, countScenario } from '../core/scenario/index.ts';
+import { MULTI_UNIT_FILL, RESPONSE_CLASSES, STATUS_COLOURS, UNIT_PALETTE, UNREACHED } from '../map/palette.ts';
 import { LEVEL_LONG, S } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 
 /** Legend of the current colouring; for ATS the units are listed by name (8 of them). */
 export function Legend() {
-  const { territory, state } = useApp();
+  const { territory, state, sim } = useApp();
   const level = state.level.value;
+  const common = (
+    <>
+      <div class="legend-row"><span class="swatch hatch" />{S.estimatedBorder}</div>
+    </>
+  );
+  if (level === 'tempo') {
+    const cov = sim.coverage.value;
+    let lower = 0;
+    return (
+      <details class="legend" open aria-label={S.legend}>
+        <summary>{S.legend}</summary>
+        <div class="legend-level">{LEVEL_LONG.tempo} (stima){state.scenario.value.illustrative ? ', scenario illustrativo' : ''}</div>
+        {RESPONSE_CLASSES.map(([limit, colour]) => {
+          const label = Number.isFinite(limit) ? `${lower}–${limit} min` : `oltre ${lower} min`;
+          lower = Number.isFinite(limit) ? limit : lower;
+          return <div class="legend-row" key={label}><span class="swatch" style={{ background: colour }} />{label}</div>;
+        })}
+        <div class="legend-row"><span class="swatch" style={{ background: UNREACHED }} />senza PIS o senza base attiva</div>
+        {cov.status === 'running' && <div class="small muted">calcolo…</div>}
+      </details>
+    );
+  }
+  if (level === 'pis') {
+    const scenario = state.scenario.value;
+    const counts = countScenario(scenario, territory);
+    return (
+      <details class="legend" open aria-label={S.legend}>
+        <summary>{S.legend}</summary>
+        <div class="legend-level">{S.colourBy}: {LEVEL_LONG.pis}{scenario.illustrative ? ' (illustrativo)' : ''}</div>
+        {PIS_STATUSES.map((st) => (
+          <div class="legend-row" key={st}>
+            <span class="swatch" style={{ background: STATUS_COLOURS[st] }} />
+            {STATUS_LABELS[st]} <span class="muted">({counts.byStatus[st]})</span>
+          </div>
+        ))}
+        <div class="legend-row"><span class="swatch association" />PIS sovra-Ambito ({counts.sovraAmbitoServices})</div>
+        <div class="legend-row"><span class="dot uds" />unità di strada <span class="dot centrale" />centrale <span class="dot rep" />reperibilità</div>
+        {common}
+      </details>
+    );
+  }
   const { unitColour, multiUnit } = colourLevel(territory, level, UNIT_PALETTE.length);
   const list = level === 'ats' ? territory.units('ats') : [];
   return (
-    <section class="legend" aria-label={S.legend}>
-      <h2>{S.legend}</h2>
+    <details class="legend" open aria-label={S.legend}>
+        <summary>{S.legend}</summary>
       <div class="legend-level">{S.colourBy}: {LEVEL_LONG[level]}</div>
       {list.map((u) => (
         <div class="legend-row" key={u}>
@@ -23,8 +65,8 @@ export function Legend() {
       {multiUnit.length > 0 && (
         <div class="legend-row"><span class="swatch stripes" style={{ background: MULTI_UNIT_FILL }} />{S.multiUnit} ({multiUnit.length})</div>
       )}
-      <div class="legend-row"><span class="swatch hatch" />{S.estimatedBorder}</div>
+      {common}
       <div class="legend-row"><span class="swatch line" />confine del livello scelto</div>
-    </section>
+    </details>
   );
 }

@@ -2,15 +2,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { colourLevel } from '../core/territory/colouring.ts';
+import { statusOf, STATUS_LABELS, serviceOfAmbito } from '../core/scenario/index.ts';
 import { createMapView, type MapView } from '../map/mapView.ts';
-import { bboxOf } from '../map/layersData.ts';
-import { MULTI_UNIT_FILL, UNIT_PALETTE } from '../map/palette.ts';
+import { bboxOf, labelPoint } from '../map/layersData.ts';
+import { associationFeatures, baseFeatures } from '../map/scenarioLayers.ts';
+import { MULTI_UNIT_FILL, STATUS_COLOURS, UNIT_PALETTE, responseColour } from '../map/palette.ts';
 import { S, LEVEL_LABEL, fmtInt } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 import { Legend } from './Legend.tsx';
+import { ModeBanner } from './ModeBanner.tsx';
 
 export function MapPane() {
-  const { territory, state, layers, labels } = useApp();
+  const { territory, state, layers, labels, topo, sim } = useApp();
   const container = useRef<HTMLDivElement>(null);
   // A signal, not component state: the effects below must re-run when the map becomes ready.
   const viewSig = useSignal<MapView | undefined>(undefined);
@@ -21,7 +24,7 @@ export function MapPane() {
     let disposed = false;
     let created: MapView | undefined;
     createMapView(container.current!, layers, labels, {
-      onSelectAmbito: (code) => state.actions.selectAmbito(code),
+      onClick: (ambito, comune) => state.actions.mapClick(ambito, comune),
       onHover: setHover,
       onState: (st) => {
         // First idle time, read by the e2e test and the benchmark (time to a drawn map).
@@ -50,14 +53,46 @@ export function MapPane() {
     const level = state.level.value;
     const view = viewSig.value;
     if (!view) return;
+    if (level === 'tempo') {
+      sim.start();
+      const cov = sim.coverage.value;
+      view.setColours(new Map(territory.data.ambiti.map((a) => [a.code, '#eeeeee'])), [], 'ats');
+      if (cov.status === 'ok') {
+        const resp = cov.value.coverage.comuni.responseMin;
+        view.setResponse(new Map(territory.data.comuni.map((c, i) => [c.istat, responseColour(resp[i])])));
+      }
+      return;
+    }
+    view.setResponse(undefined);
+    if (level === 'pis') {
+      const s = state.scenario.value;
+      view.setColours(new Map(territory.data.ambiti.map((a) => [a.code, STATUS_COLOURS[statusOf(s, a.code)]])), [], 'ats');
+      return;
+    }
     const { ambitoColour, multiUnit } = colourLevel(territory, level, UNIT_PALETTE.length);
     const fills = new Map([...ambitoColour].map(([a, c]) => [a, c < 0 ? MULTI_UNIT_FILL : UNIT_PALETTE[c]]));
     view.setColours(fills, multiUnit, level);
   });
   useSignalEffect(() => {
+    const s = state.scenario.value;
+    const view = viewSig.value;
+    if (!view) return;
+    const associations = associationFeatures(topo, s);
+    const names = associations.features.map((f) => ({ code: String(f.id), name: String(f.properties?.name), point: labelPoint(f) }));
+    view.setScenarioLayers(associations, baseFeatures(territory, s), names);
+  });
+  useSignalEffect(() => {
     const a = state.selectedAmbito.value;
     const c = state.selectedComune.value;
     viewSig.value?.setSelection(a, c);
+  });
+  useSignalEffect(() => {
+    const p = state.pending.value;
+    viewSig.value?.setPending(p);
+  });
+  useSignalEffect(() => {
+    const m = state.mode.value;
+    viewSig.value?.setCursor(m === 'browse' ? 'browse' : 'pick');
   });
   useSignalEffect(() => {
     const request = state.focusRequest.value;
@@ -81,19 +116,24 @@ export function MapPane() {
 
   const hovered = hover && territory.ambito(hover.code);
   const level = state.level.value;
+  const scenario = state.scenario.value;
+  const svc = hovered && serviceOfAmbito(scenario, hovered.code);
   return (
     <div class="map-pane">
       <div ref={container} id="map" class="map" data-map-state={mapState} role="application" aria-label="Mappa degli Ambiti territoriali della Lombardia" />
       {mapState.startsWith('error') && <div class="map-error" role="alert">{S.mapError}: {mapState.slice(6)}</div>}
+      <ModeBanner />
+      {scenario.illustrative && <div class="illustrative-banner" role="note">{S.illustrativeBanner}</div>}
       {hovered && (
         <div class="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
           <strong>{hovered.name}</strong> <span class="code">{hovered.code}</span>
-          {level !== 'ambito' && (
+          {level !== 'ambito' && level !== 'pis' && level !== 'tempo' && (
             <div>
               {LEVEL_LABEL[level]}: {territory.unitsOfAmbito(level, hovered.code).map((u) => territory.unitName(level, u)).join(' · ')}
             </div>
           )}
           <div>{fmtInt(territory.rollupOf('ambito', hovered.code).residents)} residenti</div>
+          <div>PIS: {STATUS_LABELS[statusOf(scenario, hovered.code)]}{svc && svc.members.length > 1 ? ` · ${svc.name} (sovra-Ambito)` : ''}</div>
         </div>
       )}
       <Legend />

@@ -108,7 +108,7 @@ describe('derived counts', () => {
     const s = S.CROAS_SURVEY;
     expect([s.totalAmbiti, s.answered, s.withPis, s.withoutPis, s.pdz2024_26, s.expected2026, s.pdz2027_29, s.noPlanOrNoAnswer, s.associated, s.selfDeclaredLeps, s.notSelfDeclaredLeps, s.allThreeConditions])
       .toEqual([91, 87, 50, 41, 31, 26, 4, 6, 6, 21, 29, 9]);
-    expect(s.source).toContain('croas-indagine-pis-lombardia-2026.txt');
+    expect(s.source).toContain('CROAS Lombardia');
   });
 });
 
@@ -116,7 +116,7 @@ describe('defaults', () => {
   it('Rho: sourced facts, derived annual budget', () => {
     const s = def();
     expect(s.statuses['50095']).toMatchObject({ status: 'attivo', startDate: '2023-07' });
-    expect(s.statuses['50095'].source).toContain('progetto-pis-ambito-rhodense-2026-27.txt');
+    expect(s.statuses['50095'].source).toContain('Ambito Rhodense');
     const rho = s.services.find((x) => x.members.includes('50095'));
     expect(rho?.centraleOperativa24h365).toBe(true);
     expect(rho?.annualBudgetEur).toBe(44786.4);
@@ -310,7 +310,7 @@ describe('CSV per Ambito', () => {
     expect(text.startsWith('\uFEFFcodice_ambito;ambito;stato;data_avvio;fonte;pis_id;pis_nome;sovra_ambito;capofila;centrale_operativa_24h;uds_h24;presa_in_carico;grave_marginalita;budget_annuo_eur\r\n')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines.length).toBe(92);
-    expect(lines.find((l) => l.startsWith('50095;'))).toBe('50095;Rho;attivo;2023-07;../shared/seeds/progetto-pis-ambito-rhodense-2026-27.txt;pis-rhodense;PIS Ambito Rhodense;no;50095;sì;no;nessuna;sì;44786,40');
+    expect(lines.find((l) => l.startsWith('50095;'))).toBe('50095;Rho;attivo;2023-07;Sercop / Ambito Rhodense, progetto di massima PIS (centrale operativa e presa in carico generale), co-progettazione 2026-2027;pis-rhodense;PIS Ambito Rhodense;no;50095;sì;no;nessuna;sì;44786,40');
     expect(S.exportScenarioCsv(ill(), territory).split('\r\n')[0]).toBe('\uFEFF# Esempio illustrativo — non sono dati reali');
   });
 

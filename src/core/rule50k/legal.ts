@@ -1,5 +1,5 @@
 // The legal basis of the 50,000 rule, quoted verbatim from the seed document
-// (/work/shared/seeds/scheda-leps-3.7.1-pronto-intervento-sociale.txt, "Livelli di servizio").
+// (seeds/scheda-leps-3.7.1-pronto-intervento-sociale.txt of the project's shared sources, "Livelli di servizio").
 
 export const RULE50K_LEGAL_TEXT =
   'Gli specifici interventi in emergenza attivabili a favore delle persone senza dimora o in situazione di grave marginalità ' +

@@ -7,8 +7,9 @@ import type { Territory } from '../territory/index.ts';
 import type { TimeBand } from '../sim/layout.ts';
 import { CROAS_SURVEY } from './derived.ts';
 
-const RHO_SOURCE = '../shared/seeds/progetto-pis-ambito-rhodense-2026-27.txt';
-const FACTS_SOURCE = '../shared/data/pis_facts.md';
+// Human-readable citations (users see them); the documents are in the project's shared seeds.
+const RHO_SOURCE = 'Sercop / Ambito Rhodense, progetto di massima PIS (centrale operativa e presa in carico generale), co-progettazione 2026-2027';
+const FACTS_SOURCE = 'raccolta di fatti documentati sul PIS in Lombardia (pis_facts.md del progetto)';
 
 /** Sourced facts on the Rho PIS that are not scenario fields (calibration of demand). */
 export const RHO_FACTS = {

@@ -92,7 +92,7 @@ export function countScenario(scenario: Scenario, territory: Territory): Scenari
  * says 21 were self-declared fully LEPS and 29 not: the text is followed here.
  */
 export const CROAS_SURVEY = {
-  source: '../shared/seeds/croas-indagine-pis-lombardia-2026.txt — CROAS Lombardia, "Un LEPS, un servizio, una sfida comune" (G. Ghezzi, Milano, 27/05/2026)',
+  source: 'CROAS Lombardia, "Un LEPS, un servizio, una sfida comune" (G. Ghezzi, Milano, 27/05/2026)',
   surveyPeriod: 'novembre–dicembre 2025',
   totalAmbiti: 91,
   answered: 87,

@@ -1,0 +1,95 @@
+// The app state (one writer): edits are undoable, bad imports leave the workspace untouched,
+// associations built by clicking become one sovra-Ambito service, the autosave round-trips.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createTerritory } from '../../src/core/territory/index.ts';
+import { serviceOfAmbito, setStatus } from '../../src/core/scenario/index.ts';
+import { createAppState, formatHash, parseHash } from '../../src/state/appState.ts';
+import { initialWorkspace, loadWorkspace } from '../../src/state/workspace.ts';
+import { loadTerritoryData, repoRoot } from './helpers/realData.ts';
+
+const territory = createTerritory(loadTerritoryData());
+const fresh = () => createAppState(territory, initialWorkspace(territory));
+const file = (name: string, text: string | Uint8Array) => {
+  const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
+  return { name, size: bytes.length, arrayBuffer: async () => bytes.slice().buffer };
+};
+
+describe('app state', () => {
+  it('edits are undoable and redoable', () => {
+    const s = fresh();
+    const before = s.scenario.value;
+    s.actions.edit((x) => setStatus(x, '50046', 'previsto-pdz-2027-29'));
+    expect(s.scenario.value.statuses['50046'].status).toBe('previsto-pdz-2027-29');
+    s.actions.undo();
+    expect(s.scenario.value).toBe(before);
+    s.actions.redo();
+    expect(s.scenario.value.statuses['50046'].status).toBe('previsto-pdz-2027-29');
+  });
+
+  it('builds a 3-Ambiti association from map clicks, named after its members', () => {
+    const s = fresh();
+    s.actions.selectAmbito('50094');
+    s.actions.startAssociation();
+    s.actions.mapClick('50029');
+    s.actions.mapClick('50032');
+    s.actions.mapClick('50032'); // a second click takes it out again
+    s.actions.mapClick('50089');
+    expect(s.pending.value).toEqual(['50094', '50029', '50089']);
+    s.actions.commitAssociation();
+    const svc = serviceOfAmbito(s.scenario.value, '50029')!;
+    expect(svc.members.sort()).toEqual(['50029', '50089', '50094']);
+    expect(svc.name).toMatch(/^PIS associato /);
+    expect(s.mode.value).toBe('browse');
+    s.actions.startPlaceBase(svc.id);
+    s.actions.mapClick('50029', { istat: '015118', point: [8.8, 45.5] });
+    expect(serviceOfAmbito(s.scenario.value, '50029')!.bases).toHaveLength(1);
+  });
+
+  it('a rejected import names the row and leaves the workspace byte-identical', async () => {
+    const s = fresh();
+    const before = JSON.stringify(s.workspace.value);
+    await s.actions.importFile(file('bad.csv', readFileSync(join(repoRoot, 'tests/fixtures/bad/csv-bad-status-attiva.csv'))));
+    expect(s.notice.value?.kind).toBe('error');
+    expect(s.notice.value?.details?.join('\n')).toMatch(/riga \d+/);
+    expect(JSON.stringify(s.workspace.value)).toBe(before);
+    await s.actions.importFile(file('x.xlsx', 'PK'));
+    expect(s.notice.value?.text).toMatch(/formato non riconosciuto/);
+    await s.actions.importFile({ name: 'huge.json', size: 50 * 1024 * 1024, arrayBuffer: async () => { throw new Error('must not be read'); } });
+    expect(s.notice.value?.text).toMatch(/troppo grande/);
+    expect(JSON.stringify(s.workspace.value)).toBe(before);
+  });
+
+  it('a JSON export imported back is a new, identical scenario', async () => {
+    const s = fresh();
+    s.actions.newScenario('illustrativo');
+    const exported = s.actions.exportJson();
+    await s.actions.importFile(file('copia.json', exported));
+    expect(s.workspace.value.scenarios).toHaveLength(3);
+    const again = JSON.parse(s.actions.exportJson());
+    const original = JSON.parse(exported);
+    expect(again.id).not.toBe(original.id);
+    expect({ ...again, id: original.id }).toEqual(original);
+  });
+
+  it('the autosave round-trips, and a damaged save is reported, not trusted', () => {
+    const s = fresh();
+    s.actions.newScenario('illustrativo');
+    const saved = JSON.stringify(s.workspace.value);
+    const { workspace, problems } = loadWorkspace(saved, territory);
+    expect(problems).toEqual([]);
+    expect(workspace).toEqual(JSON.parse(saved)); // same content (the import normalises key order)
+    const damaged = JSON.parse(saved);
+    damaged.scenarios[1].services[0].members = ['99999'];
+    const r = loadWorkspace(JSON.stringify(damaged), territory);
+    expect(r.workspace.scenarios).toHaveLength(1);
+    expect(r.problems[0]).toMatch(/scartato/);
+    expect(loadWorkspace('{not json', territory).problems[0]).toMatch(/illeggibile/);
+  });
+
+  it('the view hash round-trips and ignores unknown values', () => {
+    expect(parseHash(formatHash({ ambito: '50095', level: 'pis', panel: 'sim' }))).toEqual({ ambito: '50095', level: 'pis', panel: 'sim', comune: undefined });
+    expect(parseHash('#livello=xyz&pannello=nope')).toEqual({ ambito: undefined, comune: undefined, level: undefined, panel: undefined });
+  });
+});
