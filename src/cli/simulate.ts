@@ -1,14 +1,17 @@
 // Node CLI over the same core as the worker, for batch use and reproducibility:
-//   npx tsx src/cli/simulate.ts --layout <file.json> [--json] [--seed N] [--replications N]
-//        [--horizon-days N] [--band office|closure|night|holiday] [--target MIN] [--od matrix.csv]
-// runSimulationCli(layout, options) does the work, so other entry points (a --scenario option
-// once the scenario module lands) only need to produce a ServiceLayout.
+//   npm run --silent simulate -- (--scenario <file.json> | --example | --layout <file.json>) [--json]
+//        [--seed N] [--replications N] [--horizon-days N] [--band office|closure|night|holiday]
+//        [--target MIN] [--od matrix.csv]
+// A scenario file is validated exactly as the app's import; --example is the bundled illustrative
+// scenario. runSimulationCli(layout, options) does the work.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createSimulationApi, type OdImportReport } from '../core/sim/api.ts';
 import { TIME_BANDS, type ServiceLayout, type TimeBand } from '../core/sim/layout.ts';
 import { TIME_BAND_LABELS } from '../core/coverage/assumptions.ts';
 import type { TerritoryData } from '../core/territory/types.ts';
+import { createTerritory } from '../core/territory/index.ts';
+import { illustrativeScenario, importScenarioJson, toServiceLayout } from '../core/scenario/index.ts';
 
 export interface CliOptions {
   seed?: number;
@@ -65,8 +68,10 @@ export async function runSimulationCli(layout: ServiceLayout, options: CliOption
   };
 }
 
-function parseArgs(argv: string[]): { layoutPath?: string; json: boolean; odPath?: string; options: CliOptions } {
-  const out: { layoutPath?: string; json: boolean; odPath?: string; options: CliOptions } = { json: false, options: {} };
+interface Args { layoutPath?: string; scenarioPath?: string; example: boolean; json: boolean; odPath?: string; options: CliOptions }
+
+function parseArgs(argv: string[]): Args {
+  const out: Args = { json: false, example: false, options: {} };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
     if (v === undefined || !Number.isFinite(n)) throw new Error(`${flag}: atteso un numero (ricevuto "${v ?? ''}")`);
@@ -75,6 +80,8 @@ function parseArgs(argv: string[]): { layoutPath?: string; json: boolean; odPath
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--layout') out.layoutPath = argv[++i];
+    else if (a === '--scenario') out.scenarioPath = argv[++i];
+    else if (a === '--example') out.example = true;
     else if (a === '--json') out.json = true;
     else if (a === '--od') out.odPath = argv[++i];
     else if (a === '--seed') out.options.seed = num(a, argv[++i]);
@@ -94,10 +101,22 @@ function fmtMin(x: number | null | undefined): string {
   return x === null || x === undefined ? '—' : `${x.toFixed(1)} min`;
 }
 
+/** The layout to simulate, from a scenario file, the bundled example, or a raw layout file. */
+function loadLayout(args: Args): ServiceLayout {
+  if (args.layoutPath) return JSON.parse(readFileSync(args.layoutPath, 'utf8')) as ServiceLayout;
+  const territory = createTerritory(JSON.parse(readFileSync(territoryPath, 'utf8')) as TerritoryData);
+  if (args.example) return toServiceLayout(illustrativeScenario(territory), territory);
+  if (args.scenarioPath) {
+    const r = importScenarioJson(new Uint8Array(readFileSync(args.scenarioPath)), territory);
+    if (!r.ok) throw new Error(`${args.scenarioPath}: scenario non valido\n  ${r.errors.join('\n  ')}`);
+    return toServiceLayout(r.scenario, territory);
+  }
+  throw new Error('Uso: simulate (--scenario <file.json> | --example | --layout <file.json>) [--json] [--seed N] [--replications N] [--band fascia] [--target min] [--od matrice.csv]');
+}
+
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
-  if (!args.layoutPath) throw new Error('Uso: simulate --layout <file.json> [--json] [--seed N] [--replications N] [--band fascia] [--target min] [--od matrice.csv]');
-  const layout = JSON.parse(readFileSync(args.layoutPath, 'utf8')) as ServiceLayout;
+  const layout = loadLayout(args);
   if (args.odPath) args.options.odCsv = readFileSync(args.odPath, 'utf8');
   const result = await runSimulationCli(layout, args.options);
   if (args.json) {

@@ -44,4 +44,22 @@ describe('simulate CLI', () => {
     }
     expect(stderr).toMatch(/Opzione sconosciuta: --boh/);
   });
+
+  it('--example runs the bundled illustrative scenario and says it is illustrative', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', '--example', '--json', '--replications', '2'], { cwd: repoRoot, encoding: 'utf8' });
+    const json = JSON.parse(out) as { illustrative: boolean; rule50k: { istat_code: string; pass: boolean }[] };
+    expect(json.illustrative).toBe(true);
+    expect(json.rule50k.map((e) => e.istat_code)).toContain('015182');
+  });
+
+  it('--scenario validates the file like the app import, naming the problem', () => {
+    let stderr = '';
+    try {
+      execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', '--scenario', join(repoRoot, 'tests/fixtures/bad/json-unknown-ambito-member.json')], { cwd: repoRoot, encoding: 'utf8', stdio: 'pipe' });
+    } catch (err) {
+      stderr = String((err as { stderr?: string }).stderr);
+    }
+    expect(stderr).toMatch(/scenario non valido/);
+    expect(stderr).toMatch(/members/);
+  });
 });
