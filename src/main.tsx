@@ -13,6 +13,7 @@ import type { TerritoryData } from './core/territory/types.ts';
 import { HASH_PREFIX, decodeScenarioFromHash } from './core/scenario/index.ts';
 import { createAppState } from './state/appState.ts';
 import { STORAGE_KEY, loadWorkspace } from './state/workspace.ts';
+import { readOfficial, takeReportFlag, withOfficial } from './state/official.ts';
 import { createSimulationState } from './state/simulation.ts';
 import { buildLayers } from './map/layersData.ts';
 import { createSimulationClient, simulationWorkerFactory } from '../workers/client.ts';
@@ -37,11 +38,17 @@ function readStorage(): string | null {
 
 async function start(root: HTMLElement) {
   const [data, topo, manifest] = await Promise.all([getJson<TerritoryData>(territoryUrl), getJson<Topology>(topologyUrl), getJson<Manifest>(manifestUrl)]);
-  const territory = createTerritory(data);
+  // The shipped territory, and the one the app uses: with the official table if one was imported.
+  const shipped = createTerritory(data);
+  const official = readOfficial();
+  const territory = official ? createTerritory(withOfficial(data, official)) : shipped;
   const { workspace, problems } = loadWorkspace(readStorage(), territory);
   const state = createAppState(territory, workspace);
   if (problems.length) state.actions.notify({ kind: 'error', text: 'Alcuni dati salvati non erano validi e sono stati scartati.', details: problems });
-  const { layers, labels } = buildLayers(topo, territory);
+  const { layers, labels } = buildLayers(topo, territory, { redissolve: !!official });
+  if (official && takeReportFlag()) {
+    state.actions.notify({ kind: 'info', text: `Tabella ufficiale ${official.fileName} applicata: le stime sono sostituite.`, details: official.report });
+  }
 
   // A shared scenario link (#s=…) adds that scenario, then the hash goes back to the view.
   if (location.hash.startsWith(`#${HASH_PREFIX}`)) {
@@ -68,10 +75,11 @@ async function start(root: HTMLElement) {
     }
   });
 
-  const sim = createSimulationState(state, territory, createSimulationClient(simulationWorkerFactory));
+  const baseOverrides = Object.fromEntries(territory.data.comuni.filter((c, i) => c.ambito !== data.comuni[i].ambito).map((c) => [c.istat, c.ambito]));
+  const sim = createSimulationState(state, territory, createSimulationClient(simulationWorkerFactory), baseOverrides);
   (window as unknown as { __app: unknown }).__app = { state, sim };
   render(
-    <Ctx.Provider value={{ territory, state, sim, manifest, layers, labels, topo, compositionCsvUrl }}>
+    <Ctx.Provider value={{ territory, shipped, official, state, sim, manifest, layers, labels, topo, compositionCsvUrl }}>
       <App />
     </Ctx.Provider>,
     root,

@@ -1,9 +1,10 @@
 // Turns the shipped topology into the map's GeoJSON sources and the Ambiti label points. Runs once
 // at start-up in the main thread (about 100 ms on the real data: see `npm run bench`).
-import { feature } from 'topojson-client';
+import { feature, merge } from 'topojson-client';
 import { booleanPointInPolygon, centroid, pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import type { Topology } from 'topojson-specification';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import type { Level } from '../core/territory/types.ts';
 import type { Territory } from '../core/territory/index.ts';
 import type { AmbitoLabel } from './mapView.ts';
 import type { MapLayersData } from './style.ts';
@@ -24,8 +25,23 @@ export function labelPoint(f: Area): [number, number] {
   return p.geometry.coordinates as [number, number];
 }
 
-export function buildLayers(topo: Topology, territory: Territory): { layers: MapLayersData; labels: AmbitoLabel[] } {
-  const ambiti = fc(topo, 'ambiti');
+/**
+ * Ambiti (and the units above them) dissolved again from the comuni, for a composition that
+ * differs from the shipped one (an imported official table, or a scenario's what-if moves).
+ * topojson merge keeps shared borders shared, as in the geodata pipeline.
+ */
+export function dissolveFromComuni(topo: Topology, territory: Territory, level: Level | 'ambito'): FeatureCollection<MultiPolygon> {
+  const comuni = (topo.objects.comuni as GeometryCollection).geometries;
+  const byIstat = new Map(comuni.map((g) => [String(g.id), g]));
+  const features = territory.units(level).map((code) => {
+    const members = territory.ambitiOf(level, code).flatMap((a) => territory.comuniOfAmbito(a).map((i) => byIstat.get(territory.data.comuni[i].istat)!));
+    return { type: 'Feature' as const, id: code, properties: { code }, geometry: merge(topo, members as never) };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+export function buildLayers(topo: Topology, territory: Territory, opts: { redissolve?: boolean } = {}): { layers: MapLayersData; labels: AmbitoLabel[] } {
+  const ambiti = opts.redissolve ? dissolveFromComuni(topo, territory, 'ambito') as FeatureCollection<Polygon | MultiPolygon> : fc(topo, 'ambiti');
   for (const f of ambiti.features) {
     const code = String(f.id);
     const members = territory.comuniOfAmbito(code);
@@ -41,7 +57,8 @@ export function buildLayers(topo: Topology, territory: Territory): { layers: Map
     f.properties = { istat: c.istat, name: c.name, ambito: c.ambito, status: c.status };
   }
   const withCode = (name: string) => {
-    const out = fc(topo, name);
+    const level = ({ ats: 'ats', asst: 'asst', distretti: 'distretto' } as const)[name as 'ats'];
+    const out = opts.redissolve ? dissolveFromComuni(topo, territory, level) as FeatureCollection<Polygon | MultiPolygon> : fc(topo, name);
     for (const f of out.features) f.properties = { code: String(f.id) };
     return out;
   };

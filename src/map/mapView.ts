@@ -30,6 +30,8 @@ export interface MapView {
   setColours(fillByAmbito: Map<string, string>, multiUnit: string[], level: Level): void;
   setSelection(ambito: string | undefined, comune: string | undefined): void;
   setPending(ambiti: string[]): void;
+  /** Replaces the Ambiti geometry (what-if moves) and marks the moved comuni. */
+  setAmbitiData(ambiti: FeatureCollection, moved: string[]): void;
   /** Colours comuni by response time; undefined hides the overlay. */
   setResponse(colourByIstat: Map<string, string> | undefined): void;
   setScenarioLayers(associations: FeatureCollection, bases: FeatureCollection, labels: AmbitoLabel[]): void;
@@ -126,6 +128,7 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     cb.onClick(a?.properties?.code as string | undefined, istat ? { istat, point: [round5(e.lngLat.lng), round5(e.lngLat.lat)] } : undefined);
   });
   let pending: string[] = [];
+  let moved: string[] = [];
   let pickCursor = false;
   let serviceMarkers: maplibregl.Marker[] = [];
 
@@ -153,6 +156,12 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
       }
       for (const [istat, resp] of colours) map.setFeatureState({ source: 'comuni', id: istat }, { resp });
       map.setLayoutProperty('comuni-response', 'visibility', 'visible');
+    },
+    setAmbitiData(ambiti, movedNow) {
+      (map.getSource('ambiti') as maplibregl.GeoJSONSource).setData(ambiti);
+      for (const c of moved) map.setFeatureState({ source: 'comuni', id: c }, { moved: false });
+      moved = movedNow;
+      for (const c of moved) map.setFeatureState({ source: 'comuni', id: c }, { moved: true });
     },
     setPending(ambiti) {
       for (const a of pending) map.setFeatureState({ source: 'ambiti', id: a }, { pending: false });

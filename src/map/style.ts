@@ -85,6 +85,11 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
           'circle-stroke-width': 2.5,
         },
       },
+      // Comuni moved to another Ambito by the scenario (what-if).
+      {
+        id: 'comuni-moved', type: 'line', source: 'comuni',
+        paint: { 'line-color': '#e65100', 'line-width': 2.5, 'line-dasharray': [1, 1], 'line-opacity': ['case', ['boolean', ['feature-state', 'moved'], false], 1, 0] },
+      },
       {
         id: 'comune-selected', type: 'line', source: 'comuni',
         paint: { 'line-color': '#c1121f', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },

@@ -3,7 +3,7 @@
 // link reopens it; the workspace (the user's scenarios) is autosaved by an explicit effect in
 // main.tsx.
 import { batch, computed, signal } from '@preact/signals';
-import type { Territory } from '../core/territory/index.ts';
+import { createTerritory, type Territory } from '../core/territory/index.ts';
 import type { Level } from '../core/territory/types.ts';
 import {
   ScenarioEditError, addBase, addMember, createService, duplicateScenario, exportScenarioJson, illustrativeScenario, defaultScenario,
@@ -72,6 +72,11 @@ export function createAppState(territory: Territory, initial: Workspace) {
   const baseTarget = signal<string | undefined>(undefined);
 
   const scenario = computed(() => currentScenario(workspace.value));
+  /** The territory as the current scenario sees it: its what-if moves of comuni applied. */
+  const view = computed(() => {
+    const moves = Object.entries(scenario.value.compositionOverrides);
+    return moves.length ? createTerritory(territory.data, new Map(moves)) : territory;
+  });
   const selection = computed(() => (selectedAmbito.value ? territory.ambito(selectedAmbito.value) : undefined));
   const hash = computed(() => formatHash({ ambito: selectedAmbito.value, comune: selectedComune.value, level: level.value, panel: panel.value }));
 
@@ -283,7 +288,7 @@ export function createAppState(territory: Territory, initial: Workspace) {
 
   return {
     level, selectedAmbito, selectedComune, panel, basemap, labels, focusRequest, selection, hash,
-    workspace, history, notice, mode, pending, baseTarget, scenario, actions,
+    workspace, history, notice, mode, pending, baseTarget, scenario, view, actions,
   };
 }
 

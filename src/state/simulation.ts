@@ -31,7 +31,15 @@ export interface SimOptions {
 
 type Run<T> = { status: 'idle' } | { status: 'running' } | { status: 'ok'; value: T } | { status: 'error'; message: string };
 
-export function createSimulationState(app: AppState, territory: Territory, client: Client) {
+/**
+ * `baseOverrides`: comuni whose Ambito differs from the shipped territory.json the worker loads
+ * (an imported official table); the scenario's what-if moves apply on top.
+ */
+export function createSimulationState(app: AppState, territory: Territory, client: Client, baseOverrides: Record<string, string> = {}) {
+  const layoutOf = () => {
+    const l = toServiceLayout(app.scenario.value, territory);
+    return { ...l, compositionOverrides: { ...baseOverrides, ...l.compositionOverrides } };
+  };
   const defaults = signal<SimDefaults | undefined>(undefined);
   const options = signal<SimOptions | undefined>(undefined);
   const coverage = signal<Run<{ coverage: CoverageResult; rule50k: Rule50kResult }>>({ status: 'idle' });
@@ -60,7 +68,7 @@ export function createSimulationState(app: AppState, territory: Territory, clien
     });
     effect(() => {
       const o = options.value;
-      const layout = toServiceLayout(app.scenario.value, territory);
+      const layout = layoutOf();
       if (!o) return;
       clearTimeout(timer);
       timer = setTimeout(async () => {
@@ -87,7 +95,7 @@ export function createSimulationState(app: AppState, territory: Territory, clien
       if (!o) return;
       des.value = { status: 'running' };
       progress.value = { done: 0, total: o.replications };
-      const r = await client.simulate(toServiceLayout(app.scenario.value, territory), {
+      const r = await client.simulate(layoutOf(), {
         seed: o.seed, replications: o.replications, horizonDays: o.horizonDays, targetMin: o.targetMin,
         travel: o.travel, response: o.response, des: o.des,
       }, (p) => { progress.value = p; });

@@ -2,6 +2,7 @@
 // status of their membership (documented or estimated), neighbours.
 import { DOCUMENTED_EXCLAVE_NOTES } from '../core/territory/exclaves.ts';
 import { LEVEL_LONG, S, fmtInt, fmtKm2 } from '../i18n/strings.ts';
+import { moveComune } from '../core/scenario/index.ts';
 import { useApp } from './context.ts';
 import { PisSection } from './PisSection.tsx';
 import type { Level } from '../core/territory/types.ts';
@@ -9,12 +10,15 @@ import type { Level } from '../core/territory/types.ts';
 const HIERARCHY: Level[] = ['ats', 'asst', 'distretto'];
 
 export function InfoPanel() {
-  const { territory, state } = useApp();
+  const { state } = useApp();
+  // The scenario's view: what-if moves of comuni change members, residents and neighbours.
+  const territory = state.view.value;
   const a = state.selection.value;
   if (!a) return <p class="hint">{S.selectHint}</p>;
   const members = territory.comuniOfAmbito(a.code).map((i) => territory.data.comuni[i]).sort((x, y) => y.residents - x.residents);
   const r = territory.rollupOf('ambito', a.code);
   const selectedComune = state.selectedComune.value;
+  const moves = state.scenario.value.compositionOverrides;
   return (
     <article class="info" aria-labelledby="info-title">
       <header>
@@ -55,8 +59,10 @@ export function InfoPanel() {
               </td>
               <td class="num">{fmtInt(c.residents)}</td>
               <td>
-                <span class={`status ${c.status}`} title={c.source}>{c.status === 'sourced' ? S.sourced : S.estimated}</span>
-                {c.status === 'sourced' && <span class="muted small"> {S.confidence[c.confidence]}</span>}
+                {moves[c.istat] ? <span class="status moved" title="spostato dallo scenario">spostato (scenario)</span>
+                  : <span class={`status ${c.status}`} title={c.source}>{c.status === 'sourced' ? S.sourced : S.estimated}</span>}
+                {c.status === 'sourced' && !moves[c.istat] && <span class="muted small"> {S.confidence[c.confidence]}</span>}
+                {c.istat === selectedComune && <MoveComune istat={c.istat} from={a.code} />}
               </td>
             </tr>
           ))}
@@ -76,5 +82,34 @@ export function InfoPanel() {
         ))}
       </ul>
     </article>
+  );
+}
+
+/** "What if this comune joined another Ambito": neighbouring Ambiti first, then all. */
+function MoveComune({ istat, from }: { istat: string; from: string }) {
+  const { territory: shipped, state } = useApp();
+  const t = state.view.value;
+  const i = t.comuneIndex(istat)!;
+  const near = [...new Set(t.data.adjacency[i].map((j) => t.data.comuni[j].istat).map((x) => state.scenario.value.compositionOverrides[x] ?? shipped.comune(x)!.ambito))].filter((a) => a !== from).sort();
+  const others = t.data.ambiti.map((a) => a.code).filter((a) => a !== from && !near.includes(a));
+  const original = shipped.comune(istat)!.ambito;
+  return (
+    <div class="move-comune">
+      <label class="small">Sposta in{' '}
+        <select data-testid="move-comune" value="" onChange={(e) => {
+          const to = (e.target as HTMLSelectElement).value;
+          if (!to) return;
+          state.actions.edit((s) => moveComune(s, shipped, istat, to), `${shipped.comune(istat)!.name} spostato in ${t.ambito(to)?.name} (solo in questo scenario).`);
+          state.actions.selectComune(istat); // follow the comune into its new Ambito
+        }}>
+          <option value="">— scegli un Ambito —</option>
+          <optgroup label="confinanti">{near.map((a) => <option key={a} value={a}>{t.ambito(a)?.name}</option>)}</optgroup>
+          <optgroup label="altri">{others.map((a) => <option key={a} value={a}>{t.ambito(a)?.name}</option>)}</optgroup>
+        </select>
+      </label>
+      {original !== from && (
+        <button type="button" class="link small" onClick={() => state.actions.edit((s) => moveComune(s, shipped, istat, original))}>riporta in {shipped.ambito(original)?.name}</button>
+      )}
+    </div>
   );
 }

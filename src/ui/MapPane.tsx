@@ -4,7 +4,7 @@ import { useSignal, useSignalEffect } from '@preact/signals';
 import { colourLevel } from '../core/territory/colouring.ts';
 import { statusOf, STATUS_LABELS, serviceOfAmbito } from '../core/scenario/index.ts';
 import { createMapView, type MapView } from '../map/mapView.ts';
-import { bboxOf, labelPoint } from '../map/layersData.ts';
+import { bboxOf, dissolveFromComuni, labelPoint } from '../map/layersData.ts';
 import { associationFeatures, baseFeatures } from '../map/scenarioLayers.ts';
 import { MULTI_UNIT_FILL, STATUS_COLOURS, UNIT_PALETTE, responseColour } from '../map/palette.ts';
 import { S, LEVEL_LABEL, fmtInt } from '../i18n/strings.ts';
@@ -82,6 +82,14 @@ export function MapPane() {
     view.setScenarioLayers(associations, baseFeatures(territory, s), names);
   });
   useSignalEffect(() => {
+    // What-if moves: Ambiti re-dissolved from their comuni; the shipped shapes otherwise.
+    const t = state.view.value;
+    const view = viewSig.value;
+    if (!view) return;
+    const moved = Object.keys(state.scenario.value.compositionOverrides);
+    view.setAmbitiData(moved.length ? dissolveFromComuni(topo, t, 'ambito') : layers.ambiti, moved);
+  });
+  useSignalEffect(() => {
     const a = state.selectedAmbito.value;
     const c = state.selectedComune.value;
     viewSig.value?.setSelection(a, c);
@@ -132,7 +140,7 @@ export function MapPane() {
               {LEVEL_LABEL[level]}: {territory.unitsOfAmbito(level, hovered.code).map((u) => territory.unitName(level, u)).join(' · ')}
             </div>
           )}
-          <div>{fmtInt(territory.rollupOf('ambito', hovered.code).residents)} residenti</div>
+          <div>{fmtInt(state.view.value.rollupOf('ambito', hovered.code).residents)} residenti</div>
           <div>PIS: {STATUS_LABELS[statusOf(scenario, hovered.code)]}{svc && svc.members.length > 1 ? ` · ${svc.name} (sovra-Ambito)` : ''}</div>
         </div>
       )}

@@ -2,12 +2,14 @@
 // measured accuracy; the downloadable table. Estimates are never shown as facts.
 import { useState } from 'preact/hooks';
 import { S, fmtInt } from '../i18n/strings.ts';
+import { MAX_IMPORT_BYTES } from '../core/scenario/index.ts';
+import { importOfficial, removeOfficial } from '../state/official.ts';
 import { useApp } from './context.ts';
 
 type Sort = 'estimated' | 'name' | 'code';
 
 export function QualityPanel() {
-  const { territory, state, manifest, compositionCsvUrl } = useApp();
+  const { territory, shipped, official, state, manifest, compositionCsvUrl } = useApp();
   const [sort, setSort] = useState<Sort>('estimated');
   const rows = territory.data.ambiti.map((a) => ({ a, r: territory.rollupOf('ambito', a.code) }));
   rows.sort((x, y) =>
@@ -25,6 +27,31 @@ export function QualityPanel() {
         interamente documentati. {withEstimates} Ambiti su 91 contengono comuni stimati ({fmtInt(manifest.composition.estimated.residents)} residenti).
       </p>
       <p><a href={compositionCsvUrl} download="comuni-ambiti.csv">{S.downloadCsv}</a></p>
+      {official ? (
+        <div class="official" role="note" data-testid="official">
+          <p><strong>In uso la tabella ufficiale {official.fileName}</strong> (importata il {official.importedAt}): {Object.keys(official.rows).length} comuni.
+            Restano stimati {territory.data.comuni.filter((c) => c.status === 'estimated').length} comuni.</p>
+          <details><summary>Differenze rispetto ai dati del progetto</summary><ul class="small">{official.report.map((l, i) => <li key={i}>{l}</li>)}</ul></details>
+          <div class="actions"><button type="button" class="danger" onClick={() => { removeOfficial(); location.reload(); }}>Torna ai dati del progetto</button></div>
+        </div>
+      ) : (
+        <div class="actions">
+          <label class="button-like">
+            Importa la tabella ufficiale comuni → Ambiti (CSV)
+            <input id="official-file" type="file" accept=".csv,text/csv" class="sr-only" onChange={async (e) => {
+              const input = e.target as HTMLInputElement;
+              const f = input.files?.[0];
+              input.value = '';
+              if (!f) return;
+              if (f.size > MAX_IMPORT_BYTES) return state.actions.notify({ kind: 'error', text: `${f.name}: file troppo grande` });
+              const r = importOfficial(new Uint8Array(await f.arrayBuffer()), f.name, shipped);
+              if (!r.ok) return state.actions.notify({ kind: 'error', text: `${f.name}: tabella rifiutata, nulla è cambiato.`, details: r.errors });
+              location.reload(); // every view is rebuilt on the new composition; the scenarios are autosaved
+            }} />
+          </label>
+          <span class="small muted">Colonne: codice ISTAT (istat_code) e codice Ambito (ambito_code), separate da ; o ,.</span>
+        </div>
+      )}
       <label class="small">Ordina per{' '}
         <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)}>
           <option value="estimated">quota stimata</option>

@@ -4,7 +4,7 @@
 import { useRef } from 'preact/hooks';
 import {
   CROAS_SURVEY, compareWithSurvey, countScenario, encodeScenarioForHash, exportBasesGeoJson, exportScenarioCsv, exportScenarioJson,
-  updateScenarioMeta, checkScenario,
+  updateScenarioMeta, checkScenario, moveComune,
 } from '../core/scenario/index.ts';
 import { S } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
@@ -73,6 +73,19 @@ export function ScenarioPanel() {
       </div>
       <p class="small muted">JSON: lo scenario completo (si aggiunge come nuovo scenario). CSV (separatore ;): stato e PIS per Ambito, si applica allo scenario corrente. GeoJSON: le basi.</p>
 
+      {Object.keys(s.compositionOverrides).length > 0 && (
+        <details class="moves" open>
+          <summary>{Object.keys(s.compositionOverrides).length} comuni spostati in questo scenario (ipotesi)</summary>
+          <ul class="small">
+            {Object.entries(s.compositionOverrides).map(([istat, to]) => (
+              <li key={istat}>
+                {territory.comune(istat)?.name}: {territory.ambito(territory.comune(istat)!.ambito)?.name} → {territory.ambito(to)?.name}{' '}
+                <button type="button" class="link" onClick={() => state.actions.edit((x) => moveComune(x, territory, istat, territory.comune(istat)!.ambito))}>annulla</button>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {problems.length > 0 && (
         <details class="problems" open={problems.some((p) => p.severity === 'error')}>
           <summary>{problems.length} segnalazioni sullo scenario</summary>

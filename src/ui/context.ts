@@ -5,6 +5,7 @@ import type { Topology } from 'topojson-specification';
 import type { Territory } from '../core/territory/index.ts';
 import type { AppState } from '../state/appState.ts';
 import type { SimulationState } from '../state/simulation.ts';
+import type { StoredOfficial } from '../state/official.ts';
 import type { MapLayersData } from '../map/style.ts';
 import type { AmbitoLabel } from '../map/mapView.ts';
 
@@ -14,7 +15,11 @@ export interface Manifest {
 }
 
 export interface AppContext {
+  /** The territory in use (with the official table applied, if imported). */
   territory: Territory;
+  /** The territory as shipped in geodata/generated (for diffs against an import). */
+  shipped: Territory;
+  official?: StoredOfficial;
   state: AppState;
   sim: SimulationState;
   manifest: Manifest;

@@ -245,6 +245,42 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
     await page.screenshot({ path: 'test-results/e2e-simulation.png' });
   },
 
+  /** Issue 3: what-if move of a comune; import of an official comune → Ambito table. */
+  async composition({ page }) {
+    await page.goto(ORIGIN + '/#ambito=50095&comune=015182');
+    expect((await waitMapIdle(page)).state === 'idle', 'mappa non idle');
+    await page.waitForSelector('[data-testid=move-comune]');
+    const target = await page.$eval('[data-testid=move-comune] optgroup[label=confinanti] option', (o) => (o as HTMLOptionElement).value);
+    await page.selectOption('[data-testid=move-comune]', target);
+    await page.waitForFunction((code) => location.hash.includes(`ambito=${code}`), target);
+    await settled(page);
+    const moved = await page.evaluate(() => (window as unknown as { __map: { getFeatureState(f: unknown): { moved?: boolean } } }).__map.getFeatureState({ source: 'comuni', id: '015182' }));
+    expect(moved.moved === true, 'comune spostato non evidenziato');
+    const rows = await page.locator('.comuni-table tbody tr').allTextContents();
+    expect(rows.some((r) => r.startsWith('Rho') && r.includes('spostato')), 'Rho non elencato nel nuovo Ambito');
+
+    // Official table: the project's own CSV with one estimated comune placed elsewhere.
+    const csv = readFileSync('geodata/generated/comuni-ambiti.csv', 'utf8').split('\n');
+    const estimated = data.comuni.find((c) => c.status === 'estimated')!;
+    const other = data.ambiti.find((a) => a.code !== estimated.ambito)!.code;
+    const edited = csv.map((l) => (l.startsWith(estimated.istat + ',') ? l.replace(`,${estimated.ambito},`, `,${other},`) : l)).join('\n');
+    await page.click('button[role=tab]:has-text("Qualità dei dati")');
+    await Promise.all([
+      page.waitForEvent('load'),
+      page.setInputFiles('#official-file', { name: 'ufficiale.csv', mimeType: 'text/csv', buffer: Buffer.from(edited) }),
+    ]);
+    expect((await waitMapIdle(page)).state === 'idle', 'mappa non idle dopo l\'importazione');
+    await page.waitForSelector('[data-testid=notice]');
+    const report = await page.textContent('[data-testid=notice]');
+    expect(/stime corrette: 1/.test(report ?? ''), `rapporto: ${report}`);
+    await page.click('button[role=tab]:has-text("Qualità dei dati")');
+    const info = await page.textContent('[data-testid=official]');
+    expect(/Restano stimati 0 comuni/.test(info ?? ''), `stime rimaste: ${info}`);
+    await settled(page);
+    const hatched = await page.evaluate(() => (window as unknown as { __map: { querySourceFeatures(s: string, o: unknown): unknown[] } }).__map.querySourceFeatures('comuni', { filter: ['==', ['get', 'status'], 'estimated'] }).length);
+    expect(hatched === 0, `comuni ancora tratteggiati: ${hatched}`);
+  },
+
   async 'osm-mocked'(g) {
     const { page } = g;
     await page.goto(ORIGIN + '/');
