@@ -16,6 +16,7 @@ async function section(name: string, run: () => Promise<Record<string, number>>)
 
 await section('core', async () => (await import('./core.ts')).benchCore());
 await section('sim', async () => (await import('./sim.ts')).benchSim());
+await section('optimise', async () => (await import('./optimise.ts')).benchOptimise());
 if (!existsSync('dist/index.html')) execSync('npx vite build', { stdio: 'ignore' });
 await section('map', async () => (await import('./map.ts')).benchMap('dist'));
 

@@ -1,0 +1,168 @@
+// The optimisation API the worker exposes (and tests and the CLI call directly): siting (instant
+// heuristic, exact MIP with HiGHS), suggested associations, burden sharing, scenario comparison.
+// Plain data in and out. Territory and HiGHS are injected: the worker passes a fetch of the
+// territory URL and a HiGHS loader with the bundled wasm URL; Node passes files and the package.
+import { computeCoverage, type CoverageOptions } from '../coverage/coverage.ts';
+import { evaluateRule50k } from '../rule50k/rule50k.ts';
+import type { Scenario } from '../scenario/types.ts';
+import { compileLayout } from '../sim/compile.ts';
+import type { ServiceLayout } from '../sim/layout.ts';
+import type { TerritoryData } from '../territory/types.ts';
+import { DEFAULT_TRAVEL_ASSUMPTIONS, validateTravelAssumptions, type TravelAssumptions } from '../travel/assumptions.ts';
+import { createTravelContext, type TravelContext } from '../travel/context.ts';
+import { suggestAssociations, type AssociationOptions, type AssociationProposal } from './associations.ts';
+import { compareScenarios, comparisonCsv, type CompareOptions, type CompareSide, type ComparisonResult } from './compare.ts';
+import { heuristicGapPct, solveExact, type ExactOptions, type ExactSolution, type HighsInstance, type ModelSize } from './mip.ts';
+import { computeShares, type SharesRequest, type SharesResult } from './shares.ts';
+import { buildSitingProblem, memberKpis, SITING_OBJECTIVE_LABELS, solveHeuristic, type MemberKpi, type SitingObjective, type SitingProblem, type SitingRequest, type SitingValue } from './siting.ts';
+
+export interface OptimiseDeps {
+  loadTerritory(): Promise<TerritoryData>;
+  loadHighs(): Promise<HighsInstance>;
+}
+
+export interface TravelOption {
+  travel?: Partial<TravelAssumptions>;
+}
+export type SitingApiRequest = SitingRequest & TravelOption;
+
+export interface BaseChoice {
+  istat: string;
+  name: string;
+  ambito: string;
+  fixed: boolean;
+}
+
+export interface SitingResult {
+  members: string[];
+  memberNames: string[];
+  objective: SitingObjective;
+  objectiveLabel: string;
+  k: number;
+  targetMin: number;
+  band: SitingProblem['band'];
+  demandPoints: number;
+  candidates: number;
+  heuristic: { bases: BaseChoice[]; value: SitingValue; ms: number; swaps: number };
+  exact: null | {
+    bases: BaseChoice[];
+    value: SitingValue | null;
+    status: ExactSolution['status'];
+    statusLabel: string;
+    mipGapPct: number | null;
+    bound: number | null;
+    size: ModelSize;
+    candidatesDropped: number;
+    ms: number;
+  };
+  /** How far the heuristic's objective is from the exact one, in % (null without an exact solution). */
+  heuristicGapPct: number | null;
+  /** Per-member KPIs with the current ("before") bases; null when there are none. Last row = whole association. */
+  before: MemberKpi[] | null;
+  afterHeuristic: MemberKpi[];
+  afterExact: MemberKpi[] | null;
+  warnings: string[];
+}
+
+export type SharesApiRequest = SharesRequest & TravelOption;
+export type AssociationApiOptions = AssociationOptions & TravelOption;
+
+/** A side of a comparison: a computed coverage (with its 50,000-rule result), or a layout to compute. */
+export type CompareApiSide = CompareSide | { name?: string; layout: ServiceLayout; costShareEur?: Record<string, number> };
+export type CompareApiOptions = CompareOptions & CoverageOptions & TravelOption;
+
+export function createOptimiseApi(deps: OptimiseDeps) {
+  let dataPromise: Promise<TerritoryData> | undefined;
+  let highsPromise: Promise<HighsInstance> | undefined;
+  let cached: { key: string; ctx: TravelContext } | undefined;
+  const data = (): Promise<TerritoryData> => (dataPromise ??= deps.loadTerritory());
+  const highs = (): Promise<HighsInstance> => (highsPromise ??= deps.loadHighs());
+
+  async function context(travel?: Partial<TravelAssumptions>): Promise<TravelContext> {
+    const d = await data();
+    const a: TravelAssumptions = { ...DEFAULT_TRAVEL_ASSUMPTIONS, ...travel };
+    const errors = validateTravelAssumptions(a);
+    if (errors.length) throw new Error(`Ipotesi di viaggio non valide: ${errors.join('; ')}`);
+    const key = JSON.stringify(a);
+    if (cached?.key !== key) cached = { key, ctx: createTravelContext(d, a) };
+    return cached.ctx;
+  }
+
+  function choices(ctx: TravelContext, p: SitingProblem, open: readonly number[]): BaseChoice[] {
+    const fixed = new Set(p.fixed);
+    return open.map((j) => {
+      const c = ctx.data.comuni[p.candidates[j]];
+      return { istat: c.istat, name: c.name, ambito: c.ambito, fixed: fixed.has(j) };
+    });
+  }
+
+  async function site(req: SitingApiRequest, exact: ExactOptions | null): Promise<SitingResult> {
+    const ctx = await context(req.travel);
+    const p = buildSitingProblem(ctx, req);
+    const t0 = performance.now();
+    const h = solveHeuristic(p);
+    const hMs = performance.now() - t0;
+    let ex: ExactSolution | null = null;
+    if (exact) ex = solveExact(await highs(), p, exact, h);
+    const exValue = ex?.value ?? null;
+    return {
+      members: p.members,
+      memberNames: p.memberNames,
+      objective: p.objective,
+      objectiveLabel: SITING_OBJECTIVE_LABELS[p.objective],
+      k: p.k,
+      targetMin: p.targetMin,
+      band: p.band,
+      demandPoints: p.points.length,
+      candidates: p.candidates.length,
+      heuristic: { bases: choices(ctx, p, h.open), value: h.value, ms: hMs, swaps: h.swaps },
+      exact: ex && {
+        bases: choices(ctx, p, ex.open),
+        value: ex.value,
+        status: ex.status,
+        statusLabel: ex.statusLabel,
+        mipGapPct: ex.mipGapPct,
+        bound: ex.bound,
+        size: ex.size,
+        candidatesDropped: ex.candidatesDropped,
+        ms: ex.solveMs,
+      },
+      heuristicGapPct: exValue ? heuristicGapPct(p.objective, h.value.objective, exValue.objective) : null,
+      before: p.before.length ? memberKpis(p, p.before) : null,
+      afterHeuristic: memberKpis(p, h.open),
+      afterExact: ex && ex.open.length ? memberKpis(p, ex.open) : null,
+      warnings: [...p.warnings, ...(ex?.warnings ?? [])],
+    };
+  }
+
+  return {
+    /** Instant siting: greedy + swap interchange. */
+    async siteHeuristic(req: SitingApiRequest): Promise<SitingResult> {
+      return site(req, null);
+    },
+    /** Exact siting with HiGHS (time limit, memory guard), with the heuristic for comparison. */
+    async siteExact(req: SitingApiRequest, options: ExactOptions = {}): Promise<SitingResult> {
+      return site(req, options);
+    },
+    async suggestAssociations(scenario: Scenario | null, options: AssociationApiOptions = {}): Promise<AssociationProposal> {
+      return suggestAssociations(await context(options.travel), scenario, options);
+    },
+    async shares(req: SharesApiRequest): Promise<SharesResult> {
+      return computeShares(await context(req.travel), req);
+    },
+    /** Per-Ambito comparison of A and B; layouts are simulated here (coverage + 50,000 rule). The CSV comes with it. */
+    async compare(a: CompareApiSide, b: CompareApiSide, options: CompareApiOptions = {}): Promise<ComparisonResult & { csv: string }> {
+      const ctx = await context(options.travel);
+      const side = (s: CompareApiSide): CompareSide => {
+        if (!('layout' in s)) return s;
+        const compiled = compileLayout(ctx, s.layout);
+        const coverage = computeCoverage(ctx, compiled, options);
+        return { name: s.name, coverage, rule50k: evaluateRule50k(ctx, compiled, coverage, options), costShareEur: s.costShareEur };
+      };
+      const r = compareScenarios(side(a), side(b), ctx.data.comuni.map((c) => c.ambito), options);
+      return { ...r, csv: comparisonCsv(r) };
+    },
+  };
+}
+
+export type OptimiseApiCore = ReturnType<typeof createOptimiseApi>;

@@ -1,0 +1,314 @@
+// Exact siting: the problem of siting.ts as a mixed-integer programme in CPLEX LP format, solved by
+// HiGHS (npm `highs`, WebAssembly) with a time limit. HiGHS is injected (HighsInstance), so the
+// core stays free of the browser-only wasm URL and tests load it straight from node_modules.
+// Large models can exhaust WASM memory: the size is estimated first and the candidates are
+// restricted (or the solve refused) above a threshold, with an Italian message, instead of crashing.
+import { evaluateOpen, isSelectable, restrictCandidates, solveHeuristic, type HeuristicSolution, type SitingProblem, type SitingValue } from './siting.ts';
+
+/** The part of a persistent HiGHS model this module uses (highs ≥ 1.10 `createModel`). */
+export interface HighsModelLike {
+  readonly options: { set(values: Readonly<Record<string, string | number | boolean>>): unknown };
+  readonly info: { get(name: string): number | bigint };
+  run(): unknown;
+  getModelStatus(): number;
+  getDimensions(): { readonly numCols: number };
+  getColName(index: number): string;
+  getSolution(): { readonly colValue: Float64Array };
+  setSolution(solution: { colValue: Float64Array }): unknown;
+  dispose(): void;
+}
+
+/** What `await (await import('highs')).default(...)` returns, reduced to what is used here. */
+export interface HighsInstance {
+  solve(problem: string, options?: Readonly<Record<string, string | number | boolean>>): {
+    Status: string;
+    ObjectiveValue: number;
+    Columns: Record<string, { Index: number; Primal?: number }>;
+  };
+  createModel?(source: { format: 'lp'; data: string }): HighsModelLike;
+}
+
+export interface ModelSize {
+  variables: number;
+  constraints: number;
+  nonzeros: number;
+}
+
+/** Above this many matrix nonzeros the MIP is not built as is (WASM memory; measured: ~0.4 GB at 1M). */
+export const DEFAULT_MAX_NONZEROS = 600_000;
+
+export function estimateModelSize(objective: SitingProblem['objective'], n: number, m: number, fixed: number, coverPairs = n * m): ModelSize {
+  if (objective === 'median') return { variables: n * m + m, constraints: n + n * m + 1 + fixed, nonzeros: 3 * n * m + m + fixed };
+  if (objective === 'center') return { variables: n * m + m + 1, constraints: 2 * n + n * m + 1 + fixed, nonzeros: 4 * n * m + m + n + fixed };
+  return { variables: n + m, constraints: n + 1 + fixed, nonzeros: n + coverPairs + m + fixed };
+}
+
+const num = (v: number): string => String(Number(v.toPrecision(12)));
+
+interface BuiltModel {
+  lp: string;
+  size: ModelSize;
+  /** Candidate positions that are variables y<j>. */
+  vars: number[];
+  /** Start values by column name (the heuristic's solution). */
+  start: Map<string, number>;
+}
+
+/** Writes the MIP. Only selectable candidates get a y variable; fixed ones are forced to 1 by a row. */
+export function buildMip(problem: SitingProblem, start?: readonly number[]): BuiltModel {
+  const n = problem.points.length;
+  const sel = isSelectable(problem);
+  const vars = problem.candidates.map((_, j) => j).filter((j) => sel[j] || problem.fixed.includes(j));
+  const W = problem.totalResidents || 1;
+  const lines: string[] = [];
+  const startOpen = new Set(start ?? []);
+  const startMap = new Map<string, number>();
+  const pushTerms = (head: string, terms: string[], tail: string): void => {
+    // Short lines: the LP format allows a row to continue on the next line.
+    let line = head;
+    terms.forEach((t, idx) => {
+      line += (idx === 0 ? ' ' : ' + ') + t;
+      if (line.length > 200) {
+        lines.push(line);
+        line = ' ';
+      }
+    });
+    lines.push(line + tail);
+  };
+  for (const j of vars) startMap.set(`y${j}`, startOpen.has(j) ? 1 : 0);
+  const nearestStart = (i: number): number => {
+    let best = -1;
+    for (const j of startOpen) if (best < 0 || problem.cost[j * n + i] < problem.cost[best * n + i]) best = j;
+    return best;
+  };
+
+  let coverPairs = 0;
+  if (problem.objective === 'cover') {
+    const T = problem.targetMin + 1e-9;
+    const covering: number[][] = [];
+    for (let i = 0; i < n; i++) {
+      const c = vars.filter((j) => problem.cost[j * n + i] <= T);
+      covering.push(c);
+      coverPairs += c.length;
+    }
+    lines.push('Maximize');
+    const obj: string[] = [];
+    for (let i = 0; i < n; i++) if (covering[i].length > 0 && problem.weights[i] > 0) obj.push(`${num(problem.weights[i])} u${i}`);
+    pushTerms(' obj:', obj.length ? obj : ['0 y' + vars[0]], '');
+    lines.push('Subject To');
+    for (let i = 0; i < n; i++) {
+      if (covering[i].length === 0 || problem.weights[i] <= 0) continue;
+      pushTerms(` v${i}: u${i}`, covering[i].map((j) => `- y${j}`), ' <= 0');
+      startMap.set(`u${i}`, covering[i].some((j) => startOpen.has(j)) ? 1 : 0);
+    }
+    // pushTerms joins with " + "; "- y" terms become "+ - y": rewrite them as plain subtraction.
+    for (let l = 0; l < lines.length; l++) lines[l] = lines[l].replace(/\+ - /g, '- ');
+  } else {
+    lines.push('Minimize');
+    if (problem.objective === 'median') {
+      const obj: string[] = [];
+      for (let i = 0; i < n; i++) for (const j of vars) obj.push(`${num((problem.weights[i] / W) * problem.cost[j * n + i])} x${i}_${j}`);
+      pushTerms(' obj:', obj, '');
+    } else {
+      lines.push(' obj: z');
+    }
+    lines.push('Subject To');
+    for (let i = 0; i < n; i++) {
+      pushTerms(` a${i}:`, vars.map((j) => `x${i}_${j}`), ' = 1');
+      const ns = startOpen.size ? nearestStart(i) : -1;
+      for (const j of vars) startMap.set(`x${i}_${j}`, j === ns ? 1 : 0);
+    }
+    for (let i = 0; i < n; i++) for (const j of vars) lines.push(` l${i}_${j}: x${i}_${j} - y${j} <= 0`);
+    if (problem.objective === 'center') {
+      for (let i = 0; i < n; i++) {
+        const terms = vars.map((j) => `${num(problem.cost[j * n + i])} x${i}_${j}`);
+        pushTerms(` c${i}:`, terms, ' - z <= 0');
+      }
+      if (startOpen.size) startMap.set('z', evaluateOpen(problem, [...startOpen]).maxMin);
+    }
+  }
+  pushTerms(' k:', vars.map((j) => `y${j}`), ` = ${problem.k}`);
+  for (const j of problem.fixed) lines.push(` f${j}: y${j} = 1`);
+  if (problem.objective === 'cover') {
+    lines.push('Bounds');
+    for (let i = 0; i < n; i++) if (startMap.has(`u${i}`)) lines.push(` u${i} <= 1`);
+  }
+  lines.push('Binary');
+  for (let s = 0; s < vars.length; s += 20) lines.push(' ' + vars.slice(s, s + 20).map((j) => `y${j}`).join(' '));
+  lines.push('End');
+  const size = estimateModelSize(problem.objective, n, vars.length, problem.fixed.length, coverPairs);
+  return { lp: lines.join('\n'), size, vars, start: startMap };
+}
+
+export type ExactStatus = 'ottimo' | 'limite-di-tempo' | 'non-ammissibile' | 'interrotto' | 'errore';
+export const EXACT_STATUS_LABELS: Readonly<Record<ExactStatus, string>> = Object.freeze({
+  'ottimo': 'ottimo dimostrato',
+  'limite-di-tempo': 'limite di tempo raggiunto: migliore soluzione trovata',
+  'non-ammissibile': 'nessuna soluzione ammissibile',
+  'interrotto': 'interrotto',
+  'errore': 'errore del risolutore',
+});
+
+export interface ExactOptions {
+  /** Seconds (HiGHS `time_limit`); default 30. */
+  timeLimitSec?: number;
+  /** Default DEFAULT_MAX_NONZEROS. */
+  maxNonzeros?: number;
+  /** Above maxNonzeros: 'restrict' the candidates (default) or 'refuse' the solve. */
+  onTooLarge?: 'restrict' | 'refuse';
+  /** Relative MIP gap at which HiGHS stops (default 1e-6: close to proven optimality). */
+  mipRelGap?: number;
+  /** Pass the heuristic's solution to HiGHS as a start (default true). */
+  warmStart?: boolean;
+}
+
+export interface ExactSolution {
+  status: ExactStatus;
+  statusLabel: string;
+  /** Open candidate positions of the problem actually solved (possibly restricted), mapped back to the full problem. */
+  open: number[];
+  value: SitingValue | null;
+  /** HiGHS relative gap between incumbent and bound, in %; null when not available. */
+  mipGapPct: number | null;
+  /** Best proven bound on the objective (same units as value.objective); null when not available. */
+  bound: number | null;
+  size: ModelSize;
+  /** Candidates dropped by the memory guard (0 when none). */
+  candidatesDropped: number;
+  solveMs: number;
+  warnings: string[];
+}
+
+export class ModelTooLargeError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ModelTooLargeError';
+  }
+}
+
+/** Memory guard: the problem as it will be solved, with the reason when candidates were restricted. */
+export function guardProblem(problem: SitingProblem, heuristic: HeuristicSolution, options: ExactOptions = {}): { problem: SitingProblem; dropped: number; warnings: string[] } {
+  const maxNz = options.maxNonzeros ?? DEFAULT_MAX_NONZEROS;
+  const n = problem.points.length;
+  const sel = isSelectable(problem);
+  const m = sel.filter(Boolean).length;
+  const size = estimateModelSize(problem.objective, n, m, problem.fixed.length);
+  if (size.nonzeros <= maxNz) return { problem, dropped: 0, warnings: [] };
+  const what = `Il modello esatto avrebbe ${size.variables.toLocaleString('it-IT')} variabili, ${size.constraints.toLocaleString('it-IT')} vincoli e ${size.nonzeros.toLocaleString('it-IT')} coefficienti (limite ${maxNz.toLocaleString('it-IT')}) per ${n} punti di domanda e ${m} comuni candidati`;
+  if (options.onTooLarge === 'refuse') throw new ModelTooLargeError(`${what}: troppo grande per la memoria del browser. Ridurre i comuni candidati o gli Ambiti, oppure usare la soluzione euristica`);
+  // Largest m' with size(n, m') within the limit.
+  let mMax = m;
+  while (mMax > 0 && estimateModelSize(problem.objective, n, mMax, problem.fixed.length).nonzeros > maxNz) mMax--;
+  const must = new Set([...problem.fixed, ...heuristic.open]);
+  if (mMax < Math.max(problem.k, must.size) + 1) {
+    throw new ModelTooLargeError(`${what}: anche limitando i candidati il modello resta troppo grande. Ridurre gli Ambiti o usare la soluzione euristica`);
+  }
+  // Keep the heuristic's bases, the fixed ones, then the most central candidates (lowest cost as a single base).
+  const nW = problem.weights;
+  const single = problem.candidates.map((_, j) => {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += nW[i] * problem.cost[j * n + i];
+    return s;
+  });
+  const ranked = problem.candidates.map((_, j) => j).filter((j) => sel[j] && !must.has(j)).sort((a, b) => single[a] - single[b] || a - b);
+  const keep = [...must, ...ranked.slice(0, mMax - must.size)];
+  const restricted = restrictCandidates(problem, keep);
+  const dropped = m - keep.length;
+  return {
+    problem: restricted,
+    dropped,
+    warnings: [`${what}: considerati solo ${keep.length} comuni candidati (le basi dell'euristica, quelle fisse e i più centrali); ${dropped} esclusi. L'ottimo è quindi relativo ai candidati considerati`],
+  };
+}
+
+function statusOf(code: number): ExactStatus {
+  if (code === 7) return 'ottimo';
+  if (code === 13) return 'limite-di-tempo';
+  if (code === 8 || code === 9) return 'non-ammissibile';
+  if (code === 17) return 'interrotto';
+  return 'errore';
+}
+function statusOfText(s: string): ExactStatus {
+  if (s === 'Optimal') return 'ottimo';
+  if (s === 'Time limit reached') return 'limite-di-tempo';
+  if (s === 'Infeasible' || s === 'Primal infeasible or unbounded') return 'non-ammissibile';
+  return 'errore';
+}
+
+/** Solves the problem exactly (within the time limit). `heuristic` is reused for the guard and the start. */
+export function solveExact(highs: HighsInstance, problem: SitingProblem, options: ExactOptions = {}, heuristic: HeuristicSolution = solveHeuristic(problem)): ExactSolution {
+  const guarded = guardProblem(problem, heuristic, options);
+  const p = guarded.problem;
+  // Positions in p of the heuristic's bases (restrictCandidates keeps them).
+  const posInP = new Map(p.candidates.map((c, j) => [c, j]));
+  const startOpen = heuristic.open.map((j) => posInP.get(problem.candidates[j])!);
+  const built = buildMip(p, options.warmStart === false ? undefined : startOpen);
+  const hOptions = { output_flag: false, time_limit: options.timeLimitSec ?? 30, mip_rel_gap: options.mipRelGap ?? 1e-6 };
+  const t0 = performance.now();
+  const warnings = [...guarded.warnings];
+  let status: ExactStatus;
+  let values = new Map<string, number>();
+  let mipGapPct: number | null = null;
+  let bound: number | null = null;
+  if (highs.createModel) {
+    const model = highs.createModel({ format: 'lp', data: built.lp });
+    try {
+      model.options.set(hOptions);
+      const numCols = model.getDimensions().numCols;
+      const names: string[] = [];
+      for (let c = 0; c < numCols; c++) names.push(model.getColName(c));
+      if (options.warmStart !== false) {
+        const colValue = new Float64Array(numCols);
+        names.forEach((nm, c) => (colValue[c] = built.start.get(nm) ?? 0));
+        try {
+          model.setSolution({ colValue });
+        } catch {
+          warnings.push('Avvio dalla soluzione euristica non accettato dal risolutore: ricerca da zero');
+        }
+      }
+      model.run();
+      status = statusOf(model.getModelStatus());
+      if (status === 'ottimo' || status === 'limite-di-tempo' || status === 'interrotto') {
+        const col = model.getSolution().colValue;
+        names.forEach((nm, c) => values.set(nm, col[c]));
+        const gap = Number(model.info.get('mip_gap'));
+        const db = Number(model.info.get('mip_dual_bound'));
+        mipGapPct = Number.isFinite(gap) ? gap * 100 : null;
+        bound = Number.isFinite(db) ? db : null;
+      }
+    } finally {
+      model.dispose();
+    }
+  } else {
+    const r = highs.solve(built.lp, hOptions);
+    status = statusOfText(r.Status);
+    for (const [nm, c] of Object.entries(r.Columns)) values.set(nm, c.Primal ?? 0);
+    if (status === 'ottimo') mipGapPct = 0;
+  }
+  const solveMs = performance.now() - t0;
+  const openInP = built.vars.filter((j) => (values.get(`y${j}`) ?? 0) > 0.5);
+  const haveSolution = openInP.length > 0 && values.size > 0;
+  if (!haveSolution && status !== 'non-ammissibile') warnings.push('Il risolutore non ha restituito una soluzione entro il limite di tempo');
+  const posInFull = new Map(problem.candidates.map((c, j) => [c, j]));
+  const open = openInP.map((j) => posInFull.get(p.candidates[j])!).sort((a, b) => a - b);
+  // The median objective of the MIP is the mean response already; report the bound in the same unit.
+  return {
+    status,
+    statusLabel: EXACT_STATUS_LABELS[status],
+    open: haveSolution ? open : [],
+    value: haveSolution ? evaluateOpen(problem, open) : null,
+    mipGapPct,
+    bound,
+    size: built.size,
+    candidatesDropped: guarded.dropped,
+    solveMs,
+    warnings,
+  };
+}
+
+/** How far the heuristic is from the exact value, in % of the exact value (≥ 0 when the exact is at least as good). */
+export function heuristicGapPct(objective: SitingProblem['objective'], heuristicValue: number, exactValue: number): number {
+  if (exactValue === 0) return heuristicValue === exactValue ? 0 : 100;
+  const diff = objective === 'cover' ? exactValue - heuristicValue : heuristicValue - exactValue;
+  return (diff / Math.abs(exactValue)) * 100;
+}

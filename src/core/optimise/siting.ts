@@ -1,0 +1,426 @@
+// Siting of UdS / on-call bases for one PIS (single or sovra-Ambito): the problem (demand points of
+// the members, candidate comuni, response-time matrix), its evaluation, and the instant heuristic
+// (greedy + Teitz–Bart swap interchange). Response times reuse the travel model (TravelContext,
+// cached per base) and the response assumptions of the coverage core, in one time band, so the
+// optimiser and the coverage map can never disagree on a number.
+import { DEFAULT_RESPONSE_ASSUMPTIONS, type ResponseAssumptions } from '../coverage/assumptions.ts';
+import { DEFAULT_COVERAGE_BAND, DEFAULT_TARGET_MIN } from '../coverage/coverage.ts';
+import { groupStats, orderByResponse } from '../coverage/stats.ts';
+import type { TimeBand } from '../sim/layout.ts';
+import type { TravelContext } from '../travel/context.ts';
+
+/** median = min population-weighted mean response; center = min worst response; cover = max residents within T. */
+export type SitingObjective = 'median' | 'center' | 'cover';
+export const SITING_OBJECTIVES: readonly SitingObjective[] = ['median', 'center', 'cover'];
+export const SITING_OBJECTIVE_LABELS: Readonly<Record<SitingObjective, string>> = Object.freeze({
+  median: 'tempo medio di risposta pesato sui residenti (p-mediana)',
+  center: 'tempo di risposta peggiore (p-centro)',
+  cover: 'residenti raggiunti entro T (copertura massima)',
+});
+
+export interface SitingRequest {
+  /** Ambito codes of the PIS (one = single Ambito, several = sovra-Ambito). */
+  members: string[];
+  /** Total number of bases, fixed ones included. */
+  k: number;
+  objective: SitingObjective;
+  /** ISTAT codes of the candidate comuni; default: every comune of the members. */
+  candidates?: string[];
+  /** ISTAT codes of existing bases kept as they are (counted in k). */
+  fixed?: string[];
+  /** ISTAT codes of the current bases, for the "before" KPIs; default: the fixed bases. */
+  before?: string[];
+  /** T of the coverage objective and of the "share within T" KPI; default 45 min (assumption). */
+  targetMin?: number;
+  /** Time band of the response; default 'closure'. */
+  band?: TimeBand;
+  response?: ResponseAssumptions;
+  /** What-if composition (comune ISTAT → Ambito), as in the scenario. */
+  compositionOverrides?: Record<string, string>;
+}
+
+/** The instance the heuristic and the MIP both solve. Costs are response minutes (triage + mobilisation + travel). */
+export interface SitingProblem {
+  members: string[];
+  memberNames: string[];
+  objective: SitingObjective;
+  k: number;
+  targetMin: number;
+  band: TimeBand;
+  /** Demand-point indices (TravelContext.demand order) of the members' residents. */
+  points: Int32Array;
+  /** Residents of each demand point of the problem. */
+  weights: Float64Array;
+  totalResidents: number;
+  /** Member index of each demand point. */
+  memberOfPoint: Int32Array;
+  /** Candidate comune indices, ascending (ISTAT order). */
+  candidates: number[];
+  /** Positions in `candidates` of the fixed bases. */
+  fixed: number[];
+  /** Positions in `candidates` of the "before" bases (may be outside the original candidate list: added). */
+  before: number[];
+  /** cost[j * n + i]: response minutes from candidate j to demand point i. */
+  cost: Float64Array;
+  warnings: string[];
+}
+
+export class SitingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SitingError';
+  }
+}
+
+/** Comune index → Ambito code, what-if overrides applied (same rule as compileLayout). */
+export function ambitoOfComuni(ctx: TravelContext, overrides?: Record<string, string>): string[] {
+  const out = ctx.data.comuni.map((c) => c.ambito);
+  if (overrides) {
+    const idx = new Map(ctx.data.comuni.map((c, i) => [c.istat, i]));
+    for (const [istat, code] of Object.entries(overrides)) {
+      const i = idx.get(istat);
+      if (i !== undefined) out[i] = code;
+    }
+  }
+  return out;
+}
+
+export function responseFixedMin(band: TimeBand, response: ResponseAssumptions = DEFAULT_RESPONSE_ASSUMPTIONS): number {
+  return response.triageMin + response.mobilisationMinByBand[band];
+}
+
+export function buildSitingProblem(ctx: TravelContext, req: SitingRequest): SitingProblem {
+  const { data, demand } = ctx;
+  const band = req.band ?? DEFAULT_COVERAGE_BAND;
+  const targetMin = req.targetMin ?? DEFAULT_TARGET_MIN;
+  const fixedMin = responseFixedMin(band, req.response);
+  const factor = ctx.bandFactor(band);
+  const warnings: string[] = [];
+  const members = [...new Set(req.members)];
+  if (members.length === 0) throw new SitingError('Localizzazione: indicare almeno un Ambito del PIS');
+  const ambitoName = new Map(data.ambiti.map((a) => [a.code, a.name]));
+  for (const m of members) if (!ambitoName.has(m)) throw new SitingError(`Localizzazione: Ambito ${m} sconosciuto`);
+  if (!SITING_OBJECTIVES.includes(req.objective)) throw new SitingError(`Localizzazione: obiettivo "${String(req.objective)}" non valido (median, center o cover)`);
+  if (!(targetMin > 0)) throw new SitingError(`Localizzazione: soglia T non valida (${targetMin} min)`);
+
+  const ambitoOf = ambitoOfComuni(ctx, req.compositionOverrides);
+  const memberPos = new Map(members.map((m, i) => [m, i]));
+  const memberComuni: number[] = [];
+  ambitoOf.forEach((a, i) => {
+    if (memberPos.has(a)) memberComuni.push(i);
+  });
+  if (memberComuni.length === 0) throw new SitingError(`Localizzazione: gli Ambiti ${members.join(', ')} non hanno comuni`);
+
+  const pts: number[] = [];
+  for (const i of memberComuni) for (let p = demand.firstOfComune[i]; p < demand.firstOfComune[i + 1]; p++) pts.push(p);
+  const points = Int32Array.from(pts);
+  const n = points.length;
+  if (n === 0) throw new SitingError(`Localizzazione: nessun residente negli Ambiti ${members.join(', ')}`);
+  const weights = new Float64Array(n);
+  const memberOfPoint = new Int32Array(n);
+  let totalResidents = 0;
+  for (let i = 0; i < n; i++) {
+    weights[i] = demand.residents[points[i]];
+    totalResidents += weights[i];
+    memberOfPoint[i] = memberPos.get(ambitoOf[demand.comune[points[i]]])!;
+  }
+
+  const idx = new Map(data.comuni.map((c, i) => [c.istat, i]));
+  const resolve = (list: string[] | undefined, what: string): number[] =>
+    (list ?? []).map((istat) => {
+      const i = idx.get(istat);
+      if (i === undefined) throw new SitingError(`Localizzazione: ${what} ${istat} non è un comune lombardo dell'elenco`);
+      return i;
+    });
+  const candidateSet = new Set(req.candidates ? resolve(req.candidates, 'comune candidato') : memberComuni);
+  const fixedComuni = [...new Set(resolve(req.fixed, 'base fissa'))];
+  const beforeComuni = [...new Set(req.before ? resolve(req.before, 'base attuale') : fixedComuni)];
+  for (const f of fixedComuni) {
+    if (!candidateSet.has(f)) warnings.push(`La base fissa a ${data.comuni[f].name} non era tra i candidati: aggiunta`);
+    candidateSet.add(f);
+  }
+  for (const b of beforeComuni) candidateSet.add(b);
+  const candidates = [...candidateSet].sort((a, b) => a - b);
+  const pos = new Map(candidates.map((c, j) => [c, j]));
+  const fixed = fixedComuni.map((c) => pos.get(c)!).sort((a, b) => a - b);
+  const before = beforeComuni.map((c) => pos.get(c)!).sort((a, b) => a - b);
+
+  if (!Number.isInteger(req.k) || req.k < 1) throw new SitingError(`Localizzazione: il numero di basi deve essere un intero ≥ 1 (valore: ${req.k})`);
+  if (req.k < fixed.length) throw new SitingError(`Localizzazione: ${req.k} basi in totale sono meno delle ${fixed.length} basi fisse`);
+  // "Before" bases that are not candidates are only there for the KPIs: the optimiser may not pick them.
+  const selectable = new Set([...(req.candidates ? resolve(req.candidates, 'comune candidato') : memberComuni), ...fixedComuni]);
+  if (req.k > selectable.size) throw new SitingError(`Localizzazione: ${req.k} basi richieste ma solo ${selectable.size} comuni candidati`);
+
+  const m = candidates.length;
+  const cost = new Float64Array(m * n);
+  for (let j = 0; j < m; j++) {
+    const t = ctx.travelToPoints(candidates[j]);
+    for (let i = 0; i < n; i++) cost[j * n + i] = fixedMin + t[points[i]] * factor;
+  }
+  const problem: SitingProblem = {
+    members,
+    memberNames: members.map((c) => ambitoName.get(c) ?? c),
+    objective: req.objective,
+    k: req.k,
+    targetMin,
+    band,
+    points,
+    weights,
+    totalResidents,
+    memberOfPoint,
+    candidates,
+    fixed,
+    before,
+    cost,
+    warnings,
+  };
+  selectableOf.set(problem, candidates.map((c) => selectable.has(c)));
+  return problem;
+}
+
+// Which candidate positions the optimiser may open (the "before" bases added for KPIs may not be).
+const selectableOf = new WeakMap<SitingProblem, boolean[]>();
+export function isSelectable(problem: SitingProblem): boolean[] {
+  return selectableOf.get(problem) ?? problem.candidates.map(() => true);
+}
+
+/** Restricts a problem to a subset of candidate positions (fixed ones are always kept). */
+export function restrictCandidates(problem: SitingProblem, keep: readonly number[]): SitingProblem {
+  const set = new Set([...keep, ...problem.fixed, ...problem.before]);
+  const kept = [...set].sort((a, b) => a - b);
+  const n = problem.points.length;
+  const cost = new Float64Array(kept.length * n);
+  kept.forEach((j, jj) => cost.set(problem.cost.subarray(j * n, (j + 1) * n), jj * n));
+  const newPos = new Map(kept.map((j, jj) => [j, jj]));
+  const sel = isSelectable(problem);
+  const out: SitingProblem = {
+    ...problem,
+    candidates: kept.map((j) => problem.candidates[j]),
+    fixed: problem.fixed.map((j) => newPos.get(j)!),
+    before: problem.before.map((j) => newPos.get(j)!),
+    cost,
+    warnings: [...problem.warnings],
+  };
+  selectableOf.set(out, kept.map((j) => sel[j] && (keep.includes(j) || problem.fixed.includes(j))));
+  return out;
+}
+
+// ---------------------------------------------------------------- evaluation
+
+export interface SitingValue {
+  /** Population-weighted mean response (min). */
+  meanMin: number;
+  /** Worst response over the demand points (min). */
+  maxMin: number;
+  /** Residents within targetMin. */
+  coveredResidents: number;
+  /** Value of the problem's objective: meanMin, maxMin or coveredResidents. */
+  objective: number;
+}
+
+/** Response of each demand point from the open candidate positions. */
+export function responseOf(problem: SitingProblem, open: readonly number[]): Float64Array {
+  const n = problem.points.length;
+  const r = new Float64Array(n).fill(Infinity);
+  for (const j of open) {
+    const base = j * n;
+    for (let i = 0; i < n; i++) if (problem.cost[base + i] < r[i]) r[i] = problem.cost[base + i];
+  }
+  return r;
+}
+
+export function valueOfResponse(problem: SitingProblem, r: Float64Array): SitingValue {
+  let sum = 0;
+  let max = 0;
+  let covered = 0;
+  for (let i = 0; i < r.length; i++) {
+    const w = problem.weights[i];
+    sum += w * r[i];
+    if (w > 0 && r[i] > max) max = r[i];
+    if (r[i] <= problem.targetMin + 1e-9) covered += w;
+  }
+  const meanMin = problem.totalResidents > 0 ? sum / problem.totalResidents : 0;
+  const objective = problem.objective === 'median' ? meanMin : problem.objective === 'center' ? max : covered;
+  return { meanMin, maxMin: max, coveredResidents: covered, objective };
+}
+
+export function evaluateOpen(problem: SitingProblem, open: readonly number[]): SitingValue {
+  return valueOfResponse(problem, responseOf(problem, open));
+}
+
+/**
+ * Lexicographic score to minimise, written into `out`: the objective first, then the weighted sum
+ * of responses so that flat objectives (p-center's max, coverage counts) still prefer
+ * better-placed bases. No allocation: it runs once per candidate swap.
+ */
+function scoreInto(problem: SitingProblem, r: Float64Array, out: Float64Array): void {
+  const w = problem.weights;
+  const T = problem.targetMin + 1e-9;
+  let sum = 0;
+  let max = 0;
+  let covered = 0;
+  for (let i = 0; i < r.length; i++) {
+    const t = r[i];
+    sum += w[i] * t;
+    if (t > max) max = t;
+    if (t <= T) covered += w[i];
+  }
+  out[0] = problem.objective === 'median' ? sum : problem.objective === 'center' ? max : -covered;
+  out[1] = sum;
+}
+
+const EPS = 1e-9;
+function better(a: Float64Array, b: Float64Array): boolean {
+  const tol = EPS * Math.max(1, Math.abs(b[0]));
+  if (a[0] < b[0] - tol) return true;
+  if (a[0] > b[0] + tol) return false;
+  return a[1] < b[1] - EPS * Math.max(1, Math.abs(b[1]));
+}
+
+// ---------------------------------------------------------------- heuristic
+
+export interface HeuristicSolution {
+  /** Open candidate positions, ascending. */
+  open: number[];
+  value: SitingValue;
+  swaps: number;
+  evaluations: number;
+}
+
+/**
+ * Greedy addition (from the fixed bases) then Teitz–Bart interchange: for each closed candidate
+ * in order, the best open non-fixed base to swap it with; applied when it improves; passes until
+ * a whole pass improves nothing. Deterministic: candidates in ISTAT order, ties keep the first.
+ */
+export function solveHeuristic(problem: SitingProblem): HeuristicSolution {
+  const n = problem.points.length;
+  const m = problem.candidates.length;
+  const sel = isSelectable(problem);
+  const isFixed = new Uint8Array(m);
+  for (const j of problem.fixed) isFixed[j] = 1;
+  const open: number[] = [...problem.fixed];
+  const isOpen = new Uint8Array(m);
+  for (const j of open) isOpen[j] = 1;
+  let evaluations = 0;
+
+  let cur = responseOf(problem, open);
+  const trial = new Float64Array(n);
+  const s = new Float64Array(2);
+  const bestScore = new Float64Array(2);
+  const currentScore = new Float64Array(2);
+  while (open.length < problem.k) {
+    let bestJ = -1;
+    for (let j = 0; j < m; j++) {
+      if (isOpen[j] || !sel[j]) continue;
+      const base = j * n;
+      for (let i = 0; i < n; i++) {
+        const c = problem.cost[base + i];
+        trial[i] = c < cur[i] ? c : cur[i];
+      }
+      evaluations++;
+      scoreInto(problem, trial, s);
+      if (bestJ < 0 || better(s, bestScore)) {
+        bestJ = j;
+        bestScore.set(s);
+      }
+    }
+    if (bestJ < 0) break;
+    open.push(bestJ);
+    isOpen[bestJ] = 1;
+    cur = responseOf(problem, open);
+  }
+
+  // Interchange with nearest / second-nearest bookkeeping, so one swap costs O(n).
+  let swaps = 0;
+  const best1 = new Float64Array(n);
+  const best1Of = new Int32Array(n);
+  const best2 = new Float64Array(n);
+  const refresh = (): void => {
+    for (let i = 0; i < n; i++) {
+      let a = Infinity;
+      let aj = -1;
+      let b = Infinity;
+      for (const j of open) {
+        const c = problem.cost[j * n + i];
+        if (c < a) {
+          b = a;
+          a = c;
+          aj = j;
+        } else if (c < b) b = c;
+      }
+      best1[i] = a;
+      best1Of[i] = aj;
+      best2[i] = b;
+    }
+  };
+  refresh();
+  scoreInto(problem, best1, currentScore);
+  for (let improved = true; improved; ) {
+    improved = false;
+    for (let a = 0; a < m; a++) {
+      if (isOpen[a] || !sel[a]) continue;
+      let bestR = -1;
+      bestScore.set(currentScore);
+      const base = a * n;
+      for (const r of open) {
+        if (isFixed[r]) continue;
+        for (let i = 0; i < n; i++) {
+          const keep = best1Of[i] === r ? best2[i] : best1[i];
+          const ca = problem.cost[base + i];
+          trial[i] = ca < keep ? ca : keep;
+        }
+        evaluations++;
+        scoreInto(problem, trial, s);
+        if (better(s, bestScore)) {
+          bestScore.set(s);
+          bestR = r;
+        }
+      }
+      if (bestR >= 0) {
+        open[open.indexOf(bestR)] = a;
+        isOpen[bestR] = 0;
+        isOpen[a] = 1;
+        swaps++;
+        refresh();
+        scoreInto(problem, best1, currentScore);
+        improved = true;
+      }
+    }
+  }
+  open.sort((x, y) => x - y);
+  return { open, value: evaluateOpen(problem, open), swaps, evaluations };
+}
+
+// ---------------------------------------------------------------- KPIs
+
+export interface MemberKpi {
+  ambito: string;
+  name: string;
+  residents: number;
+  /** null when no base serves the member (no "before" bases). */
+  meanMin: number | null;
+  p90Min: number | null;
+  maxMin: number | null;
+  /** Share of the member's residents within targetMin. */
+  shareWithinT: number;
+}
+
+/** Per-member KPIs (and the whole association as the last row, code "totale") for a set of open positions. */
+export function memberKpis(problem: SitingProblem, open: readonly number[]): MemberKpi[] {
+  const r = responseOf(problem, open);
+  const resp = Float32Array.from(r);
+  const order = orderByResponse(resp);
+  const comuniPerMember = new Array<number>(problem.members.length).fill(0);
+  const groups = problem.members.map((code, i) => ({ code, name: problem.memberNames[i], comuni: comuniPerMember[i] }));
+  const stats = groupStats(problem.memberOfPoint, groups, problem.weights, resp, order, [problem.targetMin]);
+  const all = groupStats(new Int32Array(problem.points.length), [{ code: 'totale', name: 'Intera associazione', comuni: 0 }], problem.weights, resp, order, [problem.targetMin]);
+  return [...stats, ...all].map((s) => ({
+    ambito: s.code,
+    name: s.name,
+    residents: s.residents,
+    meanMin: s.meanResponseMin,
+    p90Min: s.p90ResponseMin,
+    maxMin: s.maxResponseMin,
+    shareWithinT: s.shareWithin[0],
+  }));
+}
