@@ -17,6 +17,8 @@ import { readOfficial, takeReportFlag, withOfficial } from './state/official.ts'
 import { createSimulationState } from './state/simulation.ts';
 import { buildLayers } from './map/layersData.ts';
 import { createSimulationClient, simulationWorkerFactory } from '../workers/client.ts';
+import { createOptimiseClient, optimiseWorkerFactory } from '../workers/optimiseClient.ts';
+import { createOptimiseState } from './state/optimise.ts';
 import { App } from './ui/App.tsx';
 import { Ctx, type Manifest } from './ui/context.ts';
 import { S } from './i18n/strings.ts';
@@ -77,9 +79,10 @@ async function start(root: HTMLElement) {
 
   const baseOverrides = Object.fromEntries(territory.data.comuni.filter((c, i) => c.ambito !== data.comuni[i].ambito).map((c) => [c.istat, c.ambito]));
   const sim = createSimulationState(state, territory, createSimulationClient(simulationWorkerFactory), baseOverrides);
-  (window as unknown as { __app: unknown }).__app = { state, sim };
+  const opt = createOptimiseState(state, territory, createOptimiseClient(optimiseWorkerFactory));
+  (window as unknown as { __app: unknown }).__app = { state, sim, opt };
   render(
-    <Ctx.Provider value={{ territory, shipped, official, state, sim, manifest, layers, labels, topo, compositionCsvUrl }}>
+    <Ctx.Provider value={{ territory, shipped, official, state, sim, opt, manifest, layers, labels, topo, compositionCsvUrl }}>
       <App />
     </Ctx.Provider>,
     root,

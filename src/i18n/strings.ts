@@ -1,7 +1,8 @@
 // Every user-facing string in one place, Italian first.
 import type { Level } from '../core/territory/types.ts';
 
-export const LEVEL_LABEL: Record<Level | 'pis' | 'tempo', string> = {
+export const LEVEL_LABEL: Record<Level | 'pis' | 'tempo' | 'confronto', string> = {
+  confronto: 'Confronto',
   pis: 'Stato PIS',
   tempo: 'Tempi',
   ats: 'ATS',
@@ -10,7 +11,8 @@ export const LEVEL_LABEL: Record<Level | 'pis' | 'tempo', string> = {
   ambito: 'Ambito',
 };
 
-export const LEVEL_LONG: Record<Level | 'pis' | 'tempo', string> = {
+export const LEVEL_LONG: Record<Level | 'pis' | 'tempo' | 'confronto', string> = {
+  confronto: 'esito del confronto tra due scenari, per Ambito',
   pis: 'stato del Pronto Intervento Sociale nello scenario',
   tempo: 'tempo di risposta stimato per comune',
   ats: 'ATS (Agenzia di Tutela della Salute)',

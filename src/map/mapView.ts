@@ -30,6 +30,7 @@ export interface MapView {
   setColours(fillByAmbito: Map<string, string>, multiUnit: string[], level: Level): void;
   setSelection(ambito: string | undefined, comune: string | undefined): void;
   setPending(ambiti: string[]): void;
+  setProposal(points: FeatureCollection): void;
   /** Replaces the Ambiti geometry (what-if moves) and marks the moved comuni. */
   setAmbitiData(ambiti: FeatureCollection, moved: string[]): void;
   /** Colours comuni by response time; undefined hides the overlay. */
@@ -162,6 +163,9 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
       for (const c of moved) map.setFeatureState({ source: 'comuni', id: c }, { moved: false });
       moved = movedNow;
       for (const c of moved) map.setFeatureState({ source: 'comuni', id: c }, { moved: true });
+    },
+    setProposal(points) {
+      (map.getSource('proposal') as maplibregl.GeoJSONSource).setData(points);
     },
     setPending(ambiti) {
       for (const a of pending) map.setFeatureState({ source: 'ambiti', id: a }, { pending: false });

@@ -27,3 +27,11 @@ export const STATUS_COLOURS: Record<string, string> = {
   'non-previsto': '#fc8d59',
   'sconosciuto': '#e6e6e6',
 };
+
+/** Outcome of a scenario comparison per Ambito (diverging: better green, worse red). */
+export const OUTCOME_COLOURS: Record<string, string> = {
+  migliora: '#1a9850',
+  peggiora: '#d73027',
+  misto: '#fee08b',
+  invariato: '#e6e6e6',
+};

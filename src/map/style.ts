@@ -37,6 +37,7 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       asst: geo(d.asst, 'code'),
       distretti: geo(d.distretti, 'code'),
       associations: geo(EMPTY, 'id'),
+      proposal: geo(EMPTY, 'istat'),
       bases: geo(EMPTY, 'id'),
     },
     layers: [
@@ -89,6 +90,11 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       {
         id: 'comuni-moved', type: 'line', source: 'comuni',
         paint: { 'line-color': '#e65100', 'line-width': 2.5, 'line-dasharray': [1, 1], 'line-opacity': ['case', ['boolean', ['feature-state', 'moved'], false], 1, 0] },
+      },
+      // Bases proposed by the optimiser (not yet adopted): hollow black rings.
+      {
+        id: 'proposal', type: 'circle', source: 'proposal',
+        paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 7, 12, 12], 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#000000', 'circle-stroke-width': 3 },
       },
       {
         id: 'comune-selected', type: 'line', source: 'comuni',

@@ -11,9 +11,9 @@ import {
 } from '../core/scenario/index.ts';
 import { currentScenario, newScenarioId, pushHistory, replaceCurrent, type History, type Workspace } from './workspace.ts';
 
-export type Panel = 'info' | 'scenario' | 'quality' | 'sim';
+export type Panel = 'info' | 'scenario' | 'quality' | 'sim' | 'optimise';
 /** What the Ambiti are coloured by: a level of the hierarchy, or the PIS status of the scenario. */
-export type ColourBy = Level | 'pis' | 'tempo';
+export type ColourBy = Level | 'pis' | 'tempo' | 'confronto';
 export type Mode = 'browse' | 'associate' | 'place-base';
 export interface Notice {
   kind: 'error' | 'info';
@@ -21,8 +21,8 @@ export interface Notice {
   details?: string[];
 }
 
-const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo'];
-const PANELS: Panel[] = ['info', 'scenario', 'quality', 'sim'];
+const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo', 'confronto'];
+const PANELS: Panel[] = ['info', 'scenario', 'quality', 'sim', 'optimise'];
 
 export interface ViewHash {
   ambito?: string;
@@ -97,7 +97,7 @@ export function createAppState(territory: Territory, initial: Workspace) {
       batch(() => {
         selectedAmbito.value = code && territory.ambito(code) ? code : undefined;
         selectedComune.value = undefined;
-        if (code && panel.value !== 'sim' && panel.value !== 'scenario') panel.value = 'info';
+        if (code && panel.value === 'quality') panel.value = 'info';
         if (opts.focus) focusRequest.value++;
       });
     },

@@ -9,9 +9,10 @@ import { QualityPanel } from './QualityPanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SearchBox } from './SearchBox.tsx';
 import { SimPanel } from './SimPanel.tsx';
+import { OptimisePanel } from './OptimisePanel.tsx';
 
 const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo'];
-const TABS: [Panel, string][] = [['info', S.tabInfo], ['scenario', 'Scenario'], ['sim', 'Simulazione'], ['quality', S.tabQuality]];
+const TABS: [Panel, string][] = [['info', S.tabInfo], ['scenario', 'Scenario'], ['sim', 'Simulazione'], ['optimise', 'Associazioni'], ['quality', S.tabQuality]];
 
 export function App() {
   const { state } = useApp();
@@ -35,7 +36,7 @@ export function App() {
         <SearchBox />
         <fieldset class="levels">
           <legend>{S.colourBy}</legend>
-          {COLOUR_BY.map((l) => (
+          {(level === 'confronto' ? [...COLOUR_BY, 'confronto' as const] : COLOUR_BY).map((l) => (
             <label key={l} class={l === level ? 'on' : ''}>
               <input type="radio" name="level" value={l} checked={l === level} onChange={() => state.actions.setLevel(l)} />
               {LEVEL_LABEL[l]}
@@ -58,6 +59,7 @@ export function App() {
             {panel === 'info' && <InfoPanel />}
             {panel === 'scenario' && <ScenarioPanel />}
             {panel === 'sim' && <SimPanel />}
+            {panel === 'optimise' && <OptimisePanel />}
             {panel === 'quality' && <QualityPanel />}
           </div>
         </aside>

@@ -1,18 +1,29 @@
 import { colourLevel } from '../core/territory/colouring.ts';
 import { PIS_STATUSES, STATUS_LABELS, countScenario } from '../core/scenario/index.ts';
-import { MULTI_UNIT_FILL, RESPONSE_CLASSES, STATUS_COLOURS, UNIT_PALETTE, UNREACHED } from '../map/palette.ts';
+import { MULTI_UNIT_FILL, OUTCOME_COLOURS, RESPONSE_CLASSES, STATUS_COLOURS, UNIT_PALETTE, UNREACHED } from '../map/palette.ts';
+import { OUTCOME_LABELS } from '../core/optimise/compare.ts';
 import { LEVEL_LONG, S } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 
 /** Legend of the current colouring; for ATS the units are listed by name (8 of them). */
 export function Legend() {
-  const { territory, state, sim } = useApp();
+  const { territory, state, sim, opt } = useApp();
   const level = state.level.value;
   const common = (
     <>
       <div class="legend-row"><span class="swatch hatch" />{S.estimatedBorder}</div>
     </>
   );
+  if (level === 'confronto') {
+    const r = opt.comparison.value;
+    return (
+      <details class="legend" open aria-label={S.legend}>
+        <summary>{S.legend}</summary>
+        <div class="legend-level">{r.status === 'ok' ? `${r.value.nameB} rispetto a ${r.value.nameA}` : 'Nessun confronto calcolato (scheda Associazioni)'}</div>
+        {Object.entries(OUTCOME_COLOURS).map(([k, c]) => <div class="legend-row" key={k}><span class="swatch" style={{ background: c }} />{OUTCOME_LABELS[k as keyof typeof OUTCOME_LABELS]}</div>)}
+      </details>
+    );
+  }
   if (level === 'tempo') {
     const cov = sim.coverage.value;
     let lower = 0;

@@ -6,14 +6,14 @@ import { statusOf, STATUS_LABELS, serviceOfAmbito } from '../core/scenario/index
 import { createMapView, type MapView } from '../map/mapView.ts';
 import { bboxOf, dissolveFromComuni, labelPoint } from '../map/layersData.ts';
 import { associationFeatures, baseFeatures } from '../map/scenarioLayers.ts';
-import { MULTI_UNIT_FILL, STATUS_COLOURS, UNIT_PALETTE, responseColour } from '../map/palette.ts';
+import { MULTI_UNIT_FILL, OUTCOME_COLOURS, STATUS_COLOURS, UNIT_PALETTE, responseColour } from '../map/palette.ts';
 import { S, LEVEL_LABEL, fmtInt } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 import { Legend } from './Legend.tsx';
 import { ModeBanner } from './ModeBanner.tsx';
 
 export function MapPane() {
-  const { territory, state, layers, labels, topo, sim } = useApp();
+  const { territory, state, layers, labels, topo, sim, opt } = useApp();
   const container = useRef<HTMLDivElement>(null);
   // A signal, not component state: the effects below must re-run when the map becomes ready.
   const viewSig = useSignal<MapView | undefined>(undefined);
@@ -64,6 +64,12 @@ export function MapPane() {
       return;
     }
     view.setResponse(undefined);
+    if (level === 'confronto') {
+      const r = opt.comparison.value;
+      const outcome = new Map(r.status === 'ok' ? r.value.rows.map((x) => [x.ambito, x.outcome]) : []);
+      view.setColours(new Map(territory.data.ambiti.map((a) => [a.code, OUTCOME_COLOURS[outcome.get(a.code) ?? 'invariato']])), [], 'ats');
+      return;
+    }
     if (level === 'pis') {
       const s = state.scenario.value;
       view.setColours(new Map(territory.data.ambiti.map((a) => [a.code, STATUS_COLOURS[statusOf(s, a.code)]])), [], 'ats');
@@ -88,6 +94,18 @@ export function MapPane() {
     if (!view) return;
     const moved = Object.keys(state.scenario.value.compositionOverrides);
     view.setAmbitiData(moved.length ? dissolveFromComuni(topo, t, 'ambito') : layers.ambiti, moved);
+  });
+  useSignalEffect(() => {
+    // Bases proposed by the optimiser for the selected PIS, until adopted or recomputed.
+    const s = opt.siting.value;
+    const view = viewSig.value;
+    if (!view) return;
+    const run = s && (s.exact.status === 'ok' ? s.exact : s.heuristic);
+    const bases = run && run.status === 'ok' ? (run.value.exact?.bases.length ? run.value.exact.bases : run.value.heuristic.bases) : [];
+    view.setProposal({
+      type: 'FeatureCollection',
+      features: bases.map((b) => ({ type: 'Feature', properties: { istat: b.istat, name: b.name }, geometry: { type: 'Point', coordinates: territory.comune(b.istat)!.point } })),
+    });
   });
   useSignalEffect(() => {
     const a = state.selectedAmbito.value;
@@ -135,7 +153,7 @@ export function MapPane() {
       {hovered && (
         <div class="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
           <strong>{hovered.name}</strong> <span class="code">{hovered.code}</span>
-          {level !== 'ambito' && level !== 'pis' && level !== 'tempo' && (
+          {(level === 'ats' || level === 'asst' || level === 'distretto') && (
             <div>
               {LEVEL_LABEL[level]}: {territory.unitsOfAmbito(level, hovered.code).map((u) => territory.unitName(level, u)).join(' · ')}
             </div>

@@ -5,6 +5,7 @@ import type { Topology } from 'topojson-specification';
 import type { Territory } from '../core/territory/index.ts';
 import type { AppState } from '../state/appState.ts';
 import type { SimulationState } from '../state/simulation.ts';
+import type { OptimiseState } from '../state/optimise.ts';
 import type { StoredOfficial } from '../state/official.ts';
 import type { MapLayersData } from '../map/style.ts';
 import type { AmbitoLabel } from '../map/mapView.ts';
@@ -22,6 +23,7 @@ export interface AppContext {
   official?: StoredOfficial;
   state: AppState;
   sim: SimulationState;
+  opt: OptimiseState;
   manifest: Manifest;
   layers: MapLayersData;
   topo: Topology;

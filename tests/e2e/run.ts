@@ -281,6 +281,49 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
     expect(hatched === 0, `comuni ancora tratteggiati: ${hatched}`);
   },
 
+  /** Issue 5: site the bases of a real association (heuristic, then exact with the gap), adopt, compare with the previous scenario. */
+  async optimise({ page }) {
+    await page.goto(ORIGIN + '/#pannello=scenario');
+    expect((await waitMapIdle(page)).state === 'idle', 'mappa non idle');
+    await page.click('button:has-text("Esempio illustrativo")');
+    await page.click('button:has-text("Duplica")'); // B = the copy we change; A = the example as it was
+    type Svc = { id: string; members: string[] };
+    const svc = await page.evaluate(() => {
+      const app = (window as unknown as { __app: { state: { scenario: { value: { services: Svc[] } } } } }).__app;
+      return app.state.scenario.value.services.find((x) => x.members.length > 1)!;
+    });
+    await page.evaluate((code) => { location.hash = `#ambito=${code}&pannello=optimise`; }, svc.members[0]);
+    await page.waitForSelector('[data-testid=siting]');
+    await page.fill('#opt-k', '2');
+    await page.locator('#opt-k').blur();
+    await page.click('[data-testid=siting] button:has-text("Calcola")');
+    await page.waitForSelector('[data-testid=siting-status][data-heuristic=ok]', { state: 'attached', timeout: 30_000 });
+    await page.waitForSelector('[data-testid=siting-status][data-exact=ok]', { state: 'attached', timeout: 90_000 });
+    const gap = await page.textContent('[data-testid=heuristic-gap]');
+    expect(/^\d+,\d{2}%$|^\d+\.\d{2}%$/.test(gap ?? ''), `gap non mostrato: ${gap}`);
+    await settled(page);
+    const proposed = await page.evaluate(() => (window as unknown as { __map: { queryRenderedFeatures(o: unknown): unknown[] } }).__map.queryRenderedFeatures({ layers: ['proposal'] }).length);
+    expect(proposed >= 1, 'basi proposte non disegnate');
+    await page.screenshot({ path: 'test-results/e2e-optimise.png' });
+    await page.click('button:has-text("Adotta le basi proposte")');
+    const after = await page.evaluate((id) => {
+      const app = (window as unknown as { __app: { state: { scenario: { value: { services: (Svc & { bases: { kind: string }[] })[] } } } } }).__app;
+      return app.state.scenario.value.services.find((x) => x.id === id)!.bases.filter((b) => b.kind !== 'centrale').length;
+    }, svc.id);
+    expect(after === 2, `basi dopo l'adozione: ${after}`);
+
+    const ids = await page.evaluate(() => (window as unknown as { __app: { state: { workspace: { value: { scenarios: { id: string }[]; currentId: string } } } } }).__app.state.workspace.value);
+    const a = ids.scenarios.find((x) => x.id !== ids.currentId && x.id.startsWith('esempio'))!.id;
+    await page.selectOption('#cmp-a', a);
+    await page.selectOption('#cmp-b', ids.currentId);
+    await page.click('[data-testid=compare] button:has-text("Confronta")');
+    await page.waitForSelector('[data-testid=comparison]', { timeout: 30_000 });
+    const changed = await page.locator('.compare-table tbody tr').count();
+    expect(changed >= 1, 'il confronto non mostra Ambiti cambiati');
+    await nextIdle(page, () => page.click('button:has-text("Mostra sulla mappa")'));
+    expect(new URL(page.url()).hash.includes('livello=confronto'), 'mappa del confronto non attiva');
+  },
+
   async 'osm-mocked'(g) {
     const { page } = g;
     await page.goto(ORIGIN + '/');
