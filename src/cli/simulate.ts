@@ -2,6 +2,8 @@
 //   npm run --silent simulate -- (--scenario <file.json> | --example | --layout <file.json>) [--json]
 //        [--seed N] [--replications N] [--horizon-days N] [--band office|closure|night|holiday]
 //        [--target MIN] [--od matrix.csv]
+//   npm run --silent simulate -- (--scenario <file.json> | --example) --optimise <pisId>
+//        [--objective median|center|cover] [--k N] [--target MIN] [--time-limit S]
 // A scenario file is validated exactly as the app's import; --example is the bundled illustrative
 // scenario. runSimulationCli(layout, options) does the work.
 import { readFileSync } from 'node:fs';
@@ -11,7 +13,10 @@ import { TIME_BANDS, type ServiceLayout, type TimeBand } from '../core/sim/layou
 import { TIME_BAND_LABELS } from '../core/coverage/assumptions.ts';
 import type { TerritoryData } from '../core/territory/types.ts';
 import { createTerritory } from '../core/territory/index.ts';
-import { illustrativeScenario, importScenarioJson, toServiceLayout } from '../core/scenario/index.ts';
+import { illustrativeScenario, importScenarioJson, toServiceLayout, type Scenario } from '../core/scenario/index.ts';
+import { createOptimiseApi } from '../core/optimise/api.ts';
+import type { HighsInstance } from '../core/optimise/mip.ts';
+import type { SitingObjective } from '../core/optimise/siting.ts';
 
 export interface CliOptions {
   seed?: number;
@@ -68,10 +73,13 @@ export async function runSimulationCli(layout: ServiceLayout, options: CliOption
   };
 }
 
-interface Args { layoutPath?: string; scenarioPath?: string; example: boolean; json: boolean; odPath?: string; options: CliOptions }
+interface Args {
+  layoutPath?: string; scenarioPath?: string; example: boolean; json: boolean; odPath?: string; options: CliOptions;
+  optimise?: string; objective: SitingObjective; k: number; timeLimitSec: number;
+}
 
 function parseArgs(argv: string[]): Args {
-  const out: Args = { json: false, example: false, options: {} };
+  const out: Args = { json: false, example: false, options: {}, objective: 'median', k: 2, timeLimitSec: 60 };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
     if (v === undefined || !Number.isFinite(n)) throw new Error(`${flag}: atteso un numero (ricevuto "${v ?? ''}")`);
@@ -82,6 +90,14 @@ function parseArgs(argv: string[]): Args {
     if (a === '--layout') out.layoutPath = argv[++i];
     else if (a === '--scenario') out.scenarioPath = argv[++i];
     else if (a === '--example') out.example = true;
+    else if (a === '--optimise') out.optimise = argv[++i];
+    else if (a === '--k') out.k = num(a, argv[++i]);
+    else if (a === '--time-limit') out.timeLimitSec = num(a, argv[++i]);
+    else if (a === '--objective') {
+      const o = argv[++i] as SitingObjective;
+      if (!['median', 'center', 'cover'].includes(o)) throw new Error('--objective: una tra median, center, cover');
+      out.objective = o;
+    }
     else if (a === '--json') out.json = true;
     else if (a === '--od') out.odPath = argv[++i];
     else if (a === '--seed') out.options.seed = num(a, argv[++i]);
@@ -101,21 +117,60 @@ function fmtMin(x: number | null | undefined): string {
   return x === null || x === undefined ? '—' : `${x.toFixed(1)} min`;
 }
 
+/** The scenario of --scenario or --example (validated like the app's import). */
+function loadScenario(args: Args, territory: ReturnType<typeof createTerritory>): Scenario | undefined {
+  if (args.example) return illustrativeScenario(territory);
+  if (args.scenarioPath) {
+    const r = importScenarioJson(new Uint8Array(readFileSync(args.scenarioPath)), territory);
+    if (!r.ok) throw new Error(`${args.scenarioPath}: scenario non valido\n  ${r.errors.join('\n  ')}`);
+    return r.scenario;
+  }
+  return undefined;
+}
+
 /** The layout to simulate, from a scenario file, the bundled example, or a raw layout file. */
 function loadLayout(args: Args): ServiceLayout {
   if (args.layoutPath) return JSON.parse(readFileSync(args.layoutPath, 'utf8')) as ServiceLayout;
   const territory = createTerritory(JSON.parse(readFileSync(territoryPath, 'utf8')) as TerritoryData);
-  if (args.example) return toServiceLayout(illustrativeScenario(territory), territory);
-  if (args.scenarioPath) {
-    const r = importScenarioJson(new Uint8Array(readFileSync(args.scenarioPath)), territory);
-    if (!r.ok) throw new Error(`${args.scenarioPath}: scenario non valido\n  ${r.errors.join('\n  ')}`);
-    return toServiceLayout(r.scenario, territory);
-  }
-  throw new Error('Uso: simulate (--scenario <file.json> | --example | --layout <file.json>) [--json] [--seed N] [--replications N] [--band fascia] [--target min] [--od matrice.csv]');
+  const scenario = loadScenario(args, territory);
+  if (scenario) return toServiceLayout(scenario, territory);
+  throw new Error('Uso: simulate (--scenario <file.json> | --example | --layout <file.json>) [--json] [--seed N] [--replications N] [--band fascia] [--target min] [--od matrice.csv] [--optimise <pisId> --objective median|center|cover --k N]');
+}
+
+/** --optimise: exact siting of one PIS of the scenario (with the heuristic and the gap). */
+async function runOptimiseCli(args: Args) {
+  const data = JSON.parse(readFileSync(territoryPath, 'utf8')) as TerritoryData;
+  const territory = createTerritory(data);
+  const scenario = loadScenario(args, territory);
+  if (!scenario) throw new Error('--optimise richiede --scenario <file.json> oppure --example');
+  const svc = scenario.services.find((s) => s.id === args.optimise);
+  if (!svc) throw new Error(`PIS "${args.optimise}" non trovato; PIS dello scenario: ${scenario.services.map((s) => s.id).join(', ')}`);
+  const api = createOptimiseApi({ loadTerritory: async () => data, loadHighs: async () => (await import('highs')).default() as Promise<HighsInstance> });
+  const current = svc.bases.filter((b) => b.kind !== 'centrale' && b.istat).map((b) => b.istat!);
+  const result = await api.siteExact(
+    { members: svc.members, k: args.k, objective: args.objective, targetMin: args.options.targetMin, band: args.options.band, before: current, compositionOverrides: scenario.compositionOverrides },
+    { timeLimitSec: args.timeLimitSec },
+  );
+  return { illustrative: scenario.illustrative, scenario: scenario.name, pis: { id: svc.id, name: svc.name }, ...result };
 }
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.optimise) {
+    const r = await runOptimiseCli(args);
+    if (args.json) process.stdout.write(JSON.stringify(toPlainJson(r)) + '\n');
+    else {
+      const ex = r.exact;
+      process.stdout.write([
+        r.illustrative ? 'ATTENZIONE: scenario illustrativo, non dati reali' : '',
+        `${r.pis.name}: ${r.k} basi, obiettivo ${r.objectiveLabel}`,
+        `  euristica (${r.heuristic.ms.toFixed(0)} ms): ${r.heuristic.bases.map((b) => b.name).join(', ')}`,
+        ex ? `  esatta (${ex.statusLabel}, ${(ex.ms / 1000).toFixed(1)} s, gap ${ex.mipGapPct?.toFixed(2) ?? '—'}%): ${ex.bases.map((b) => b.name).join(', ')}` : '  esatta: non disponibile',
+        `  distanza dell'euristica dall'ottimo: ${r.heuristicGapPct === null ? '—' : r.heuristicGapPct.toFixed(2) + '%'}`,
+      ].filter(Boolean).join('\n') + '\n');
+    }
+    return;
+  }
   const layout = loadLayout(args);
   if (args.odPath) args.options.odCsv = readFileSync(args.odPath, 'utf8');
   const result = await runSimulationCli(layout, args.options);

@@ -31,6 +31,7 @@ export interface MapView {
   setSelection(ambito: string | undefined, comune: string | undefined): void;
   setPending(ambiti: string[]): void;
   setProposal(points: FeatureCollection): void;
+  setRule50k(points: FeatureCollection): void;
   /** Replaces the Ambiti geometry (what-if moves) and marks the moved comuni. */
   setAmbitiData(ambiti: FeatureCollection, moved: string[]): void;
   /** Colours comuni by response time; undefined hides the overlay. */
@@ -163,6 +164,9 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
       for (const c of moved) map.setFeatureState({ source: 'comuni', id: c }, { moved: false });
       moved = movedNow;
       for (const c of moved) map.setFeatureState({ source: 'comuni', id: c }, { moved: true });
+    },
+    setRule50k(points) {
+      (map.getSource('rule50k') as maplibregl.GeoJSONSource).setData(points);
     },
     setProposal(points) {
       (map.getSource('proposal') as maplibregl.GeoJSONSource).setData(points);

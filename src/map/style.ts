@@ -38,6 +38,7 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       distretti: geo(d.distretti, 'code'),
       associations: geo(EMPTY, 'id'),
       proposal: geo(EMPTY, 'istat'),
+      rule50k: geo(EMPTY, 'istat'),
       bases: geo(EMPTY, 'id'),
     },
     layers: [
@@ -90,6 +91,14 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       {
         id: 'comuni-moved', type: 'line', source: 'comuni',
         paint: { 'line-color': '#e65100', 'line-width': 2.5, 'line-dasharray': [1, 1], 'line-opacity': ['case', ['boolean', ['feature-state', 'moved'], false], 1, 0] },
+      },
+      // LEPS 3.7.1: comuni > 50,000 residents or capoluogo, ringed green (rule met) or red (not met).
+      {
+        id: 'rule50k', type: 'circle', source: 'rule50k',
+        paint: {
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 9, 12, 16], 'circle-color': 'rgba(255,255,255,0.35)',
+          'circle-stroke-width': 4, 'circle-stroke-color': ['case', ['get', 'pass'], '#1a9850', '#d73027'],
+        },
       },
       // Bases proposed by the optimiser (not yet adopted): hollow black rings.
       {

@@ -37,6 +37,7 @@ export function Legend() {
           return <div class="legend-row" key={label}><span class="swatch" style={{ background: colour }} />{label}</div>;
         })}
         <div class="legend-row"><span class="swatch" style={{ background: UNREACHED }} />senza PIS o senza base attiva</div>
+        <div class="legend-row"><span class="ring pass" /> <span class="ring fail" /> regola dei 50.000: rispettata / no</div>
         {cov.status === 'running' && <div class="small muted">calcolo…</div>}
       </details>
     );

@@ -96,6 +96,18 @@ export function MapPane() {
     view.setAmbitiData(moved.length ? dissolveFromComuni(topo, t, 'ambito') : layers.ambiti, moved);
   });
   useSignalEffect(() => {
+    // The 50,000-rule comuni, highlighted while the simulation results are on screen.
+    const cov = sim.coverage.value;
+    const show = state.panel.value === 'sim' || state.level.value === 'tempo';
+    const view = viewSig.value;
+    if (!view) return;
+    const entries = show && cov.status === 'ok' ? cov.value.rule50k.comuni : [];
+    view.setRule50k({
+      type: 'FeatureCollection',
+      features: entries.map((e) => ({ type: 'Feature', properties: { istat: e.istat_code, pass: e.pass }, geometry: { type: 'Point', coordinates: territory.comune(e.istat_code)!.point } })),
+    });
+  });
+  useSignalEffect(() => {
     // Bases proposed by the optimiser for the selected PIS, until adopted or recomputed.
     const s = opt.siting.value;
     const view = viewSig.value;

@@ -229,6 +229,9 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
     expect(rows === 19, `regola 50.000: ${rows} comuni (attesi 19)`);
     const names = await page.locator('[data-testid=rule50k-table] tbody tr td:first-child').allTextContents();
     for (const n of ['Milano', 'Brescia', 'Busto Arsizio', 'Sondrio']) expect(names.some((x) => x.startsWith(n)), `manca ${n}`);
+    await settled(page);
+    const ringed = await page.evaluate(() => (window as unknown as { __map: { querySourceFeatures(s: string): unknown[] } }).__map.querySourceFeatures('rule50k').length);
+    expect(ringed >= 19, `comuni della regola evidenziati sulla mappa: ${ringed}`);
     await page.fill('#des-reps', '3');
     await page.locator('#des-reps').blur();
     await page.click('button:has-text("Avvia simulazione")');

@@ -62,4 +62,12 @@ describe('simulate CLI', () => {
     expect(stderr).toMatch(/scenario non valido/);
     expect(stderr).toMatch(/members/);
   });
+
+  it('--optimise sites the bases of one PIS of the scenario exactly, with the heuristic gap', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', '--example', '--optimise', 'pis-esempio-sovra-1', '--objective', 'median', '--k', '2', '--json'], { cwd: repoRoot, encoding: 'utf8' });
+    const json = JSON.parse(out) as { illustrative: boolean; k: number; heuristicGapPct: number; exact: { bases: unknown[]; status: string } };
+    expect(json.illustrative).toBe(true);
+    expect(json.exact.bases).toHaveLength(2);
+    expect(json.heuristicGapPct).toBeGreaterThanOrEqual(0);
+  });
 });
