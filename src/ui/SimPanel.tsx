@@ -122,7 +122,9 @@ export function SimPanel() {
       <h3>Simulazione degli interventi (eventi discreti)</h3>
       <p class="small muted">
         Chiamate di Poisson proporzionali ai residenti, tasso calibrato sul PIS di Rho (86 segnalazioni in 27 mesi: l'unico dato reale);
-        invio dell'unità libera più vicina del PIS competente, coda se tutte occupate.
+        invio dell'unità libera più vicina del PIS competente, coda se tutte occupate. Una chiamata che arriva in una fascia
+        senza unità in servizio (es. di notte, se l'unità di strada non è h24) attende la prima unità disponibile: per questo i
+        percentili possono superare le ore.
       </p>
       <div class="form-grid">
         <label for="des-reps">Repliche</label>
