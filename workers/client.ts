@@ -6,59 +6,16 @@ import type { SimulationProgress } from '../src/core/des/simulate.ts';
 import type { ServiceLayout } from '../src/core/sim/layout.ts';
 import type { CoverageApiOptions, Rule50kApiOptions, SimulateApiOptions } from '../src/core/sim/api.ts';
 import type { SimulationApi } from './simulation.worker.ts';
+import { comlinkHandle, createRequestRunner, type ClientResult, type WorkerHandle as Handle } from './requests.ts';
 
-/** The API as seen through a worker boundary: every method returns a promise. */
-export type AsyncApi<T> = { [K in keyof T]: T[K] extends (...args: infer A) => infer R ? (...args: A) => Promise<Awaited<R>> : never };
-
-export interface WorkerHandle {
-  api: AsyncApi<SimulationApi>;
-  terminate(): void;
-}
-
-export type ClientResult<T> =
-  | { status: 'ok'; value: T }
-  | { status: 'stale' }
-  | { status: 'cancelled' }
-  | { status: 'error'; message: string };
+export type { AsyncApi, ClientResult } from './requests.ts';
+export type WorkerHandle = Handle<SimulationApi>;
 
 type Channel = 'coverage' | 'rule50k' | 'simulate' | 'other';
 type Answer<K extends keyof SimulationApi> = Awaited<ReturnType<SimulationApi[K]>>;
 
 export function createSimulationClient(workerFactory: () => WorkerHandle) {
-  let handle = workerFactory();
-  let counter = 0;
-  const latest: Record<Channel, number> = { coverage: 0, rule50k: 0, simulate: 0, other: 0 };
-  // Resolvers of the current generation: cancel() settles them all, since a terminated worker never answers.
-  let cancelWaiters = new Set<() => void>();
-
-  async function run<T>(channel: Channel, call: (api: AsyncApi<SimulationApi>, isCurrent: () => boolean) => Promise<T>): Promise<ClientResult<T>> {
-    const tag = ++counter;
-    latest[channel] = tag;
-    let cancelled = false;
-    let waiter = (): void => {};
-    const waiters = cancelWaiters;
-    const cancelledPromise = new Promise<'cancelled'>((resolve) => {
-      waiter = () => {
-        cancelled = true;
-        resolve('cancelled');
-      };
-      waiters.add(waiter);
-    });
-    const isCurrent = (): boolean => !cancelled && latest[channel] === tag;
-    try {
-      const value = await Promise.race([call(handle.api, isCurrent), cancelledPromise]);
-      if (cancelled || value === 'cancelled') return { status: 'cancelled' };
-      if (latest[channel] !== tag) return { status: 'stale' };
-      return { status: 'ok', value: value as T };
-    } catch (err) {
-      if (cancelled) return { status: 'cancelled' };
-      if (latest[channel] !== tag) return { status: 'stale' };
-      return { status: 'error', message: err instanceof Error ? err.message : String(err) };
-    } finally {
-      waiters.delete(waiter);
-    }
-  }
-
+  const { run, cancel, dispose } = createRequestRunner<SimulationApi, Channel>(workerFactory);
   return {
     coverage: (layout: ServiceLayout, options?: CoverageApiOptions): Promise<ClientResult<Answer<'coverage'>>> =>
       run('coverage', (api) => api.coverage(layout, options)),
@@ -70,36 +27,15 @@ export function createSimulationClient(workerFactory: () => WorkerHandle) {
     defaults: (): Promise<ClientResult<Answer<'defaults'>>> => run('other', (api) => api.defaults()),
     importOdMatrix: (csvText: string): Promise<ClientResult<Answer<'importOdMatrix'>>> => run('other', (api) => api.importOdMatrix(csvText)),
     clearOdMatrix: (): Promise<ClientResult<void>> => run('other', (api) => api.clearOdMatrix()),
-    /** Terminates the worker (stopping any run at once) and starts a fresh one. */
-    cancel(): void {
-      const waiters = cancelWaiters;
-      cancelWaiters = new Set();
-      for (const w of waiters) w();
-      handle.terminate();
-      handle = workerFactory();
-    },
-    dispose(): void {
-      handle.terminate();
-    },
+    cancel,
+    dispose,
   };
 }
 
 export type SimulationClient = ReturnType<typeof createSimulationClient>;
 
 /** Wraps a Worker factory into a WorkerHandle factory for createSimulationClient. */
-export function comlinkWorkerFactory(createWorker: () => Worker): () => WorkerHandle {
-  return () => {
-    const worker = createWorker();
-    const remote = Comlink.wrap<SimulationApi>(worker);
-    return {
-      api: remote as unknown as AsyncApi<SimulationApi>,
-      terminate: () => {
-        remote[Comlink.releaseProxy]();
-        worker.terminate();
-      },
-    };
-  };
-}
+export const comlinkWorkerFactory = (createWorker: () => Worker): (() => WorkerHandle) => comlinkHandle<SimulationApi>(createWorker);
 
 /** The app's default: the simulation worker bundled by Vite. */
 export const simulationWorkerFactory = comlinkWorkerFactory(

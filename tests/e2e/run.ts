@@ -80,6 +80,15 @@ async function until(what: string, ok: () => boolean, timeoutMs = 15_000) {
   }
 }
 
+/** Opens the app and switches the OSM basemap on (tiles are mocked or refused by the guard). */
+async function withOsmBasemap(g: Guarded) {
+  await g.page.goto(ORIGIN + '/');
+  expect((await waitMapIdle(g.page)).state === 'idle', 'mappa non idle');
+  await g.page.locator('label.toggle', { hasText: 'OSM' }).click();
+  await until('richieste di tessere OSM', () => g.tileRequests > 0);
+  await settled(g.page);
+}
+
 async function renderedAmbiti(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const map = (window as unknown as { __map: { queryRenderedFeatures(o: unknown): { properties: { code: string } }[] } }).__map;
@@ -329,11 +338,7 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
 
   async 'osm-mocked'(g) {
     const { page } = g;
-    await page.goto(ORIGIN + '/');
-    expect((await waitMapIdle(page)).state === 'idle', 'mappa non idle');
-    await page.locator('label.toggle', { hasText: 'OSM' }).click();
-    await until('richieste di tessere OSM', () => g.tileRequests > 0);
-    await settled(page);
+    await withOsmBasemap(g);
     const px = await pixels(page, [170, 211, 223]);
     expect(px.probeHits > 1000, `tessere OSM non disegnate (${px.probeHits} px)`);
     expect((await renderedAmbiti(page)).length === 91, 'Ambiti non disegnati sopra lo sfondo');
@@ -342,11 +347,7 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
 
   async 'osm-unreachable'(g) {
     const { page } = g;
-    await page.goto(ORIGIN + '/');
-    expect((await waitMapIdle(page)).state === 'idle', 'mappa non idle');
-    await page.locator('label.toggle', { hasText: 'OSM' }).click();
-    await until('richieste di tessere OSM', () => g.tileRequests > 0);
-    await settled(page);
+    await withOsmBasemap(g);
     const state = await page.getAttribute('#map', 'data-map-state');
     expect(state === 'idle', `senza rete lo sfondo rompe la mappa: ${state}`);
     expect((await renderedAmbiti(page)).length === 91, 'Ambiti non disegnati senza rete');
