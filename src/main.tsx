@@ -20,6 +20,7 @@ import { createSimulationClient, simulationWorkerFactory } from '../workers/clie
 import { createOptimiseClient, optimiseWorkerFactory } from '../workers/optimiseClient.ts';
 import { createOptimiseState } from './state/optimise.ts';
 import { App } from './ui/App.tsx';
+import { PresentationProvider } from './ui/presenter/context.tsx';
 import { Ctx, type Manifest } from './ui/context.ts';
 import { S } from './i18n/strings.ts';
 import './styles.css';
@@ -81,9 +82,12 @@ async function start(root: HTMLElement) {
   const sim = createSimulationState(state, territory, createSimulationClient(simulationWorkerFactory), baseOverrides);
   const opt = createOptimiseState(state, territory, createOptimiseClient(optimiseWorkerFactory));
   (window as unknown as { __app: unknown }).__app = { state, sim, opt };
+  root.replaceChildren(); // drop the static "Caricamento…" placeholder
   render(
     <Ctx.Provider value={{ territory, shipped, official, state, sim, opt, manifest, layers, labels, topo, compositionCsvUrl }}>
-      <App />
+      <PresentationProvider>
+        <App />
+      </PresentationProvider>
     </Ctx.Provider>,
     root,
   );

@@ -8,6 +8,9 @@ import { NoticeArea } from './NoticeArea.tsx';
 import { QualityPanel } from './QualityPanel.tsx';
 import { ScenarioPanel } from './ScenarioPanel.tsx';
 import { SearchBox } from './SearchBox.tsx';
+import { ExportMenu } from './ExportMenu.tsx';
+import { PresenterMenu } from './presenter/PresenterMenu.tsx';
+import { PresenterMode } from './presenter/PresenterMode.tsx';
 import { SimPanel } from './SimPanel.tsx';
 import { OptimisePanel } from './OptimisePanel.tsx';
 
@@ -45,6 +48,9 @@ export function App() {
         </fieldset>
         <label class="toggle"><input type="checkbox" checked={state.labels.value} onChange={(e) => state.actions.setLabels((e.target as HTMLInputElement).checked)} /> {S.labels}</label>
         <label class="toggle"><input type="checkbox" checked={state.basemap.value} onChange={(e) => state.actions.setBasemap((e.target as HTMLInputElement).checked)} /> {S.basemap}</label>
+        <ExportMenu />
+        <PresenterMenu />
+        <a class="a11y-link" href="./accessibilita.html">Accessibilità</a>
       </header>
       <main class="body">
         <MapPane />
@@ -64,6 +70,7 @@ export function App() {
           </div>
         </aside>
       </main>
+      <PresenterMode />
     </div>
   );
 }

@@ -8,7 +8,7 @@ import { DEFAULT_MAX_P90_MIN, DEFAULT_MIN_RESIDENTS } from '../core/optimise/ass
 import { OUTCOME_LABELS } from '../core/optimise/compare.ts';
 import { fmtInt } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
-import { download, slug } from './download.ts';
+import { download, slug, tableCsv } from './download.ts';
 
 const min = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : `${Math.round(x)} min`);
 const pct = (x: number) => `${(x * 100).toLocaleString('it-IT', { maximumFractionDigits: 1 })}%`;
@@ -97,7 +97,8 @@ function Siting({ serviceId }: { serviceId: string }) {
 }
 
 function Shares({ serviceId, members, budget }: { serviceId: string; members: number; budget?: number }) {
-  const { opt } = useApp();
+  const { opt, state } = useApp();
+  const illustrative = state.scenario.value.illustrative;
   const [amount, setAmount] = useState(String(budget ?? DEFAULT_ANNUAL_BUDGET_EUR));
   const [fixed, setFixed] = useState(String(DEFAULT_FIXED_SHARE * 100));
   const r = opt.shares.value;
@@ -124,6 +125,12 @@ function Shares({ serviceId, members, budget }: { serviceId: string; members: nu
       {r.status === 'error' && <p class="notice error" role="alert">{r.message}</p>}
       {r.status === 'ok' && (
         <>
+          <div class="actions">
+            <button type="button" onClick={() => download('quote-pis.csv', tableCsv(
+              ['ambito', 'residenti', 'chiamate_attese_anno', 'quota_residenti_eur', 'quota_chiamate_eur', 'quota_shapley_eur', 'p90_min'],
+              r.value.members.map((m) => [m.name, m.residents, Number(m.expectedCallsYear.toFixed(1)), Number(m.byResidents.eur.toFixed(2)), Number(m.byExpectedCalls.eur.toFixed(2)), Number(m.shapley.eur.toFixed(2)), m.kpi.p90Min === null ? null : Math.round(m.kpi.p90Min)]),
+              illustrative), 'text/csv;charset=utf-8')}>Esporta CSV</button>
+          </div>
           <table class="shares-table">
             <thead><tr><th>Ambito</th><th class="num">residenti</th><th class="num">per residenti</th><th class="num">per chiamate attese</th><th class="num">Shapley</th><th class="num">p90</th></tr></thead>
             <tbody>

@@ -102,7 +102,7 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
       </fieldset>
       <h4>Basi (UdS, reperibilità, centrale)</h4>
       <table class="bases">
-        <thead><tr><th>Tipo</th><th>Comune</th>{TIME_BANDS.map((b) => <th key={b} class="num" title={`unità in ${BAND_LABELS[b]}`}>{BAND_LABELS[b]}</th>)}<th /></tr></thead>
+        <thead><tr><th>Tipo</th><th>Comune</th>{TIME_BANDS.map((b) => <th key={b} class="num" title={`unità in ${BAND_LABELS[b]}`}>{BAND_LABELS[b]}</th>)}<th><span class="sr-only">azioni</span></th></tr></thead>
         <tbody>
           {svc.bases.map((b) => (
             <tr key={b.id} data-testid="base-row">

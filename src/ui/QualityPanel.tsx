@@ -5,6 +5,7 @@ import { S, fmtInt } from '../i18n/strings.ts';
 import { MAX_IMPORT_BYTES } from '../core/scenario/index.ts';
 import { importOfficial, removeOfficial } from '../state/official.ts';
 import { useApp } from './context.ts';
+import { download, tableCsv } from './download.ts';
 
 type Sort = 'estimated' | 'name' | 'code';
 
@@ -59,6 +60,9 @@ export function QualityPanel() {
           <option value="code">codice</option>
         </select>
       </label>
+      <button type="button" class="link small" onClick={() => download('qualita-ambiti.csv', tableCsv(
+        ['codice_ambito', 'ambito', 'comuni_documentati', 'comuni_stimati', 'residenti_stimati'],
+        rows.map(({ a, r }) => [a.code, a.name, r.comuni - r.estimatedComuni, r.estimatedComuni, r.estimatedResidents])), 'text/csv;charset=utf-8')}>Esporta questa tabella (CSV)</button>
       <table class="quality-table">
         <thead><tr><th>Ambito</th><th class="num">documentati</th><th class="num">stimati</th></tr></thead>
         <tbody>

@@ -50,7 +50,7 @@ export function ScenarioPanel() {
 
       <h3>Importa ed esporta</h3>
       <div class="actions">
-        <input ref={file} id="import-file" type="file" accept=".json,.csv,.geojson" class="sr-only" onChange={async (e) => {
+        <input ref={file} id="import-file" type="file" accept=".json,.csv,.geojson" class="sr-only" aria-label="Importa file di scenario (JSON, CSV per Ambito, GeoJSON basi)" onChange={async (e) => {
           const input = e.target as HTMLInputElement;
           const f = input.files?.[0];
           if (f) await state.actions.importFile(f);
@@ -96,7 +96,7 @@ export function ScenarioPanel() {
       <h3>Scenario e indagine CROAS</h3>
       <p class="small muted">{CROAS_SURVEY.source}</p>
       <table class="survey" aria-label="Confronto con l'indagine CROAS">
-        <thead><tr><th /><th class="num">indagine</th><th class="num">scenario</th><th class="num">diff.</th></tr></thead>
+        <thead><tr><th><span class="sr-only">voce</span></th><th class="num">indagine</th><th class="num">scenario</th><th class="num">diff.</th></tr></thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.key} data-key={r.key}>

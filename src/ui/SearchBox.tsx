@@ -20,7 +20,7 @@ export function SearchBox() {
       <label for="search-input" class="sr-only">{S.search}</label>
       <input
         id="search-input" type="search" value={query} placeholder={S.searchPlaceholder} autocomplete="off"
-        aria-autocomplete="list" aria-expanded={hits.length > 0} aria-controls="search-results" aria-label={S.search}
+        role="combobox" list={undefined} aria-autocomplete="list" aria-expanded={hits.length > 0} aria-controls="search-results" aria-label={S.search}
         aria-activedescendant={hits.length ? `search-hit-${active}` : undefined}
         onInput={(e) => { setQuery((e.target as HTMLInputElement).value); setActive(0); }}
         onKeyDown={(e) => {

@@ -7,7 +7,7 @@ import type { Estimate } from '../core/des/stats.ts';
 import { TIME_BANDS } from '../core/sim/layout.ts';
 import { fmtInt } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
-import { download } from './download.ts';
+import { download, tableCsv } from './download.ts';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
 
 const pct = (x: number) => `${(x * 100).toLocaleString('it-IT', { maximumFractionDigits: 1 })}%`;
@@ -71,6 +71,12 @@ export function SimPanel() {
               <strong>{r.passCount}</strong> di {r.comuni.length} comuni soddisfano la regola (PIS con interventi per grave marginalità
               {r.checkTarget ? ` e raggiunti entro ${r.targetMin} min, obiettivo di pianificazione` : ''}). Residenti ANPR al {r.populationDate.split('-').reverse().join('/')}.
             </p>
+            <div class="actions">
+              <button type="button" onClick={() => download('regola-50000.csv', tableCsv(
+                ['codice_istat', 'comune', 'residenti', 'data_residenti', 'capoluogo', 'ambito', 'pis', 'grave_marginalita', 'tempo_min', 'rispettata', 'motivi', 'correzione_minima'],
+                r.comuni.map((e) => [e.istat_code, e.name, e.residents, e.populationDate, e.capoluogo ? 'sì' : 'no', e.ambitoName, e.pisName, e.graveMarginalita ? 'sì' : 'no', e.responseMin === null ? null : Math.round(e.responseMin), e.pass ? 'sì' : 'no', e.reasons.join(' | '), e.fixes[0] ?? '']),
+                scenario.illustrative), 'text/csv;charset=utf-8')}>Esporta CSV</button>
+            </div>
             <table class="rule50k" data-testid="rule50k-table">
               <thead><tr><th>Comune</th><th class="num">Residenti</th><th>PIS</th><th class="num">Tempo</th><th>Esito</th></tr></thead>
               <tbody>
@@ -179,6 +185,12 @@ function DesResults() {
               {r.replicationsDone} repliche × {r.horizonDays} giorni, seme {r.seed}. Segnalazioni per replica: {est(r.region.reports, (x) => fmtInt(Math.round(x)))};
               interventi sul posto: {est(r.region.dispatched, (x) => fmtInt(Math.round(x)))}. Intervalli al 95%.
             </p>
+            <div class="actions">
+              <button type="button" onClick={() => download('simulazione-pis.csv', tableCsv(
+                ['pis', 'unita', 'utilizzo_medio', 'p90_min', 'prob_tutte_occupate', 'saturo'],
+                r.services.map((s) => [s.name, s.units, s.utilisation ? Number(s.utilisation.mean.toFixed(3)) : null, s.response?.p90Min ? Math.round(s.response.p90Min.mean) : null, s.pAllBusy ? Number(s.pAllBusy.mean.toFixed(3)) : null, s.saturated ? 'sì' : 'no']),
+                r.illustrative), 'text/csv;charset=utf-8')}>Esporta CSV</button>
+            </div>
             <table class="des-table">
               <thead><tr><th>PIS</th><th class="num">unità</th><th class="num">utilizzo</th><th class="num">p90</th><th class="num">tutte occupate</th></tr></thead>
               <tbody>

@@ -14,3 +14,16 @@ export function download(filename: string, text: string, type: string): void {
 export function slug(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'scenario';
 }
+
+/**
+ * CSV of a table as Italian Excel reads it: UTF-8 with BOM, `;` separators, decimal commas (the
+ * caller formats numbers), CRLF; an illustrative scenario says so in the first line.
+ */
+export function tableCsv(headers: string[], rows: (string | number | null)[][], illustrative = false): string {
+  const cell = (v: string | number | null) => {
+    const s = v === null ? '' : typeof v === 'number' ? String(v).replace('.', ',') : v;
+    return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  const lines = [headers, ...rows].map((r) => r.map(cell).join(';'));
+  return `\uFEFF${illustrative ? '# Esempio illustrativo — non sono dati reali\r\n' : ''}${lines.join('\r\n')}\r\n`;
+}

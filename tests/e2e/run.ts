@@ -6,6 +6,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { TerritoryData } from '../../src/core/territory/types.ts';
 import { ORIGIN, guardedPage, launchBrowser, startServer, stopServer, waitMapIdle, type Guarded } from './harness.ts';
+import { extraScenarios } from './extra.ts';
 
 const data = JSON.parse(readFileSync('geodata/generated/territory.json', 'utf8')) as TerritoryData;
 const RHO = '50095';
@@ -353,6 +354,8 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
     expect((await renderedAmbiti(page)).length === 91, 'Ambiti non disegnati senza rete');
   },
 };
+
+Object.assign(scenarios, extraScenarios);
 
 const server = await startServer();
 const browser = await launchBrowser();

@@ -1,0 +1,125 @@
+// The A4-landscape report printed by the browser (and saved as PDF from its print dialog): the
+// map as exported, the coverage KPIs, the 50,000-rule table and one row per Ambito. It is
+// rendered into a container outside the app; print.css shows only that container on paper.
+import { render } from 'preact';
+import type { Territory } from '../core/territory/index.ts';
+import { STATUS_LABELS, serviceOfAmbito, statusOf, type Scenario } from '../core/scenario/index.ts';
+import type { CoverageResult } from '../core/coverage/index.ts';
+import type { Rule50kResult } from '../core/rule50k/index.ts';
+import type { Caption } from './caption.ts';
+import type { LegendModel } from './legendModel.ts';
+import { fmtInt } from '../i18n/strings.ts';
+
+export interface ReportData {
+  caption: Caption;
+  legend: LegendModel;
+  mapUrl: string;
+  scenario: Scenario;
+  territory: Territory;
+  /** Absent when the worker could not compute it in time: the report says so. */
+  coverage?: { coverage: CoverageResult; rule50k: Rule50kResult };
+  coverageNote?: string;
+}
+
+const pct = (x: number) => `${(x * 100).toLocaleString('it-IT', { maximumFractionDigits: 1 })}%`;
+const mins = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : `${Math.round(x)} min`);
+
+export function PrintReport({ data }: { data: ReportData }) {
+  const { caption, scenario, territory, coverage } = data;
+  const byAmbito = new Map(coverage?.coverage.byAmbito.map((g) => [g.code, g]) ?? []);
+  const c = coverage?.coverage;
+  const targetIdx = c ? Math.max(0, c.thresholdsMin.indexOf(c.targetMin)) : 0;
+  const ambiti = [...territory.data.ambiti].sort((a, b) => a.name.localeCompare(b.name, 'it'));
+  return (
+    <article class="report" lang="it">
+      <header class="report-head">
+        <h1>{caption.title}</h1>
+        <p>{caption.subtitle} · {caption.dateLine}</p>
+        {caption.illustrativeLabel && <p class="report-illustrative" role="note">{caption.illustrativeLabel}</p>}
+      </header>
+      <section class="report-page report-map">
+        <img src={data.mapUrl} alt={`Mappa: ${caption.title}. ${data.legend.heading}.`} />
+        <p class="report-sources">{caption.attribution}</p>
+      </section>
+      <section class="report-page">
+        <h2>Copertura della popolazione (stima)</h2>
+        {c ? (
+          <>
+            <ul class="report-kpis">
+              {c.thresholdsMin.map((t, i) => <li key={t}><strong>{pct(c.region.shareWithin[i])}</strong> dei residenti entro {t} min</li>)}
+              <li>Media {mins(c.region.meanResponseMin)}, p90 {mins(c.region.p90ResponseMin)} sui residenti raggiunti</li>
+              <li><strong>{fmtInt(c.residentsWithoutPis)}</strong> residenti in Ambiti senza PIS nello scenario</li>
+            </ul>
+            <p class="small">Tempi stimati, non misurati: triage + attivazione + viaggio stimato sui confini comunali. Ipotesi modificabili nella scheda Simulazione.</p>
+          </>
+        ) : <p>{data.coverageNote ?? 'Copertura non calcolata.'}</p>}
+        {coverage && (
+          <>
+            <h2>Regola dei 50.000 abitanti (LEPS 3.7.1)</h2>
+            <p class="small">{coverage.rule50k.legalText} — {coverage.rule50k.legalSource}</p>
+            <table>
+              <thead><tr><th scope="col">Comune</th><th scope="col">Prov.</th><th scope="col" class="num">Residenti</th><th scope="col">Ambito</th><th scope="col">PIS</th><th scope="col" class="num">Tempo</th><th scope="col">Esito</th></tr></thead>
+              <tbody>
+                {coverage.rule50k.comuni.map((e) => (
+                  <tr key={e.istat_code}>
+                    <td>{e.name}{e.capoluogo ? ' (capoluogo)' : ''}</td><td>{e.province}</td><td class="num">{fmtInt(e.residents)}</td>
+                    <td>{e.ambitoName}</td><td>{e.pisName ?? 'nessuno'}</td><td class="num">{mins(e.responseMin)}</td>
+                    <td>{e.pass ? 'soddisfatta' : `non soddisfatta: ${e.reasons.join('; ')}`}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+      <section class="report-page">
+        <h2>Ambiti territoriali ({ambiti.length})</h2>
+        <table class="report-ambiti">
+          <thead>
+            <tr>
+              <th scope="col">Ambito</th><th scope="col">Codice</th><th scope="col" class="num">Comuni</th><th scope="col" class="num">Residenti</th>
+              <th scope="col">Stato PIS</th><th scope="col">Servizio PIS</th>
+              {c && <th scope="col" class="num">Entro {c.targetMin} min</th>}{c && <th scope="col" class="num">p90</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {ambiti.map((a) => {
+              const r = territory.rollupOf('ambito', a.code);
+              const svc = serviceOfAmbito(scenario, a.code);
+              const g = byAmbito.get(a.code);
+              return (
+                <tr key={a.code}>
+                  <td>{a.name}</td><td>{a.code}</td><td class="num">{r.comuni}</td><td class="num">{fmtInt(r.residents)}</td>
+                  <td>{STATUS_LABELS[statusOf(scenario, a.code)]}</td><td>{svc ? `${svc.name}${svc.members.length > 1 ? ' (sovra-Ambito)' : ''}` : '—'}</td>
+                  {c && <td class="num">{g ? pct(g.shareWithin[targetIdx]) : '—'}</td>}{c && <td class="num">{g ? mins(g.p90ResponseMin) : '—'}</td>}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <p class="report-sources">{caption.attribution} · {caption.dateLine}</p>
+      </section>
+    </article>
+  );
+}
+
+export const REPORT_ID = 'print-report';
+
+/** Mounts the report (replacing a previous one), resolves once its map image has loaded. */
+export async function mountReport(data: ReportData): Promise<HTMLElement> {
+  document.getElementById(REPORT_ID)?.remove();
+  const host = document.createElement('div');
+  host.id = REPORT_ID;
+  document.body.append(host);
+  render(<PrintReport data={data} />, host);
+  const img = host.querySelector('img');
+  if (img && !img.complete) await new Promise<void>((resolve) => { img.onload = img.onerror = () => resolve(); });
+  return host;
+}
+
+export function unmountReport(): void {
+  const host = document.getElementById(REPORT_ID);
+  if (!host) return;
+  render(null, host);
+  host.remove();
+}

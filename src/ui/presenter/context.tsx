@@ -1,0 +1,31 @@
+// The presenter's state, created once inside the app context and shared by the menu (topbar) and
+// the presenter overlay.
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext, useEffect, useMemo } from 'preact/hooks';
+import { useApp } from '../context.ts';
+import { createPresentationState, type PresentationState, type PresenterMap } from './state.ts';
+
+export const PresentationCtx = createContext<PresentationState | null>(null);
+
+export function usePresentation(): PresentationState {
+  const p = useContext(PresentationCtx);
+  if (!p) throw new Error('PresentationProvider mancante');
+  return p;
+}
+
+function browserStorage() {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // storage disabled: slides live until the page is closed
+  }
+}
+
+const windowMap = () => (window as unknown as { __map?: PresenterMap }).__map;
+
+export function PresentationProvider({ children, getMap = windowMap }: { children: ComponentChildren; getMap?: () => PresenterMap | undefined }) {
+  const { state, territory } = useApp();
+  const p = useMemo(() => createPresentationState(state, territory, { getMap, storage: browserStorage() }), []);
+  useEffect(() => () => p.actions.dispose(), []);
+  return <PresentationCtx.Provider value={p}>{children}</PresentationCtx.Provider>;
+}
