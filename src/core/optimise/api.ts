@@ -8,8 +8,8 @@ import type { Scenario } from '../scenario/types.ts';
 import { compileLayout } from '../sim/compile.ts';
 import type { ServiceLayout } from '../sim/layout.ts';
 import type { TerritoryData } from '../territory/types.ts';
-import { DEFAULT_TRAVEL_ASSUMPTIONS, validateTravelAssumptions, type TravelAssumptions } from '../travel/assumptions.ts';
-import { createTravelContext, type TravelContext } from '../travel/context.ts';
+import type { TravelAssumptions } from '../travel/assumptions.ts';
+import { cachedTravelContext, type TravelContext } from '../travel/context.ts';
 import { suggestAssociations, type AssociationOptions, type AssociationProposal } from './associations.ts';
 import { compareScenarios, comparisonCsv, type CompareOptions, type CompareSide, type ComparisonResult } from './compare.ts';
 import { heuristicGapPct, solveExact, type ExactOptions, type ExactSolution, type HighsInstance, type ModelSize } from './mip.ts';
@@ -74,19 +74,9 @@ export type CompareApiOptions = CompareOptions & CoverageOptions & TravelOption;
 export function createOptimiseApi(deps: OptimiseDeps) {
   let dataPromise: Promise<TerritoryData> | undefined;
   let highsPromise: Promise<HighsInstance> | undefined;
-  let cached: { key: string; ctx: TravelContext } | undefined;
   const data = (): Promise<TerritoryData> => (dataPromise ??= deps.loadTerritory());
   const highs = (): Promise<HighsInstance> => (highsPromise ??= deps.loadHighs());
-
-  async function context(travel?: Partial<TravelAssumptions>): Promise<TravelContext> {
-    const d = await data();
-    const a: TravelAssumptions = { ...DEFAULT_TRAVEL_ASSUMPTIONS, ...travel };
-    const errors = validateTravelAssumptions(a);
-    if (errors.length) throw new Error(`Ipotesi di viaggio non valide: ${errors.join('; ')}`);
-    const key = JSON.stringify(a);
-    if (cached?.key !== key) cached = { key, ctx: createTravelContext(d, a) };
-    return cached.ctx;
-  }
+  const context = cachedTravelContext(data);
 
   function choices(ctx: TravelContext, p: SitingProblem, open: readonly number[]): BaseChoice[] {
     const fixed = new Set(p.fixed);

@@ -8,8 +8,8 @@ import { defaultDesAssumptions, desAssumptionInfo } from '../des/assumptions.ts'
 import { runSimulationAsync, type SimulateOptions, type SimulationProgress, type SimulationResult } from '../des/simulate.ts';
 import { evaluateRule50k, type Rule50kOptions, type Rule50kResult } from '../rule50k/rule50k.ts';
 import type { TerritoryData } from '../territory/types.ts';
-import { DEFAULT_TRAVEL_ASSUMPTIONS, TRAVEL_ASSUMPTION_INFO, validateTravelAssumptions, type TravelAssumptions } from '../travel/assumptions.ts';
-import { createTravelContext, type TravelContext } from '../travel/context.ts';
+import { DEFAULT_TRAVEL_ASSUMPTIONS, TRAVEL_ASSUMPTION_INFO, type TravelAssumptions } from '../travel/assumptions.ts';
+import { cachedTravelContext, type TravelContext } from '../travel/context.ts';
 import { parseOdMatrixCsv, type OdImport, type OdMatrix } from '../travel/odMatrix.ts';
 import { compileLayout, type CompiledLayout } from './compile.ts';
 import type { ServiceLayout } from './layout.ts';
@@ -32,20 +32,11 @@ export function createSimulationApi(deps: SimulationDeps) {
   let dataPromise: Promise<TerritoryData> | undefined;
   let od: OdMatrix | undefined;
   let odVersion = 0;
-  let cached: { key: string; ctx: TravelContext } | undefined;
   let cancelRequested = false;
 
   const data = (): Promise<TerritoryData> => (dataPromise ??= deps.loadTerritory());
-
-  async function context(travel?: Partial<TravelAssumptions>): Promise<TravelContext> {
-    const d = await data();
-    const a: TravelAssumptions = { ...DEFAULT_TRAVEL_ASSUMPTIONS, ...travel };
-    const errors = validateTravelAssumptions(a);
-    if (errors.length) throw new Error(`Ipotesi di viaggio non valide: ${errors.join('; ')}`);
-    const key = `${JSON.stringify(a)}#${odVersion}`;
-    if (cached?.key !== key) cached = { key, ctx: createTravelContext(d, a, od) };
-    return cached.ctx;
-  }
+  const travelContext = cachedTravelContext(data);
+  const context = (travel?: Partial<TravelAssumptions>): Promise<TravelContext> => travelContext(travel, od && { matrix: od, version: odVersion });
 
   async function prepared(layout: ServiceLayout, travel?: Partial<TravelAssumptions>): Promise<{ ctx: TravelContext; compiled: CompiledLayout }> {
     const ctx = await context(travel);

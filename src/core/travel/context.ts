@@ -3,7 +3,7 @@
 // so re-running coverage after an edit only pays for new bases).
 import type { TerritoryData } from '../territory/types.ts';
 import type { TimeBand } from '../sim/layout.ts';
-import { DEFAULT_TRAVEL_ASSUMPTIONS, type TravelAssumptions } from './assumptions.ts';
+import { DEFAULT_TRAVEL_ASSUMPTIONS, validateTravelAssumptions, type TravelAssumptions } from './assumptions.ts';
 import { buildDemandPoints, type DemandPoints } from './demand.ts';
 import { haversineKm } from './geo.ts';
 import { createTravelTimeModel, type TravelTimeModel } from './model.ts';
@@ -59,5 +59,22 @@ export function createTravelContext(data: TerritoryData, assumptions: TravelAssu
     model,
     travelToPoints,
     bandFactor: (band) => (band === 'night' ? assumptions.nightTravelFactor : 1),
+  };
+}
+
+/**
+ * The travel context for the given assumptions (validated), built once and reused until the
+ * assumptions or the OD matrix change — shared by the simulation and optimisation APIs.
+ */
+export function cachedTravelContext(data: () => Promise<TerritoryData>) {
+  let cached: { key: string; ctx: TravelContext } | undefined;
+  return async (travel?: Partial<TravelAssumptions>, od?: { matrix: OdMatrix; version: number }): Promise<TravelContext> => {
+    const d = await data();
+    const a: TravelAssumptions = { ...DEFAULT_TRAVEL_ASSUMPTIONS, ...travel };
+    const errors = validateTravelAssumptions(a);
+    if (errors.length) throw new Error(`Ipotesi di viaggio non valide: ${errors.join('; ')}`);
+    const key = `${JSON.stringify(a)}#${od?.version ?? 0}`;
+    if (cached?.key !== key) cached = { key, ctx: createTravelContext(d, a, od?.matrix) };
+    return cached.ctx;
   };
 }
