@@ -3,12 +3,13 @@
 // rendered into a container outside the app; print.css shows only that container on paper.
 import { render } from 'preact';
 import type { Territory } from '../core/territory/index.ts';
-import { STATUS_LABELS, serviceOfAmbito, statusOf, type Scenario } from '../core/scenario/index.ts';
+import { serviceOfAmbito, statusOf, type Scenario } from '../core/scenario/index.ts';
 import type { CoverageResult } from '../core/coverage/index.ts';
 import type { Rule50kResult } from '../core/rule50k/index.ts';
 import type { Caption } from './caption.ts';
 import type { LegendModel } from './legendModel.ts';
-import { fmtInt } from '../i18n/strings.ts';
+import { fmt, fmtInt, t } from '../i18n/strings.ts';
+import { lang } from '../i18n/lang.ts';
 
 export interface ReportData {
   caption: Caption;
@@ -21,50 +22,52 @@ export interface ReportData {
   coverageNote?: string;
 }
 
-const pct = (x: number) => `${(x * 100).toLocaleString('it-IT', { maximumFractionDigits: 1 })}%`;
+const pct = (x: number) => fmt.pct(x);
 const mins = (x: number | null) => (x === null || !Number.isFinite(x) ? '—' : `${Math.round(x)} min`);
 
 export function PrintReport({ data }: { data: ReportData }) {
   const { caption, scenario, territory, coverage } = data;
+  const tt = t();
+  const R = tt.report;
   const byAmbito = new Map(coverage?.coverage.byAmbito.map((g) => [g.code, g]) ?? []);
   const c = coverage?.coverage;
   const targetIdx = c ? Math.max(0, c.thresholdsMin.indexOf(c.targetMin)) : 0;
   const ambiti = [...territory.data.ambiti].sort((a, b) => a.name.localeCompare(b.name, 'it'));
   return (
-    <article class="report" lang="it">
+    <article class="report" lang={lang.value}>
       <header class="report-head">
         <h1>{caption.title}</h1>
         <p>{caption.subtitle} · {caption.dateLine}</p>
         {caption.illustrativeLabel && <p class="report-illustrative" role="note">{caption.illustrativeLabel}</p>}
       </header>
       <section class="report-page report-map">
-        <img src={data.mapUrl} alt={`Mappa: ${caption.title}. ${data.legend.heading}.`} />
+        <img src={data.mapUrl} alt={R.mapAlt(caption.title, data.legend.heading)} />
         <p class="report-sources">{caption.attribution}</p>
       </section>
       <section class="report-page">
-        <h2>Copertura della popolazione (stima)</h2>
+        <h2>{R.coverage}</h2>
         {c ? (
           <>
             <ul class="report-kpis">
-              {c.thresholdsMin.map((t, i) => <li key={t}><strong>{pct(c.region.shareWithin[i])}</strong> dei residenti entro {t} min</li>)}
-              <li>Media {mins(c.region.meanResponseMin)}, p90 {mins(c.region.p90ResponseMin)} sui residenti raggiunti</li>
-              <li><strong>{fmtInt(c.residentsWithoutPis)}</strong> residenti in Ambiti senza PIS nello scenario</li>
+              {c.thresholdsMin.map((th, i) => <li key={th}><strong>{pct(c.region.shareWithin[i])}</strong>{R.within(th)}</li>)}
+              <li>{R.mean(mins(c.region.meanResponseMin), mins(c.region.p90ResponseMin))}</li>
+              <li><strong>{fmtInt(c.residentsWithoutPis)}</strong>{R.withoutPis}</li>
             </ul>
-            <p class="small">Tempi stimati, non misurati: triage + attivazione + viaggio stimato sui confini comunali. Ipotesi modificabili nella scheda Simulazione.</p>
+            <p class="small">{R.estimatedNote}</p>
           </>
-        ) : <p>{data.coverageNote ?? 'Copertura non calcolata.'}</p>}
+        ) : <p>{data.coverageNote ?? R.notComputed}</p>}
         {coverage && (
           <>
-            <h2>Regola dei 50.000 abitanti (LEPS 3.7.1)</h2>
+            <h2>{R.rule50k}</h2>
             <p class="small">{coverage.rule50k.legalText} — {coverage.rule50k.legalSource}</p>
             <table>
-              <thead><tr><th scope="col">Comune</th><th scope="col">Prov.</th><th scope="col" class="num">Residenti</th><th scope="col">Ambito</th><th scope="col">PIS</th><th scope="col" class="num">Tempo</th><th scope="col">Esito</th></tr></thead>
+              <thead><tr><th scope="col">{R.comune}</th><th scope="col">{R.province}</th><th scope="col" class="num">{R.residents}</th><th scope="col">{R.ambito}</th><th scope="col">{R.pis}</th><th scope="col" class="num">{R.time}</th><th scope="col">{R.outcome}</th></tr></thead>
               <tbody>
                 {coverage.rule50k.comuni.map((e) => (
                   <tr key={e.istat_code}>
-                    <td>{e.name}{e.capoluogo ? ' (capoluogo)' : ''}</td><td>{e.province}</td><td class="num">{fmtInt(e.residents)}</td>
-                    <td>{e.ambitoName}</td><td>{e.pisName ?? 'nessuno'}</td><td class="num">{mins(e.responseMin)}</td>
-                    <td>{e.pass ? 'soddisfatta' : `non soddisfatta: ${e.reasons.join('; ')}`}</td>
+                    <td>{e.name}{e.capoluogo ? R.capoluogo : ''}</td><td>{e.province}</td><td class="num">{fmtInt(e.residents)}</td>
+                    <td>{e.ambitoName}</td><td>{e.pisName ?? R.none}</td><td class="num">{mins(e.responseMin)}</td>
+                    <td>{e.pass ? R.pass : R.fail(e.reasons.join('; '))}</td>
                   </tr>
                 ))}
               </tbody>
@@ -73,13 +76,13 @@ export function PrintReport({ data }: { data: ReportData }) {
         )}
       </section>
       <section class="report-page">
-        <h2>Ambiti territoriali ({ambiti.length})</h2>
+        <h2>{R.ambiti(ambiti.length)}</h2>
         <table class="report-ambiti">
           <thead>
             <tr>
-              <th scope="col">Ambito</th><th scope="col">Codice</th><th scope="col" class="num">Comuni</th><th scope="col" class="num">Residenti</th>
-              <th scope="col">Stato PIS</th><th scope="col">Servizio PIS</th>
-              {c && <th scope="col" class="num">Entro {c.targetMin} min</th>}{c && <th scope="col" class="num">p90</th>}
+              <th scope="col">{R.ambito}</th><th scope="col">{R.code}</th><th scope="col" class="num">{R.comuni}</th><th scope="col" class="num">{R.residents}</th>
+              <th scope="col">{R.pisStatus}</th><th scope="col">{R.pisService}</th>
+              {c && <th scope="col" class="num">{R.withinHead(c.targetMin)}</th>}{c && <th scope="col" class="num">p90</th>}
             </tr>
           </thead>
           <tbody>
@@ -90,7 +93,7 @@ export function PrintReport({ data }: { data: ReportData }) {
               return (
                 <tr key={a.code}>
                   <td>{a.name}</td><td>{a.code}</td><td class="num">{r.comuni}</td><td class="num">{fmtInt(r.residents)}</td>
-                  <td>{STATUS_LABELS[statusOf(scenario, a.code)]}</td><td>{svc ? `${svc.name}${svc.members.length > 1 ? ' (sovra-Ambito)' : ''}` : '—'}</td>
+                  <td>{tt.enums.status[statusOf(scenario, a.code)]}</td><td>{svc ? `${svc.name}${svc.members.length > 1 ? R.sovra : ''}` : '—'}</td>
                   {c && <td class="num">{g ? pct(g.shareWithin[targetIdx]) : '—'}</td>}{c && <td class="num">{g ? mins(g.p90ResponseMin) : '—'}</td>}
                 </tr>
               );

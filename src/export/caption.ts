@@ -1,7 +1,7 @@
 // The words around an exported map (title, date line, sources): one function, used by the PNG,
 // the print report and the presenter's footer, so they never disagree. Pure.
 import type { Scenario } from '../core/scenario/index.ts';
-import { LEVEL_LONG, S } from '../i18n/strings.ts';
+import { t } from '../i18n/strings.ts';
 import type { SlideLevelLike } from './legendModel.ts';
 
 export interface Caption {
@@ -22,12 +22,14 @@ export function itDate(iso: string): string {
 
 export function caption(opts: { level: SlideLevelLike; scenario: Scenario; selectionName?: string; title?: string; today: Date }): Caption {
   const { level, scenario, selectionName, today } = opts;
+  const tt = t();
+  const S = tt.common;
   const todayIso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   return {
-    title: opts.title ?? `${S.appShort} — ${LEVEL_LONG[level]}${selectionName ? ` · ${selectionName}` : ''}`,
-    subtitle: `Scenario: ${scenario.name}`,
-    dateLine: `Esportato il ${itDate(todayIso)} · scenario al ${itDate(scenario.referenceDate)} · ${S.populationDate}`,
-    attribution: `Fonti: ${S.attribution}`,
+    title: opts.title ?? `${S.appShort} — ${tt.levelLong[level]}${selectionName ? ` · ${selectionName}` : ''}`,
+    subtitle: tt.caption.subtitle(scenario.name),
+    dateLine: tt.caption.dateLine(itDate(todayIso), itDate(scenario.referenceDate), S.populationDate),
+    attribution: tt.caption.attribution(S.attribution),
     illustrativeLabel: scenario.illustrative ? S.illustrativeBanner : undefined,
   };
 }

@@ -4,6 +4,7 @@
 import type { Territory } from '../core/territory/index.ts';
 import type { Scenario } from '../core/scenario/index.ts';
 import { caption as makeCaption } from './caption.ts';
+import { t } from '../i18n/strings.ts';
 import { canvasToPng, composeImage, type ExportMeta } from './composeImage.ts';
 import { legendModel, type SlideLevelLike } from './legendModel.ts';
 import { metresPerPixel, niceScale } from './scale.ts';
@@ -38,7 +39,7 @@ export function mapSettled(map: MapLike): Promise<void> {
 
 /** The heading of the 'confronto' legend, as the on-screen legend words it. */
 export function comparisonHeading(comparison: { status: string; value?: { nameA: string; nameB: string } } | undefined): string | undefined {
-  return comparison?.status === 'ok' && comparison.value ? `${comparison.value.nameB} rispetto a ${comparison.value.nameA}` : undefined;
+  return comparison?.status === 'ok' && comparison.value ? t().legend.compareHeading(comparison.value.nameA, comparison.value.nameB) : undefined;
 }
 
 export function exportFilename(scenario: Scenario, level: string, today: Date): string {

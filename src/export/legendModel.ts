@@ -2,11 +2,10 @@
 // the same entries the on-screen legend (ui/Legend.tsx) shows. Pure: it can be tested in Node.
 import { colourLevel } from '../core/territory/colouring.ts';
 import type { Territory } from '../core/territory/index.ts';
-import { PIS_STATUSES, STATUS_LABELS, countScenario, type Scenario } from '../core/scenario/index.ts';
+import { PIS_STATUSES, countScenario, type Scenario } from '../core/scenario/index.ts';
 import { MULTI_UNIT_FILL, OUTCOME_COLOURS, RESPONSE_CLASSES, STATUS_COLOURS, UNIT_PALETTE, UNREACHED } from '../map/palette.ts';
-import { OUTCOME_LABELS } from '../core/optimise/compare.ts';
 import type { SlideLevel } from '../core/presentation/types.ts';
-import { LEVEL_LONG, S } from '../i18n/strings.ts';
+import { t } from '../i18n/strings.ts';
 
 /** Every colouring the app offers (the presentation core keeps the list). */
 export type SlideLevelLike = SlideLevel;
@@ -34,29 +33,33 @@ export interface LegendModel {
 
 /** `comparisonHeading`: what the 'confronto' colouring compares ("B rispetto a A"), when computed. */
 export function legendModel(territory: Territory, level: SlideLevelLike, scenario: Scenario, comparisonHeading?: string): LegendModel {
+  const tt = t();
+  const S = tt.common;
+  const L = tt.legend;
+  const LEVEL_LONG = tt.levelLong;
   const hatch: LegendRow = { swatch: { kind: 'hatch' }, label: S.estimatedBorder };
   if (level === 'confronto') {
-    const rows: LegendRow[] = Object.entries(OUTCOME_COLOURS).map(([k, colour]) => ({ swatch: { kind: 'fill', colour }, label: OUTCOME_LABELS[k as keyof typeof OUTCOME_LABELS] }));
-    return { title: S.legend, heading: comparisonHeading ?? 'Nessun confronto calcolato (scheda Associazioni)', rows };
+    const rows: LegendRow[] = Object.entries(OUTCOME_COLOURS).map(([k, colour]) => ({ swatch: { kind: 'fill', colour }, label: tt.enums.outcome[k as keyof typeof tt.enums.outcome] }));
+    return { title: S.legend, heading: comparisonHeading ?? L.noComparison, rows };
   }
   if (level === 'tempo') {
     let lower = 0;
     const rows: LegendRow[] = RESPONSE_CLASSES.map(([limit, colour]) => {
-      const label = Number.isFinite(limit) ? `${lower}–${limit} min` : `oltre ${lower} min`;
+      const label = Number.isFinite(limit) ? `${lower}–${limit} min` : L.over(lower);
       lower = Number.isFinite(limit) ? limit : lower;
       return { swatch: { kind: 'fill', colour }, label };
     });
-    rows.push({ swatch: { kind: 'fill', colour: UNREACHED }, label: 'senza PIS o senza base attiva' });
-    rows.push({ swatch: { kind: 'rings', colours: ['#1a9850', '#d73027'] }, label: 'regola dei 50.000: rispettata / no' });
-    return { title: S.legend, heading: `${LEVEL_LONG.tempo} (stima)${scenario.illustrative ? ', scenario illustrativo' : ''}`, rows };
+    rows.push({ swatch: { kind: 'fill', colour: UNREACHED }, label: L.unreached });
+    rows.push({ swatch: { kind: 'rings', colours: ['#1a9850', '#d73027'] }, label: L.rule50k });
+    return { title: S.legend, heading: `${LEVEL_LONG.tempo} (${L.estimate})${scenario.illustrative ? L.illustrativeScenario : ''}`, rows };
   }
   if (level === 'pis') {
     const counts = countScenario(scenario, territory);
-    const rows: LegendRow[] = PIS_STATUSES.map((st) => ({ swatch: { kind: 'fill', colour: STATUS_COLOURS[st] }, label: `${STATUS_LABELS[st]} (${counts.byStatus[st]})` }));
-    rows.push({ swatch: { kind: 'dashed', colour: '#6a1b9a' }, label: `PIS sovra-Ambito (${counts.sovraAmbitoServices})` });
-    rows.push({ swatch: { kind: 'dots', colours: ['#c1121f', '#0b3d91'] }, label: 'basi: unità di strada, centrale' });
+    const rows: LegendRow[] = PIS_STATUSES.map((st) => ({ swatch: { kind: 'fill', colour: STATUS_COLOURS[st] }, label: `${tt.enums.status[st]} (${counts.byStatus[st]})` }));
+    rows.push({ swatch: { kind: 'dashed', colour: '#6a1b9a' }, label: `${L.sovra} (${counts.sovraAmbitoServices})` });
+    rows.push({ swatch: { kind: 'dots', colours: ['#c1121f', '#0b3d91'] }, label: L.basesPng });
     rows.push(hatch);
-    return { title: S.legend, heading: `${S.colourBy}: ${LEVEL_LONG.pis}${scenario.illustrative ? ' (illustrativo)' : ''}`, rows };
+    return { title: S.legend, heading: `${S.colourBy}: ${LEVEL_LONG.pis}${scenario.illustrative ? L.illustrative : ''}`, rows };
   }
   const { unitColour, multiUnit } = colourLevel(territory, level, UNIT_PALETTE.length);
   const rows: LegendRow[] = [];
@@ -64,9 +67,9 @@ export function legendModel(territory: Territory, level: SlideLevelLike, scenari
     for (const u of territory.units('ats')) {
       rows.push({ swatch: { kind: 'fill', colour: UNIT_PALETTE[unitColour.get(u)!] }, label: territory.unitName('ats', u).replace(/^ATS (DELLA |DELL'|DI )?/i, '') });
     }
-  } else rows.push({ swatch: { kind: 'gradient', colours: UNIT_PALETTE.slice(0, 5) }, label: 'colori diversi per unità confinanti' });
+  } else rows.push({ swatch: { kind: 'gradient', colours: UNIT_PALETTE.slice(0, 5) }, label: L.neighbourColours });
   if (multiUnit.length > 0) rows.push({ swatch: { kind: 'stripes', colour: MULTI_UNIT_FILL }, label: `${S.multiUnit} (${multiUnit.length})` });
   rows.push(hatch);
-  rows.push({ swatch: { kind: 'line' }, label: 'confine del livello scelto' });
+  rows.push({ swatch: { kind: 'line' }, label: L.levelBorder });
   return { title: S.legend, heading: `${S.colourBy}: ${LEVEL_LONG[level]}`, rows };
 }

@@ -5,6 +5,7 @@ import type { SimulationState } from '../state/simulation.ts';
 import type { OptimiseState } from '../state/optimise.ts';
 import { caption as makeCaption } from './caption.ts';
 import { legendModel } from './legendModel.ts';
+import { t } from '../i18n/strings.ts';
 import { comparisonHeading, exportView, type MapLike } from './exportView.ts';
 import { mountReport, unmountReport, type ReportData } from './PrintReport.tsx';
 
@@ -38,7 +39,7 @@ export async function buildReport(map: MapLike, app: { territory: Territory; sta
     scenario,
     territory,
     coverage: cov.status === 'ok' ? cov.value : undefined,
-    coverageNote: cov.status === 'error' ? `Copertura non calcolata: ${cov.message}` : cov.status === 'ok' ? undefined : 'Copertura non ancora calcolata: riprovare tra qualche secondo.',
+    coverageNote: cov.status === 'error' ? t().report.notComputedError(cov.message) : cov.status === 'ok' ? undefined : t().report.notYet,
   };
   const host = await mountReport(data);
   host.dataset.mapUrl = data.mapUrl;

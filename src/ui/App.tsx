@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { LEVEL_LABEL, S } from '../i18n/strings.ts';
+import { t } from '../i18n/strings.ts';
+import { LanguageSwitch } from './LanguageSwitch.tsx';
 import type { ColourBy, Panel } from '../state/appState.ts';
 import { useApp } from './context.ts';
 import { InfoPanel } from './InfoPanel.tsx';
@@ -15,10 +16,12 @@ import { SimPanel } from './SimPanel.tsx';
 import { OptimisePanel } from './OptimisePanel.tsx';
 
 const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo'];
-const TABS: [Panel, string][] = [['info', S.tabInfo], ['scenario', 'Scenario'], ['sim', 'Simulazione'], ['optimise', 'Associazioni'], ['quality', S.tabQuality]];
+const TABS: Panel[] = ['info', 'scenario', 'sim', 'optimise', 'quality'];
 
 export function App() {
   const { state } = useApp();
+  const s = t();
+  const S = s.common;
   const level = state.level.value;
   const panel = state.panel.value;
   useEffect(() => {
@@ -42,7 +45,7 @@ export function App() {
           {(level === 'confronto' ? [...COLOUR_BY, 'confronto' as const] : COLOUR_BY).map((l) => (
             <label key={l} class={l === level ? 'on' : ''}>
               <input type="radio" name="level" value={l} checked={l === level} onChange={() => state.actions.setLevel(l)} />
-              {LEVEL_LABEL[l]}
+              {s.level[l]}
             </label>
           ))}
         </fieldset>
@@ -50,16 +53,18 @@ export function App() {
         <label class="toggle"><input type="checkbox" checked={state.basemap.value} onChange={(e) => state.actions.setBasemap((e.target as HTMLInputElement).checked)} /> {S.basemap}</label>
         <ExportMenu />
         <PresenterMenu />
-        <a class="a11y-link" href="./accessibilita.html">Accessibilità</a>
+        <LanguageSwitch />
+        <a class="a11y-link" href="./accessibilita.html">{s.app.a11yLink}</a>
       </header>
       <main class="body">
         <MapPane />
-        <aside class="side" aria-label="Dettagli">
+        <aside class="side" aria-label={s.app.sideLabel}>
           <div class="tabs" role="tablist">
-            {TABS.map(([id, label]) => (
-              <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={panel === id} onClick={() => state.actions.setPanel(id)}>{label}</button>
+            {TABS.map((id) => (
+              <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={panel === id} onClick={() => state.actions.setPanel(id)}>{s.app.tabs[id]}</button>
             ))}
           </div>
+          {s.app.coreNote && <p class="small muted" role="note" data-testid="core-note">{s.app.coreNote}</p>}
           <NoticeArea />
           <div class="panel" role="tabpanel" aria-labelledby={`tab-${panel}`}>
             {panel === 'info' && <InfoPanel />}

@@ -3,11 +3,13 @@
 import type { TravelAssumptions } from '../core/travel/index.ts';
 import { TIME_BANDS } from '../core/sim/layout.ts';
 import { useApp } from './context.ts';
+import { t } from '../i18n/strings.ts';
 
 export function AssumptionsPanel() {
   const { sim } = useApp();
   const o = sim.options.value;
   const d = sim.defaults.value;
+  const A = t().assumptions;
   if (!o || !d) return null;
   const num = (raw: string) => {
     const v = Number(raw.replace(',', '.'));
@@ -16,9 +18,9 @@ export function AssumptionsPanel() {
   const travelKeys = Object.keys(d.travelInfo) as (keyof TravelAssumptions)[];
   return (
     <details class="assumptions" data-testid="assumptions">
-      <summary>Ipotesi del modello (modificabili)</summary>
+      <summary>{A.summary}</summary>
       <table>
-        <thead><tr><th>Parametro</th><th>Valore</th><th>Fonte</th></tr></thead>
+        <thead><tr><th>{A.parameter}</th><th>{A.value}</th><th>{A.source}</th></tr></thead>
         <tbody>
           {travelKeys.map((k) => {
             const info = d.travelInfo[k];
@@ -78,9 +80,9 @@ export function AssumptionsPanel() {
         </tbody>
       </table>
       <div class="actions">
-        <button type="button" onClick={() => sim.resetOptions()}>Ripristina i valori predefiniti</button>
+        <button type="button" onClick={() => sim.resetOptions()}>{A.reset}</button>
         <label class="button-like">
-          Importa matrice origine–destinazione (CSV from_istat,to_istat,minutes)
+          {A.importOd}
           <input type="file" accept=".csv,text/csv" class="sr-only" onChange={async (e) => {
             const input = e.target as HTMLInputElement;
             const f = input.files?.[0];

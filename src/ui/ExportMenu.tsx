@@ -5,23 +5,25 @@ import { useApp } from './context.ts';
 import { comparisonHeading, exportView, type MapLike } from '../export/exportView.ts';
 import { downloadBlob, type ExportMeta } from '../export/composeImage.ts';
 import { printReport } from '../export/printReport.ts';
+import { t } from '../i18n/strings.ts';
 import '../print.css';
 
 const windowMap = () => (window as unknown as { __map?: MapLike }).__map;
 
 export function ExportMenu({ getMap = windowMap }: { getMap?: () => MapLike | undefined }) {
   const app = useApp();
+  const s = t().exportMenu;
   const [busy, setBusy] = useState<'png' | 'print' | undefined>();
   const [status, setStatus] = useState('');
   const [meta, setMeta] = useState<ExportMeta>();
   const run = async (what: 'png' | 'print') => {
     const map = getMap();
     if (!map) {
-      setStatus('La mappa non è ancora pronta.');
+      setStatus(s.notReady);
       return;
     }
     setBusy(what);
-    setStatus(what === 'png' ? 'Preparazione dell\'immagine…' : 'Preparazione del rapporto…');
+    setStatus(what === 'png' ? s.preparingPng : s.preparingReport);
     try {
       if (what === 'png') {
         const { state, territory, opt } = app;
@@ -31,24 +33,24 @@ export function ExportMenu({ getMap = windowMap }: { getMap?: () => MapLike | un
         });
         downloadBlob(r.filename, r.blob);
         setMeta(r.meta);
-        setStatus(`Immagine esportata: ${r.filename}`);
+        setStatus(s.pngDone(r.filename));
       } else {
         await printReport(map, app);
-        setStatus('Rapporto pronto per la stampa (scegliere «Salva come PDF» per un file).');
+        setStatus(s.reportDone);
       }
     } catch (err) {
-      setStatus(`Esportazione non riuscita: ${err instanceof Error ? err.message : String(err)}`);
+      setStatus(s.failed(err instanceof Error ? err.message : String(err)));
     } finally {
       setBusy(undefined);
     }
   };
   return (
     <div class="export-menu" data-testid="export-menu" data-export-meta={meta ? JSON.stringify(meta) : undefined}>
-      <button type="button" data-action="export-png" disabled={!!busy} onClick={() => void run('png')} title="Immagine PNG della vista corrente con legenda, scala, fonti e data">
-        Esporta PNG
+      <button type="button" data-action="export-png" disabled={!!busy} onClick={() => void run('png')} title={s.pngTitle}>
+        {s.png}
       </button>
-      <button type="button" data-action="print-report" disabled={!!busy} onClick={() => void run('print')} title="Rapporto A4 orizzontale: mappa, indicatori, regola dei 50.000, tabella degli Ambiti">
-        Stampa rapporto
+      <button type="button" data-action="print-report" disabled={!!busy} onClick={() => void run('print')} title={s.printTitle}>
+        {s.print}
       </button>
       <span class="sr-only" role="status" aria-live="polite" data-testid="export-status">{status}</span>
     </div>

@@ -1,7 +1,7 @@
 // The selected Ambito: hierarchy (all its units, where it has several), figures, comuni with the
 // status of their membership (documented or estimated), neighbours.
 import { DOCUMENTED_EXCLAVE_NOTES } from '../core/territory/exclaves.ts';
-import { LEVEL_LONG, S, fmtInt, fmtKm2 } from '../i18n/strings.ts';
+import { t, fmtInt, fmtKm2 } from '../i18n/strings.ts';
 import { moveComune } from '../core/scenario/index.ts';
 import { useApp } from './context.ts';
 import { PisSection } from './PisSection.tsx';
@@ -11,6 +11,10 @@ const HIERARCHY: Level[] = ['ats', 'asst', 'distretto'];
 
 export function InfoPanel() {
   const { state } = useApp();
+  const tt = t();
+  const S = tt.common;
+  const LEVEL_LONG = tt.levelLong;
+  const I = tt.info;
   // The scenario's view: what-if moves of comuni change members, residents and neighbours.
   const territory = state.view.value;
   const a = state.selection.value;
@@ -23,7 +27,7 @@ export function InfoPanel() {
     <article class="info" aria-labelledby="info-title">
       <header>
         <h2 id="info-title">{a.name}</h2>
-        <div class="muted">Ambito {a.code} · {S.sioss} {a.sioss}</div>
+        <div class="muted">{I.ambitoCode} {a.code} · {S.sioss} {a.sioss}</div>
       </header>
       <dl class="hierarchy">
         {HIERARCHY.map((level) => {
@@ -42,24 +46,24 @@ export function InfoPanel() {
       <p class="muted small">{S.populationDate}.{r.rule50kComuni > 0 && ` ${r.rule50kComuni} ${S.rule50k.toLowerCase()}.`}</p>
       {r.estimatedComuni > 0 && (
         <p class="warn" role="note">
-          <span class="swatch hatch" /> {r.estimatedComuni} di {r.comuni} comuni ({fmtInt(r.estimatedResidents)} residenti) {S.estimatedNote}
+          <span class="swatch hatch" /> {I.estimatedOf(r.estimatedComuni, r.comuni, fmtInt(r.estimatedResidents))} {S.estimatedNote}
         </p>
       )}
       <PisSection ambito={a.code} />
       <h3>{S.comuni}</h3>
-      <table class="comuni-table" aria-label={`Comuni dell'Ambito ${a.name}`}>
-        <thead><tr><th>{S.comune}</th><th class="num">{S.residents}</th><th>Appartenenza</th></tr></thead>
+      <table class="comuni-table" aria-label={I.comuniOf(a.name)}>
+        <thead><tr><th>{S.comune}</th><th class="num">{S.residents}</th><th>{I.membership}</th></tr></thead>
         <tbody>
           {members.map((c) => (
             <tr key={c.istat} class={c.istat === selectedComune ? 'selected' : ''}>
               <td>
                 <button type="button" class="link" onClick={() => state.actions.selectComune(c.istat, { focus: true })}>{c.name}</button>
-                {(c.over50k || c.capoluogo) && <span class="badge" title="LEPS 3.7.1: comune > 50.000 abitanti o capoluogo di provincia">50k</span>}
+                {(c.over50k || c.capoluogo) && <span class="badge" title={I.badge50kTitle}>50k</span>}
                 {DOCUMENTED_EXCLAVE_NOTES[c.istat] && <span class="badge" title={DOCUMENTED_EXCLAVE_NOTES[c.istat]}>{S.exclave}</span>}
               </td>
               <td class="num">{fmtInt(c.residents)}</td>
               <td>
-                {moves[c.istat] ? <span class="status moved" title="spostato dallo scenario">spostato (scenario)</span>
+                {moves[c.istat] ? <span class="status moved" title={I.movedTitle}>{I.moved}</span>
                   : <span class={`status ${c.status}`} title={c.source}>{c.status === 'sourced' ? S.sourced : S.estimated}</span>}
                 {c.status === 'sourced' && !moves[c.istat] && <span class="muted small"> {S.confidence[c.confidence]}</span>}
                 {c.istat === selectedComune && <MoveComune istat={c.istat} from={a.code} />}
@@ -73,7 +77,7 @@ export function InfoPanel() {
         {territory.neighbourAmbiti(a.code).map((n) => (
           <button type="button" class="chip" key={n} onClick={() => state.actions.selectAmbito(n, { focus: true })}>{territory.ambito(n)?.name}</button>
         ))}
-        {territory.neighbourAmbiti(a.code).length === 0 && <span class="muted">nessuno (exclave)</span>}
+        {territory.neighbourAmbiti(a.code).length === 0 && <span class="muted">{I.noNeighbours}</span>}
       </p>
       <h3>{S.sources}</h3>
       <ul class="sources small">
@@ -88,27 +92,28 @@ export function InfoPanel() {
 /** "What if this comune joined another Ambito": neighbouring Ambiti first, then all. */
 function MoveComune({ istat, from }: { istat: string; from: string }) {
   const { territory: shipped, state } = useApp();
-  const t = state.view.value;
-  const i = t.comuneIndex(istat)!;
-  const near = [...new Set(t.data.adjacency[i].map((j) => t.data.comuni[j].istat).map((x) => state.scenario.value.compositionOverrides[x] ?? shipped.comune(x)!.ambito))].filter((a) => a !== from).sort();
-  const others = t.data.ambiti.map((a) => a.code).filter((a) => a !== from && !near.includes(a));
+  const tv = state.view.value;
+  const i = tv.comuneIndex(istat)!;
+  const near = [...new Set(tv.data.adjacency[i].map((j) => tv.data.comuni[j].istat).map((x) => state.scenario.value.compositionOverrides[x] ?? shipped.comune(x)!.ambito))].filter((a) => a !== from).sort();
+  const others = tv.data.ambiti.map((a) => a.code).filter((a) => a !== from && !near.includes(a));
   const original = shipped.comune(istat)!.ambito;
+  const I = t().info;
   return (
     <div class="move-comune">
-      <label class="small">Sposta in{' '}
+      <label class="small">{I.moveTo}{' '}
         <select data-testid="move-comune" value="" onChange={(e) => {
           const to = (e.target as HTMLSelectElement).value;
           if (!to) return;
-          state.actions.edit((s) => moveComune(s, shipped, istat, to), `${shipped.comune(istat)!.name} spostato in ${t.ambito(to)?.name} (solo in questo scenario).`);
+          state.actions.edit((s) => moveComune(s, shipped, istat, to), I.moveDone(shipped.comune(istat)!.name, String(tv.ambito(to)?.name)));
           state.actions.selectComune(istat); // follow the comune into its new Ambito
         }}>
-          <option value="">— scegli un Ambito —</option>
-          <optgroup label="confinanti">{near.map((a) => <option key={a} value={a}>{t.ambito(a)?.name}</option>)}</optgroup>
-          <optgroup label="altri">{others.map((a) => <option key={a} value={a}>{t.ambito(a)?.name}</option>)}</optgroup>
+          <option value="">{I.chooseAmbito}</option>
+          <optgroup label={I.near}>{near.map((a) => <option key={a} value={a}>{tv.ambito(a)?.name}</option>)}</optgroup>
+          <optgroup label={I.others}>{others.map((a) => <option key={a} value={a}>{tv.ambito(a)?.name}</option>)}</optgroup>
         </select>
       </label>
       {original !== from && (
-        <button type="button" class="link small" onClick={() => state.actions.edit((s) => moveComune(s, shipped, istat, original))}>riporta in {shipped.ambito(original)?.name}</button>
+        <button type="button" class="link small" onClick={() => state.actions.edit((s) => moveComune(s, shipped, istat, original))}>{I.moveBack(String(shipped.ambito(original)?.name))}</button>
       )}
     </div>
   );

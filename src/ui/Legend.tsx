@@ -1,14 +1,17 @@
 import { colourLevel } from '../core/territory/colouring.ts';
-import { PIS_STATUSES, STATUS_LABELS, countScenario } from '../core/scenario/index.ts';
+import { PIS_STATUSES, countScenario } from '../core/scenario/index.ts';
 import { MULTI_UNIT_FILL, OUTCOME_COLOURS, RESPONSE_CLASSES, STATUS_COLOURS, UNIT_PALETTE, UNREACHED } from '../map/palette.ts';
-import { OUTCOME_LABELS } from '../core/optimise/compare.ts';
-import { LEVEL_LONG, S } from '../i18n/strings.ts';
+import { t } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 
 /** Legend of the current colouring; for ATS the units are listed by name (8 of them). */
 export function Legend() {
   const { territory, state, sim, opt } = useApp();
   const level = state.level.value;
+  const tt = t();
+  const S = tt.common;
+  const L = tt.legend;
+  const LEVEL_LONG = tt.levelLong;
   const common = (
     <>
       <div class="legend-row"><span class="swatch hatch" />{S.estimatedBorder}</div>
@@ -19,8 +22,8 @@ export function Legend() {
     return (
       <details class="legend" open aria-label={S.legend}>
         <summary>{S.legend}</summary>
-        <div class="legend-level">{r.status === 'ok' ? `${r.value.nameB} rispetto a ${r.value.nameA}` : 'Nessun confronto calcolato (scheda Associazioni)'}</div>
-        {Object.entries(OUTCOME_COLOURS).map(([k, c]) => <div class="legend-row" key={k}><span class="swatch" style={{ background: c }} />{OUTCOME_LABELS[k as keyof typeof OUTCOME_LABELS]}</div>)}
+        <div class="legend-level">{r.status === 'ok' ? L.compareHeading(r.value.nameA, r.value.nameB) : L.noComparison}</div>
+        {Object.entries(OUTCOME_COLOURS).map(([k, c]) => <div class="legend-row" key={k}><span class="swatch" style={{ background: c }} />{tt.enums.outcome[k as keyof typeof tt.enums.outcome]}</div>)}
       </details>
     );
   }
@@ -30,15 +33,15 @@ export function Legend() {
     return (
       <details class="legend" open aria-label={S.legend}>
         <summary>{S.legend}</summary>
-        <div class="legend-level">{LEVEL_LONG.tempo} (stima){state.scenario.value.illustrative ? ', scenario illustrativo' : ''}</div>
+        <div class="legend-level">{LEVEL_LONG.tempo} ({L.estimate}){state.scenario.value.illustrative ? L.illustrativeScenario : ''}</div>
         {RESPONSE_CLASSES.map(([limit, colour]) => {
-          const label = Number.isFinite(limit) ? `${lower}–${limit} min` : `oltre ${lower} min`;
+          const label = Number.isFinite(limit) ? `${lower}–${limit} min` : L.over(lower);
           lower = Number.isFinite(limit) ? limit : lower;
           return <div class="legend-row" key={label}><span class="swatch" style={{ background: colour }} />{label}</div>;
         })}
-        <div class="legend-row"><span class="swatch" style={{ background: UNREACHED }} />senza PIS o senza base attiva</div>
-        <div class="legend-row"><span class="ring pass" /> <span class="ring fail" /> regola dei 50.000: rispettata / no</div>
-        {cov.status === 'running' && <div class="small muted">calcolo…</div>}
+        <div class="legend-row"><span class="swatch" style={{ background: UNREACHED }} />{L.unreached}</div>
+        <div class="legend-row"><span class="ring pass" /> <span class="ring fail" /> {L.rule50k}</div>
+        {cov.status === 'running' && <div class="small muted">{L.computing}</div>}
       </details>
     );
   }
@@ -48,15 +51,15 @@ export function Legend() {
     return (
       <details class="legend" open aria-label={S.legend}>
         <summary>{S.legend}</summary>
-        <div class="legend-level">{S.colourBy}: {LEVEL_LONG.pis}{scenario.illustrative ? ' (illustrativo)' : ''}</div>
+        <div class="legend-level">{S.colourBy}: {LEVEL_LONG.pis}{scenario.illustrative ? L.illustrative : ''}</div>
         {PIS_STATUSES.map((st) => (
           <div class="legend-row" key={st}>
             <span class="swatch" style={{ background: STATUS_COLOURS[st] }} />
-            {STATUS_LABELS[st]} <span class="muted">({counts.byStatus[st]})</span>
+            {tt.enums.status[st]} <span class="muted">({counts.byStatus[st]})</span>
           </div>
         ))}
-        <div class="legend-row"><span class="swatch association" />PIS sovra-Ambito ({counts.sovraAmbitoServices})</div>
-        <div class="legend-row"><span class="dot uds" />unità di strada <span class="dot centrale" />centrale <span class="dot rep" />reperibilità</div>
+        <div class="legend-row"><span class="swatch association" />{L.sovra} ({counts.sovraAmbitoServices})</div>
+        <div class="legend-row"><span class="dot uds" />{L.uds} <span class="dot centrale" />{L.centrale} <span class="dot rep" />{L.rep}</div>
         {common}
       </details>
     );
@@ -73,12 +76,12 @@ export function Legend() {
           {territory.unitName('ats', u).replace(/^ATS (DELLA |DELL'|DI )?/i, '')}
         </div>
       ))}
-      {level !== 'ats' && <div class="legend-row"><span class="swatch" style={{ background: `linear-gradient(90deg, ${UNIT_PALETTE.slice(0, 5).join(',')})` }} />colori diversi per unità confinanti</div>}
+      {level !== 'ats' && <div class="legend-row"><span class="swatch" style={{ background: `linear-gradient(90deg, ${UNIT_PALETTE.slice(0, 5).join(',')})` }} />{L.neighbourColours}</div>}
       {multiUnit.length > 0 && (
         <div class="legend-row"><span class="swatch stripes" style={{ background: MULTI_UNIT_FILL }} />{S.multiUnit} ({multiUnit.length})</div>
       )}
       {common}
-      <div class="legend-row"><span class="swatch line" />confine del livello scelto</div>
+      <div class="legend-row"><span class="swatch line" />{L.levelBorder}</div>
     </details>
   );
 }

@@ -2,12 +2,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { colourLevel } from '../core/territory/colouring.ts';
-import { statusOf, STATUS_LABELS, serviceOfAmbito } from '../core/scenario/index.ts';
+import { statusOf, serviceOfAmbito } from '../core/scenario/index.ts';
 import { createMapView, type MapView } from '../map/mapView.ts';
 import { bboxOf, dissolveFromComuni, labelPoint } from '../map/layersData.ts';
 import { associationFeatures, baseFeatures } from '../map/scenarioLayers.ts';
 import { MULTI_UNIT_FILL, OUTCOME_COLOURS, STATUS_COLOURS, UNIT_PALETTE, responseColour } from '../map/palette.ts';
-import { S, LEVEL_LABEL, fmtInt } from '../i18n/strings.ts';
+import { t, fmtInt } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 import { Legend } from './Legend.tsx';
 import { ModeBanner } from './ModeBanner.tsx';
@@ -152,13 +152,15 @@ export function MapPane() {
     viewSig.value?.setLabels(on);
   });
 
+  const tt = t();
+  const S = tt.common;
   const hovered = hover && territory.ambito(hover.code);
   const level = state.level.value;
   const scenario = state.scenario.value;
   const svc = hovered && serviceOfAmbito(scenario, hovered.code);
   return (
     <div class="map-pane">
-      <div ref={container} id="map" class="map" data-map-state={mapState} role="application" aria-label="Mappa degli Ambiti territoriali della Lombardia" />
+      <div ref={container} id="map" class="map" data-map-state={mapState} role="application" aria-label={tt.map.label} />
       {mapState.startsWith('error') && <div class="map-error" role="alert">{S.mapError}: {mapState.slice(6)}</div>}
       <ModeBanner />
       {scenario.illustrative && <div class="illustrative-banner" role="note">{S.illustrativeBanner}</div>}
@@ -167,11 +169,11 @@ export function MapPane() {
           <strong>{hovered.name}</strong> <span class="code">{hovered.code}</span>
           {(level === 'ats' || level === 'asst' || level === 'distretto') && (
             <div>
-              {LEVEL_LABEL[level]}: {territory.unitsOfAmbito(level, hovered.code).map((u) => territory.unitName(level, u)).join(' · ')}
+              {tt.level[level]}: {territory.unitsOfAmbito(level, hovered.code).map((u) => territory.unitName(level, u)).join(' · ')}
             </div>
           )}
-          <div>{fmtInt(state.view.value.rollupOf('ambito', hovered.code).residents)} residenti</div>
-          <div>PIS: {STATUS_LABELS[statusOf(scenario, hovered.code)]}{svc && svc.members.length > 1 ? ` · ${svc.name} (sovra-Ambito)` : ''}</div>
+          <div>{tt.map.residents(fmtInt(state.view.value.rollupOf('ambito', hovered.code).residents))}</div>
+          <div>PIS: {tt.enums.status[statusOf(scenario, hovered.code)]}{svc && svc.members.length > 1 ? ` · ${svc.name} (${tt.map.sovra})` : ''}</div>
         </div>
       )}
       <Legend />

@@ -2,10 +2,12 @@
 // or placing a base. Esc or "Annulla" leaves the mode.
 import { useEffect } from 'preact/hooks';
 import { useApp } from './context.ts';
+import { t } from '../i18n/strings.ts';
 
 export function ModeBanner() {
   const { territory, state } = useApp();
   const mode = state.mode.value;
+  const s = t().mode;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape' && state.mode.peek() !== 'browse') state.actions.cancelMode();
@@ -15,11 +17,11 @@ export function ModeBanner() {
   }, []);
   if (mode === 'browse') return null;
   if (mode === 'place-base') {
-    const svc = state.scenario.value.services.find((s) => s.id === state.baseTarget.value);
+    const svc = state.scenario.value.services.find((x) => x.id === state.baseTarget.value);
     return (
       <div class="mode-banner" role="status">
-        Clicca sulla mappa il punto della nuova base di <strong>{svc?.name}</strong>.
-        <button type="button" onClick={() => state.actions.cancelMode()}>Annulla</button>
+        {s.placeBase} <strong>{svc?.name}</strong>.
+        <button type="button" onClick={() => state.actions.cancelMode()}>{s.cancel}</button>
       </div>
     );
   }
@@ -27,13 +29,13 @@ export function ModeBanner() {
   return (
     <div class="mode-banner" role="status">
       <div>
-        Clicca gli Ambiti da associare: <strong data-testid="pending-count">{pending.length}</strong> selezionati
+        {s.pickAmbiti} <strong data-testid="pending-count">{pending.length}</strong> {s.selected}
         {pending.length > 0 && <span class="small"> ({pending.map((a) => territory.ambito(a)?.name).join(', ')})</span>}
       </div>
       <button type="button" class="primary" disabled={pending.length === 0} onClick={() => state.actions.commitAssociation()}>
-        {pending.length > 1 ? 'Crea PIS sovra-Ambito' : 'Crea PIS'}
+        {pending.length > 1 ? s.createSovra : s.create}
       </button>
-      <button type="button" onClick={() => state.actions.cancelMode()}>Annulla</button>
+      <button type="button" onClick={() => state.actions.cancelMode()}>{s.cancel}</button>
     </div>
   );
 }

@@ -1,22 +1,24 @@
 // Messages of the last action (import errors, confirmations) in a live region: screen readers
 // announce them, and an import error lists every problem with its row or feature.
 import { useApp } from './context.ts';
+import { t } from '../i18n/strings.ts';
 
 export function NoticeArea() {
   const { state } = useApp();
   const n = state.notice.value;
+  const s = t().notice;
   return (
     <div class="notice-area" aria-live="polite">
       {n && (
         <div class={`notice ${n.kind}`} role={n.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
           <div class="notice-head">
             <span>{n.text}</span>
-            <button type="button" class="chip-x" aria-label="Chiudi il messaggio" onClick={() => state.actions.dismissNotice()}>×</button>
+            <button type="button" class="chip-x" aria-label={s.close} onClick={() => state.actions.dismissNotice()}>×</button>
           </div>
           {n.details && n.details.length > 0 && (
             <ul class="notice-details">
               {n.details.slice(0, 30).map((d, i) => <li key={i}>{d}</li>)}
-              {n.details.length > 30 && <li>… e altri {n.details.length - 30}</li>}
+              {n.details.length > 30 && <li>{s.more(n.details.length - 30)}</li>}
             </ul>
           )}
         </div>

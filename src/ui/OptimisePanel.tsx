@@ -5,26 +5,26 @@ import { useState } from 'preact/hooks';
 import { SITING_OBJECTIVE_LABELS, type MemberKpi, type SitingObjective } from '../core/optimise/siting.ts';
 import { DEFAULT_ANNUAL_BUDGET_EUR, DEFAULT_FIXED_SHARE, RHO_BUDGET_2026_27_EUR } from '../core/optimise/shares.ts';
 import { DEFAULT_MAX_P90_MIN, DEFAULT_MIN_RESIDENTS } from '../core/optimise/associations.ts';
-import { OUTCOME_LABELS } from '../core/optimise/compare.ts';
-import { fmtInt } from '../i18n/strings.ts';
+import { fmt, fmtInt, t } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 import { download, slug, tableCsv } from './download.ts';
 
 const min = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : `${Math.round(x)} min`);
-const pct = (x: number) => `${(x * 100).toLocaleString('it-IT', { maximumFractionDigits: 1 })}%`;
-const eur = (x: number) => x.toLocaleString('it-IT', { style: 'currency', currency: 'EUR' });
+const pct = (x: number) => fmt.pct(x);
+const eur = (x: number) => fmt.eur(x);
 
 export function OptimisePanel() {
   const { state, opt } = useApp();
   const svc = opt.serviceOf(state.selectedAmbito.value);
+  const O = t().optimise;
   return (
     <section class="optimise" aria-labelledby="opt-title">
-      <h2 id="opt-title" class="sr-only">Associazioni e ottimizzazione</h2>
-      {state.scenario.value.illustrative && <p class="illustrative-note" role="note">Esempio illustrativo — non sono dati reali.</p>}
-      <h3>Dove mettere le basi di un PIS</h3>
-      {svc ? <Siting serviceId={svc.id} /> : <p class="hint">Seleziona sulla mappa un Ambito che ha un PIS nello scenario (o creane uno nella scheda Ambito).</p>}
-      <h3>Ripartizione dei costi</h3>
-      {svc ? <Shares serviceId={svc.id} members={svc.members.length} budget={svc.annualBudgetEur} /> : <p class="hint">Seleziona un Ambito con un PIS.</p>}
+      <h2 id="opt-title" class="sr-only">{O.title}</h2>
+      {state.scenario.value.illustrative && <p class="illustrative-note" role="note">{O.illustrative}</p>}
+      <h3>{O.sitingTitle}</h3>
+      {svc ? <Siting serviceId={svc.id} /> : <p class="hint">{O.sitingHint}</p>}
+      <h3>{O.sharesTitle}</h3>
+      {svc ? <Shares serviceId={svc.id} members={svc.members.length} budget={svc.annualBudgetEur} /> : <p class="hint">{O.sharesHint}</p>}
       <Associations />
       <Compare />
     </section>
@@ -33,10 +33,11 @@ export function OptimisePanel() {
 
 function Kpis({ rows, title }: { rows: MemberKpi[] | null; title: string }) {
   if (!rows) return null;
+  const O = t().optimise;
   return (
     <table class="kpi-table">
       <caption class="small">{title}</caption>
-      <thead><tr><th>Ambito</th><th class="num">media</th><th class="num">p90</th><th class="num">entro T</th></tr></thead>
+      <thead><tr><th>{O.ambito}</th><th class="num">{O.mean}</th><th class="num">p90</th><th class="num">{O.withinT}</th></tr></thead>
       <tbody>{rows.map((r) => <tr key={r.ambito} class={r.ambito === 'totale' ? 'total' : ''}><td>{r.name}</td><td class="num">{min(r.meanMin)}</td><td class="num">{min(r.p90Min)}</td><td class="num">{pct(r.shareWithinT)}</td></tr>)}</tbody>
     </table>
   );
@@ -48,46 +49,48 @@ function Siting({ serviceId }: { serviceId: string }) {
   const s = opt.siting.value?.serviceId === serviceId ? opt.siting.value : undefined;
   const h = s?.heuristic;
   const e = s?.exact;
+  const tt = t();
+  const O = tt.optimise;
   return (
     <div data-testid="siting">
       <div class="form-grid">
-        <label for="opt-objective">Obiettivo</label>
+        <label for="opt-objective">{O.objective}</label>
         <select id="opt-objective" value={f.objective} onChange={(ev) => opt.setForm({ objective: (ev.target as HTMLSelectElement).value as SitingObjective })}>
-          {(Object.keys(SITING_OBJECTIVE_LABELS) as SitingObjective[]).map((o) => <option key={o} value={o}>{SITING_OBJECTIVE_LABELS[o]}</option>)}
+          {(Object.keys(SITING_OBJECTIVE_LABELS) as SitingObjective[]).map((o) => <option key={o} value={o}>{tt.enums.objective[o]}</option>)}
         </select>
-        <label for="opt-k">Numero di basi</label>
+        <label for="opt-k">{O.k}</label>
         <input id="opt-k" type="number" min={1} max={12} value={f.k} onChange={(ev) => { const v = Number((ev.target as HTMLInputElement).value); if (Number.isInteger(v) && v >= 1 && v <= 12) opt.setForm({ k: v }); }} />
-        <label for="opt-t">T (min)</label>
+        <label for="opt-t">{O.t}</label>
         <input id="opt-t" type="number" min={5} max={240} value={f.targetMin} onChange={(ev) => { const v = Number((ev.target as HTMLInputElement).value); if (v >= 5 && v <= 240) opt.setForm({ targetMin: v }); }} />
-        <label for="opt-keep">Mantieni le basi attuali</label>
+        <label for="opt-keep">{O.keep}</label>
         <input id="opt-keep" type="checkbox" checked={f.keepExisting} onChange={(ev) => opt.setForm({ keepExisting: (ev.target as HTMLInputElement).checked })} />
-        <label for="opt-limit">Tempo massimo esatto (s)</label>
+        <label for="opt-limit">{O.limit}</label>
         <input id="opt-limit" type="number" min={1} max={600} value={f.timeLimitSec} onChange={(ev) => { const v = Number((ev.target as HTMLInputElement).value); if (v >= 1 && v <= 600) opt.setForm({ timeLimitSec: v }); }} />
       </div>
       <div class="actions">
-        <button type="button" class="primary" onClick={() => void opt.site(serviceId)} disabled={h?.status === 'running' || e?.status === 'running'}>Calcola</button>
-        {e?.status === 'running' && <button type="button" onClick={() => opt.cancel()}>Interrompi la soluzione esatta</button>}
+        <button type="button" class="primary" onClick={() => void opt.site(serviceId)} disabled={h?.status === 'running' || e?.status === 'running'}>{O.compute}</button>
+        {e?.status === 'running' && <button type="button" onClick={() => opt.cancel()}>{O.stopExact}</button>}
       </div>
       <div aria-live="polite" data-testid="siting-status" data-heuristic={h?.status ?? 'idle'} data-exact={e?.status ?? 'idle'}>
         {h?.status === 'error' && <p class="notice error" role="alert">{h.message}</p>}
         {h?.status === 'ok' && (
           <div>
-            <p class="small"><strong>Euristica</strong> (greedy + scambi, {h.value.heuristic.ms.toFixed(0)} ms): {h.value.heuristic.bases.map((b) => b.name + (b.fixed ? ' (fissa)' : '')).join(', ')}</p>
-            {e?.status === 'running' && <p class="small muted" role="status">Soluzione esatta (HiGHS) in corso…</p>}
-            {e?.status === 'cancelled' && <p class="small" role="status">Soluzione esatta interrotta: resta valida la proposta euristica.</p>}
-            {e?.status === 'error' && <p class="notice error" role="alert">Soluzione esatta non riuscita: {e.message}</p>}
+            <p class="small"><strong>{O.heuristic}</strong>{O.heuristicLine(h.value.heuristic.ms.toFixed(0), h.value.heuristic.bases.map((b) => b.name + (b.fixed ? O.fixed : '')).join(', '))}</p>
+            {e?.status === 'running' && <p class="small muted" role="status">{O.exactRunning}</p>}
+            {e?.status === 'cancelled' && <p class="small" role="status">{O.exactCancelled}</p>}
+            {e?.status === 'error' && <p class="notice error" role="alert">{O.exactFailed(e.message)}</p>}
             {e?.status === 'ok' && e.value.exact && (
               <p class="small" data-testid="exact">
-                <strong>Esatta</strong> ({e.value.exact.statusLabel}, {(e.value.exact.ms / 1000).toFixed(1)} s{e.value.exact.mipGapPct !== null ? `, gap di ottimalità ${e.value.exact.mipGapPct.toFixed(2)}%` : ''}):
-                {' '}{e.value.exact.bases.map((b) => b.name).join(', ')}. L'euristica dista <strong data-testid="heuristic-gap">{e.value.heuristicGapPct === null ? '—' : `${e.value.heuristicGapPct.toFixed(2)}%`}</strong> dall'ottimo.
-                {e.value.exact.candidatesDropped > 0 && ` Candidati ridotti di ${e.value.exact.candidatesDropped} per limiti di memoria.`}
+                <strong>{O.exact}</strong>{O.exactHead(e.value.exact.statusLabel, (e.value.exact.ms / 1000).toFixed(1), e.value.exact.mipGapPct !== null ? e.value.exact.mipGapPct.toFixed(2) : null)}
+                {O.gapBefore(e.value.exact.bases.map((b) => b.name).join(', '))}<strong data-testid="heuristic-gap">{e.value.heuristicGapPct === null ? '—' : `${e.value.heuristicGapPct.toFixed(2)}%`}</strong>{O.gapAfter}
+                {e.value.exact.candidatesDropped > 0 && O.dropped(e.value.exact.candidatesDropped)}
               </p>
             )}
-            <Kpis rows={h.value.before} title="Prima (basi attuali)" />
-            <Kpis rows={e?.status === 'ok' && e.value.afterExact ? e.value.afterExact : h.value.afterHeuristic} title="Dopo (basi proposte)" />
+            <Kpis rows={h.value.before} title={O.before} />
+            <Kpis rows={e?.status === 'ok' && e.value.afterExact ? e.value.afterExact : h.value.afterHeuristic} title={O.after} />
             {h.value.warnings.length > 0 && <ul class="small muted">{h.value.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>}
             <div class="actions">
-              <button type="button" onClick={() => opt.adopt(e?.status === 'ok' && e.value.exact?.bases.length ? 'exact' : 'heuristic')}>Adotta le basi proposte</button>
+              <button type="button" onClick={() => opt.adopt(e?.status === 'ok' && e.value.exact?.bases.length ? 'exact' : 'heuristic')}>{O.adopt}</button>
             </div>
           </div>
         )}
@@ -102,15 +105,16 @@ function Shares({ serviceId, members, budget }: { serviceId: string; members: nu
   const [amount, setAmount] = useState(String(budget ?? DEFAULT_ANNUAL_BUDGET_EUR));
   const [fixed, setFixed] = useState(String(DEFAULT_FIXED_SHARE * 100));
   const r = opt.shares.value;
+  const O = t().optimise;
   return (
     <div data-testid="shares">
       <p class="small muted">
-        Bilancio annuo: ipotesi modificabile. L'unico riferimento reale è il PIS di Rho, {eur(RHO_BUDGET_2026_27_EUR)} per il biennio 2026–27 (metà: {eur(DEFAULT_ANNUAL_BUDGET_EUR)} all'anno).
+        {O.budgetNote(eur(RHO_BUDGET_2026_27_EUR), eur(DEFAULT_ANNUAL_BUDGET_EUR))}
       </p>
       <div class="form-grid">
-        <label for="sh-budget">Bilancio annuo (€)</label>
+        <label for="sh-budget">{O.budget}</label>
         <input id="sh-budget" value={amount} onInput={(ev) => setAmount((ev.target as HTMLInputElement).value)} />
-        <label for="sh-fixed">Quota fissa (%)</label>
+        <label for="sh-fixed">{O.fixedShare}</label>
         <input id="sh-fixed" value={fixed} onInput={(ev) => setFixed((ev.target as HTMLInputElement).value)} />
       </div>
       <div class="actions">
@@ -119,9 +123,9 @@ function Shares({ serviceId, members, budget }: { serviceId: string; members: nu
           const fx = Number(fixed.replace(',', '.')) / 100;
           if (!(b > 0) || !(fx >= 0 && fx <= 1)) return;
           void opt.computeShares(serviceId, b, fx);
-        }}>Calcola le quote</button>
+        }}>{O.computeShares}</button>
       </div>
-      {r.status === 'running' && <p class="small muted" role="status">Calcolo delle quote…</p>}
+      {r.status === 'running' && <p class="small muted" role="status">{O.computingShares}</p>}
       {r.status === 'error' && <p class="notice error" role="alert">{r.message}</p>}
       {r.status === 'ok' && (
         <>
@@ -129,10 +133,10 @@ function Shares({ serviceId, members, budget }: { serviceId: string; members: nu
             <button type="button" onClick={() => download('quote-pis.csv', tableCsv(
               ['ambito', 'residenti', 'chiamate_attese_anno', 'quota_residenti_eur', 'quota_chiamate_eur', 'quota_shapley_eur', 'p90_min'],
               r.value.members.map((m) => [m.name, m.residents, Number(m.expectedCallsYear.toFixed(1)), Number(m.byResidents.eur.toFixed(2)), Number(m.byExpectedCalls.eur.toFixed(2)), Number(m.shapley.eur.toFixed(2)), m.kpi.p90Min === null ? null : Math.round(m.kpi.p90Min)]),
-              illustrative), 'text/csv;charset=utf-8')}>Esporta CSV</button>
+              illustrative), 'text/csv;charset=utf-8')}>{O.exportCsv}</button>
           </div>
           <table class="shares-table">
-            <thead><tr><th>Ambito</th><th class="num">residenti</th><th class="num">per residenti</th><th class="num">per chiamate attese</th><th class="num">Shapley</th><th class="num">p90</th></tr></thead>
+            <thead><tr><th>{O.ambito}</th><th class="num">{O.residents}</th><th class="num">{O.byResidents}</th><th class="num">{O.byCalls}</th><th class="num">Shapley</th><th class="num">p90</th></tr></thead>
             <tbody>
               {r.value.members.map((m) => (
                 <tr key={m.ambito}><td>{m.name}</td><td class="num">{fmtInt(m.residents)}</td><td class="num">{eur(m.byResidents.eur)}</td><td class="num">{eur(m.byExpectedCalls.eur)}</td><td class="num">{eur(m.shapley.eur)}</td><td class="num">{min(m.kpi.p90Min)}</td></tr>
@@ -140,8 +144,8 @@ function Shares({ serviceId, members, budget }: { serviceId: string; members: nu
             </tbody>
           </table>
           <p class="small">
-            Shapley {r.value.shapleyMethod}: costo di una coalizione = quota fissa + {eur(r.value.costPerBaseEur)} per ogni base necessaria a quella coalizione per raggiungere i suoi residenti entro {r.value.targetMin} min.
-            Equità: peggio servito {r.value.members.find((m) => m.ambito === r.value.fairness.worstMember)?.name ?? r.value.fairness.worstMember} (p90 {min(r.value.fairness.worstP90Min)}); Gini dei p90 {r.value.fairness.p90Gini?.toFixed(3) ?? '—'}.
+            {O.shapleyNote(r.value.shapleyMethod, eur(r.value.costPerBaseEur), r.value.targetMin)}
+            {O.fairness(r.value.members.find((m) => m.ambito === r.value.fairness.worstMember)?.name ?? r.value.fairness.worstMember, min(r.value.fairness.worstP90Min), r.value.fairness.p90Gini?.toFixed(3) ?? '—')}
           </p>
         </>
       )}
@@ -155,38 +159,40 @@ function Associations() {
   const [minRes, setMinRes] = useState(String(DEFAULT_MIN_RESIDENTS));
   const [maxP90, setMaxP90] = useState(String(DEFAULT_MAX_P90_MIN));
   const r = opt.associations.value;
+  const tt = t();
+  const O = tt.optimise;
   return (
     <div data-testid="associations">
-      <h3>Associazioni suggerite</h3>
-      <p class="small muted">Per gli Ambiti senza PIS nello scenario: gruppi di Ambiti confinanti nella stessa unità, con i vincoli qui sotto (ipotesi modificabili: nessuna fonte fissa una soglia).</p>
+      <h3>{O.suggested}</h3>
+      <p class="small muted">{O.suggestedNote}</p>
       <div class="form-grid">
-        <label for="as-level">Stessa</label>
+        <label for="as-level">{O.same}</label>
         <select id="as-level" value={level} onChange={(ev) => setLevel((ev.target as HTMLSelectElement).value as never)}>
-          <option value="ats">ATS</option><option value="asst">ASST</option><option value="distretto">Distretto</option>
+          <option value="ats">ATS</option><option value="asst">ASST</option><option value="distretto">{tt.level.distretto}</option>
         </select>
-        <label for="as-min">Residenti minimi per PIS</label>
+        <label for="as-min">{O.minRes}</label>
         <input id="as-min" value={minRes} onInput={(ev) => setMinRes((ev.target as HTMLInputElement).value)} />
-        <label for="as-p90">p90 massimo (min)</label>
+        <label for="as-p90">{O.maxP90}</label>
         <input id="as-p90" value={maxP90} onInput={(ev) => setMaxP90((ev.target as HTMLInputElement).value)} />
       </div>
       <div class="actions">
-        <button type="button" onClick={() => void opt.suggest({ sameLevel: level, minResidents: Number(minRes) || DEFAULT_MIN_RESIDENTS, maxP90Min: Number(maxP90) || DEFAULT_MAX_P90_MIN })}>Proponi</button>
-        {r.status === 'ok' && <button type="button" class="primary" onClick={() => opt.openProposal()}>Apri come nuovo scenario</button>}
+        <button type="button" onClick={() => void opt.suggest({ sameLevel: level, minResidents: Number(minRes) || DEFAULT_MIN_RESIDENTS, maxP90Min: Number(maxP90) || DEFAULT_MAX_P90_MIN })}>{O.propose}</button>
+        {r.status === 'ok' && <button type="button" class="primary" onClick={() => opt.openProposal()}>{O.openProposal}</button>}
       </div>
-      {r.status === 'running' && <p class="small muted" role="status">Calcolo delle proposte…</p>}
+      {r.status === 'running' && <p class="small muted" role="status">{O.computingProposals}</p>}
       {r.status === 'error' && <p class="notice error" role="alert">{r.message}</p>}
       {r.status === 'ok' && (
         <div data-testid="proposal">
-          <p class="small">{r.value.groups.length} PIS proposti per {r.value.eligible.length} Ambiti ({r.value.groups.filter((g) => g.members.length > 1).length} sovra-Ambito).</p>
+          <p class="small">{O.proposalLine(r.value.groups.length, r.value.eligible.length, r.value.groups.filter((g) => g.members.length > 1).length)}</p>
           <ol class="small groups">
             {r.value.groups.filter((g) => g.members.length > 1).map((g) => (
               <li key={g.id}>
-                <strong>{g.memberNames.join(' + ')}</strong> — {fmtInt(g.residents)} residenti, base a {g.base.name}, p90 peggiore {min(g.worstP90Min)}
+                <strong>{g.memberNames.join(' + ')}</strong>{O.groupLine(fmtInt(g.residents), g.base.name, min(g.worstP90Min))}
                 <div class="muted">{g.explanation}</div>
               </li>
             ))}
           </ol>
-          {state.scenario.value.illustrative && <p class="small muted">Proposta costruita su uno scenario illustrativo.</p>}
+          {state.scenario.value.illustrative && <p class="small muted">{O.proposalIllustrative}</p>}
         </div>
       )}
     </div>
@@ -199,38 +205,40 @@ function Compare() {
   const [a, setA] = useState(w.scenarios[0]?.id ?? '');
   const [b, setB] = useState(w.currentId);
   const r = opt.comparison.value;
+  const tt = t();
+  const O = tt.optimise;
   return (
     <div data-testid="compare">
-      <h3>Confronto tra scenari</h3>
+      <h3>{O.compareTitle}</h3>
       <div class="form-grid">
-        <label for="cmp-a">Scenario A</label>
+        <label for="cmp-a">{O.scenarioA}</label>
         <select id="cmp-a" value={a} onChange={(ev) => setA((ev.target as HTMLSelectElement).value)}>{w.scenarios.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select>
-        <label for="cmp-b">Scenario B</label>
+        <label for="cmp-b">{O.scenarioB}</label>
         <select id="cmp-b" value={b} onChange={(ev) => setB((ev.target as HTMLSelectElement).value)}>{w.scenarios.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}</select>
       </div>
       <div class="actions">
-        <button type="button" onClick={() => void opt.compare(a, b)} disabled={!a || !b || a === b}>Confronta</button>
+        <button type="button" onClick={() => void opt.compare(a, b)} disabled={!a || !b || a === b}>{O.compare}</button>
         {r.status === 'ok' && (
           <>
-            <button type="button" onClick={() => state.actions.setLevel('confronto')}>Mostra sulla mappa</button>
-            <button type="button" onClick={() => download(`confronto-${slug(r.value.nameA)}-${slug(r.value.nameB)}.csv`, r.value.csv, 'text/csv;charset=utf-8')}>Esporta CSV</button>
+            <button type="button" onClick={() => state.actions.setLevel('confronto')}>{O.showOnMap}</button>
+            <button type="button" onClick={() => download(`confronto-${slug(r.value.nameA)}-${slug(r.value.nameB)}.csv`, r.value.csv, 'text/csv;charset=utf-8')}>{O.exportCsv}</button>
           </>
         )}
       </div>
-      {r.status === 'running' && <p class="small muted" role="status">Confronto in corso…</p>}
+      {r.status === 'running' && <p class="small muted" role="status">{O.comparing}</p>}
       {r.status === 'error' && <p class="notice error" role="alert">{r.message}</p>}
       {r.status === 'ok' && (
         <div data-testid="comparison">
-          {r.value.illustrative && <p class="illustrative-note">Almeno uno dei due scenari è illustrativo — non sono dati reali.</p>}
+          {r.value.illustrative && <p class="illustrative-note">{O.compareIllustrative}</p>}
           <ul class="small">{r.value.summary.text.map((t, i) => <li key={i}>{t}</li>)}</ul>
           <table class="compare-table">
-            <thead><tr><th>Ambito</th><th>esito</th><th class="num">Δ entro {r.value.targetMin} min</th><th class="num">Δ p90</th></tr></thead>
+            <thead><tr><th>{O.ambito}</th><th>{O.outcome}</th><th class="num">{O.deltaWithin(r.value.targetMin)}</th><th class="num">{O.deltaP90}</th></tr></thead>
             <tbody>
               {r.value.rows.filter((x) => x.outcome !== 'invariato').map((x) => {
                 const ti = Math.max(0, r.value.thresholdsMin.indexOf(r.value.targetMin));
                 return (
                   <tr key={x.ambito} class={`outcome-${x.outcome}`}>
-                    <td>{x.name}</td><td>{OUTCOME_LABELS[x.outcome]}</td>
+                    <td>{x.name}</td><td>{tt.enums.outcome[x.outcome]}</td>
                     <td class="num">{(x.deltaShareWithin[ti] * 100).toFixed(1)} pt</td>
                     <td class="num">{x.deltaP90 === null ? '—' : `${x.deltaP90 > 0 ? '+' : ''}${x.deltaP90.toFixed(1)} min`}</td>
                   </tr>

@@ -1,7 +1,7 @@
 // Data quality: per Ambito, how many comuni are documented and how many estimated; the estimator's
 // measured accuracy; the downloadable table. Estimates are never shown as facts.
 import { useState } from 'preact/hooks';
-import { S, fmtInt } from '../i18n/strings.ts';
+import { t, fmtInt } from '../i18n/strings.ts';
 import { MAX_IMPORT_BYTES } from '../core/scenario/index.ts';
 import { importOfficial, removeOfficial } from '../state/official.ts';
 import { useApp } from './context.ts';
@@ -11,6 +11,9 @@ type Sort = 'estimated' | 'name' | 'code';
 
 export function QualityPanel() {
   const { territory, shipped, official, state, manifest, compositionCsvUrl } = useApp();
+  const tt = t();
+  const S = tt.common;
+  const Q = tt.quality;
   const [sort, setSort] = useState<Sort>('estimated');
   const rows = territory.data.ambiti.map((a) => ({ a, r: territory.rollupOf('ambito', a.code) }));
   rows.sort((x, y) =>
@@ -24,47 +27,45 @@ export function QualityPanel() {
       <h2 id="quality-title">{S.quality}</h2>
       <p>{S.qualityIntro(manifest.composition.sourced.comuni, manifest.composition.estimated.comuni, loo.accuracyPct)}</p>
       <p class="small muted">
-        Leave-one-out: {loo.placedRight} di {loo.hiddenComuni} comuni ricollocati correttamente nascondendo uno alla volta i {loo.ambiti} Ambiti
-        interamente documentati. {withEstimates} Ambiti su 91 contengono comuni stimati ({fmtInt(manifest.composition.estimated.residents)} residenti).
+        {Q.loo(loo.placedRight, loo.hiddenComuni, loo.ambiti, withEstimates, fmtInt(manifest.composition.estimated.residents))}
       </p>
       <p><a href={compositionCsvUrl} download="comuni-ambiti.csv">{S.downloadCsv}</a></p>
       {official ? (
         <div class="official" role="note" data-testid="official">
-          <p><strong>In uso la tabella ufficiale {official.fileName}</strong> (importata il {official.importedAt}): {Object.keys(official.rows).length} comuni.
-            Restano stimati {territory.data.comuni.filter((c) => c.status === 'estimated').length} comuni.</p>
-          <details><summary>Differenze rispetto ai dati del progetto</summary><ul class="small">{official.report.map((l, i) => <li key={i}>{l}</li>)}</ul></details>
-          <div class="actions"><button type="button" class="danger" onClick={() => { removeOfficial(); location.reload(); }}>Torna ai dati del progetto</button></div>
+          <p><strong>{Q.officialInUse(official.fileName)}</strong>{Q.officialDetail(official.importedAt, Object.keys(official.rows).length, territory.data.comuni.filter((c) => c.status === 'estimated').length)}</p>
+          <details><summary>{Q.differences}</summary><ul class="small">{official.report.map((l, i) => <li key={i}>{l}</li>)}</ul></details>
+          <div class="actions"><button type="button" class="danger" onClick={() => { removeOfficial(); location.reload(); }}>{Q.revert}</button></div>
         </div>
       ) : (
         <div class="actions">
           <label class="button-like">
-            Importa la tabella ufficiale comuni → Ambiti (CSV)
+            {Q.importOfficial}
             <input id="official-file" type="file" accept=".csv,text/csv" class="sr-only" onChange={async (e) => {
               const input = e.target as HTMLInputElement;
               const f = input.files?.[0];
               input.value = '';
               if (!f) return;
-              if (f.size > MAX_IMPORT_BYTES) return state.actions.notify({ kind: 'error', text: `${f.name}: file troppo grande` });
+              if (f.size > MAX_IMPORT_BYTES) return state.actions.notify({ kind: 'error', text: Q.tooBig(f.name) });
               const r = importOfficial(new Uint8Array(await f.arrayBuffer()), f.name, shipped);
-              if (!r.ok) return state.actions.notify({ kind: 'error', text: `${f.name}: tabella rifiutata, nulla è cambiato.`, details: r.errors });
+              if (!r.ok) return state.actions.notify({ kind: 'error', text: Q.rejected(f.name), details: r.errors });
               location.reload(); // every view is rebuilt on the new composition; the scenarios are autosaved
             }} />
           </label>
-          <span class="small muted">Colonne: codice ISTAT (istat_code) e codice Ambito (ambito_code), separate da ; o ,.</span>
+          <span class="small muted">{Q.columns}</span>
         </div>
       )}
-      <label class="small">Ordina per{' '}
+      <label class="small">{Q.sortBy}{' '}
         <select value={sort} onChange={(e) => setSort((e.target as HTMLSelectElement).value as Sort)}>
-          <option value="estimated">quota stimata</option>
-          <option value="name">nome</option>
-          <option value="code">codice</option>
+          <option value="estimated">{Q.sortEstimated}</option>
+          <option value="name">{Q.sortName}</option>
+          <option value="code">{Q.sortCode}</option>
         </select>
       </label>
       <button type="button" class="link small" onClick={() => download('qualita-ambiti.csv', tableCsv(
         ['codice_ambito', 'ambito', 'comuni_documentati', 'comuni_stimati', 'residenti_stimati'],
-        rows.map(({ a, r }) => [a.code, a.name, r.comuni - r.estimatedComuni, r.estimatedComuni, r.estimatedResidents])), 'text/csv;charset=utf-8')}>Esporta questa tabella (CSV)</button>
+        rows.map(({ a, r }) => [a.code, a.name, r.comuni - r.estimatedComuni, r.estimatedComuni, r.estimatedResidents])), 'text/csv;charset=utf-8')}>{Q.exportCsv}</button>
       <table class="quality-table">
-        <thead><tr><th>Ambito</th><th class="num">documentati</th><th class="num">stimati</th></tr></thead>
+        <thead><tr><th>{S.ambito}</th><th class="num">{Q.documented}</th><th class="num">{Q.estimated}</th></tr></thead>
         <tbody>
           {rows.map(({ a, r }) => (
             <tr key={a.code} class={a.code === state.selectedAmbito.value ? 'selected' : ''}>

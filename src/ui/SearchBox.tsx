@@ -1,10 +1,11 @@
 // Accessible combobox over comuni and Ambiti (the territory core does the matching).
 import { useState } from 'preact/hooks';
-import { S } from '../i18n/strings.ts';
+import { t } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 
 export function SearchBox() {
   const { territory, state } = useApp();
+  const S = t().common;
   const [query, setQuery] = useState('');
   const [active, setActive] = useState(0);
   const hits = query.trim().length >= 2 ? territory.search(query, 12) : [];

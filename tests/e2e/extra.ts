@@ -215,4 +215,26 @@ export const extraScenarios: Record<string, (g: Guarded, timings: Record<string,
     console.log(`    axe: ${findings.length} violazioni (${blocking.length} gravi o critiche) su 6 schermate${lines.length ? '\n    ' + lines.join('\n    ') : ''}`);
     expect(blocking.length === 0, `${blocking.length} violazioni axe gravi o critiche: ${[...new Set(blocking.map((f) => `${f.id} (${f.screen})`))].join(', ')}`);
   },
+
+  /** Issue #6: the language switch — English tabs and buttons, kept across a reload, back to Italian. */
+  async english({ page }) {
+    await openApp(page);
+    expect((await page.getAttribute('html', 'lang')) === 'it', 'lingua iniziale non italiana');
+    await page.click('[data-testid=lang-switch] button[data-lang=en]');
+    await page.waitForSelector('button[role=tab]:has-text("Simulation")');
+    expect((await page.getAttribute('html', 'lang')) === 'en', '<html lang> non aggiornato a en');
+    expect(await page.isVisible('[data-testid=core-note]'), 'nota sui messaggi in italiano assente');
+    await page.click('button[role=tab]:has-text("Scenario")');
+    await page.waitForSelector('button:has-text("Duplicate")');
+    expect((await page.locator('button', { hasText: /^Duplica$/ }).count()) === 0, 'pulsante ancora in italiano');
+    await page.reload();
+    await waitMapIdle(page);
+    await page.waitForSelector('button[role=tab]:has-text("Data quality")');
+    expect((await page.getAttribute('html', 'lang')) === 'en', 'lingua inglese persa dopo il ricaricamento');
+    expect(await page.isVisible('button:has-text("Export PNG")'), 'pulsante di esportazione non tradotto');
+    await page.click('[data-testid=lang-switch] button[data-lang=it]');
+    await page.waitForSelector('button[role=tab]:has-text("Simulazione")');
+    expect((await page.getAttribute('html', 'lang')) === 'it', '<html lang> non tornato a it');
+    expect((await page.locator('[data-testid=core-note]').count()) === 0, 'nota visibile in italiano');
+  },
 };

@@ -5,7 +5,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { usePresentation } from './context.tsx';
-import { LEVEL_LONG, S } from '../../i18n/strings.ts';
+import { t } from '../../i18n/strings.ts';
 import { itDate } from '../../export/caption.ts';
 import '../../presenter.css';
 
@@ -59,31 +59,34 @@ export function PresenterMode() {
 
   if (!active || !slide) return null;
   const scenario = state.scenario.value;
+  const tt = t();
+  const S = tt.common;
+  const R = tt.presenter;
   const n = p.index.value + 1;
   const today = new Date();
   const todayIso = `${today.getFullYear()}-${String(today.getMonth() + 1).padStart(2, '0')}-${String(today.getDate()).padStart(2, '0')}`;
   return (
-    <div ref={root} class="presenter" role="region" aria-roledescription="presentazione" aria-label={`Presentazione: ${p.presentation.value.title}`} tabIndex={-1} data-testid="presenter">
+    <div ref={root} class="presenter" role="region" aria-roledescription={R.roleDescription} aria-label={R.label(p.presentation.value.title)} tabIndex={-1} data-testid="presenter">
       <div class="presenter-head">
         <div class="presenter-titles">
           <h1 class="slide-title" data-testid="slide-title">{slide.title}</h1>
-          <p class="slide-sub">{slide.note || `${LEVEL_LONG[slide.level]} · scenario: ${scenario.name}`}</p>
+          <p class="slide-sub">{slide.note || R.sub(tt.levelLong[slide.level], scenario.name)}</p>
         </div>
-        <nav class="presenter-controls" aria-label="Comandi della presentazione">
+        <nav class="presenter-controls" aria-label={R.controls}>
           <span class="slide-count" data-testid="slide-count">{n} / {slides.length}</span>
-          <button type="button" onClick={() => p.actions.prev()} disabled={n <= 1} aria-label="Diapositiva precedente (freccia sinistra)" title="Diapositiva precedente (←)">◀</button>
-          <button type="button" onClick={() => p.actions.next()} disabled={n >= slides.length} aria-label="Diapositiva successiva (freccia destra)" title="Diapositiva successiva (→)">▶</button>
-          <button type="button" onClick={() => void p.actions.toggleFullscreen()} aria-pressed={p.fullscreen.value} aria-label="Schermo intero (tasto F)" title="Schermo intero (tasto F)">Schermo intero</button>
-          <button type="button" onClick={() => p.actions.stop()} data-action="presenter-exit" aria-label="Esci dalla presentazione (tasto Esc)" title="Esci dalla presentazione (tasto Esc)">Esci</button>
+          <button type="button" onClick={() => p.actions.prev()} disabled={n <= 1} aria-label={R.prevLabel} title={R.prevTitle}>◀</button>
+          <button type="button" onClick={() => p.actions.next()} disabled={n >= slides.length} aria-label={R.nextLabel} title={R.nextTitle}>▶</button>
+          <button type="button" onClick={() => void p.actions.toggleFullscreen()} aria-pressed={p.fullscreen.value} aria-label={R.fullscreenLabel} title={R.fullscreenLabel}>{R.fullscreen}</button>
+          <button type="button" onClick={() => p.actions.stop()} data-action="presenter-exit" aria-label={R.exitLabel} title={R.exitLabel}>{R.exit}</button>
         </nav>
       </div>
       <div class="presenter-foot">
         {scenario.illustrative && <strong class="presenter-illustrative" role="note">{S.illustrativeBanner}</strong>}
         {p.slideWarning.value && <span class="presenter-warning" role="alert">{p.slideWarning.value}</span>}
-        <span class="presenter-source">Fonti: {S.attribution}</span>
-        <span class="presenter-date">Scenario «{scenario.name}» al {itDate(scenario.referenceDate)} · {S.populationDate} · presentato il {itDate(todayIso)}</span>
+        <span class="presenter-source">{R.sources(S.attribution)}</span>
+        <span class="presenter-date">{R.dateLine(scenario.name, itDate(scenario.referenceDate), S.populationDate, itDate(todayIso))}</span>
       </div>
-      <p class="sr-only" aria-live="polite" aria-atomic="true">Diapositiva {n} di {slides.length}: {slide.title}</p>
+      <p class="sr-only" aria-live="polite" aria-atomic="true">{R.live(n, slides.length, slide.title)}</p>
     </div>
   );
 }
