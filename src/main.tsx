@@ -22,7 +22,7 @@ import { createOptimiseState } from './state/optimise.ts';
 import { App } from './ui/App.tsx';
 import { PresentationProvider } from './ui/presenter/context.tsx';
 import { Ctx, type Manifest } from './ui/context.ts';
-import { S } from './i18n/strings.ts';
+import { S, t } from './i18n/strings.ts';
 import './styles.css';
 
 async function getJson<T>(url: string): Promise<T> {
@@ -47,17 +47,17 @@ async function start(root: HTMLElement) {
   const territory = official ? createTerritory(withOfficial(data, official)) : shipped;
   const { workspace, problems } = loadWorkspace(readStorage(), territory);
   const state = createAppState(territory, workspace);
-  if (problems.length) state.actions.notify({ kind: 'error', text: 'Alcuni dati salvati non erano validi e sono stati scartati.', details: problems });
+  if (problems.length) state.actions.notify({ kind: 'error', text: t().notices.savedDropped, details: problems });
   const { layers, labels } = buildLayers(topo, territory, { redissolve: !!official });
   if (official && takeReportFlag()) {
-    state.actions.notify({ kind: 'info', text: `Tabella ufficiale ${official.fileName} applicata: le stime sono sostituite.`, details: official.report });
+    state.actions.notify({ kind: 'info', text: t().notices.officialApplied(official.fileName), details: official.report });
   }
 
   // A shared scenario link (#s=…) adds that scenario, then the hash goes back to the view.
   if (location.hash.startsWith(`#${HASH_PREFIX}`)) {
     const r = await decodeScenarioFromHash(location.hash.slice(1), territory);
-    if (r.ok) state.actions.addScenario(r.scenario, 'Link condiviso');
-    else state.actions.notify({ kind: 'error', text: 'Il link non contiene uno scenario valido.', details: r.errors });
+    if (r.ok) state.actions.addScenario(r.scenario, t().notices.sharedLink);
+    else state.actions.notify({ kind: 'error', text: t().notices.badLink, details: r.errors });
     history.replaceState(null, '', location.pathname + location.search);
   }
   state.actions.applyHash(location.hash);
@@ -74,7 +74,7 @@ async function start(root: HTMLElement) {
     try {
       localStorage.setItem(STORAGE_KEY, JSON.stringify(w));
     } catch (err) {
-      state.actions.notify({ kind: 'error', text: `Salvataggio automatico non riuscito: ${err instanceof Error ? err.message : String(err)}` });
+      state.actions.notify({ kind: 'error', text: t().notices.autosaveFailed(err instanceof Error ? err.message : String(err)) });
     }
   });
 

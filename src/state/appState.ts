@@ -9,6 +9,7 @@ import {
   ScenarioEditError, addBase, addMember, createService, duplicateScenario, exportScenarioJson, illustrativeScenario, defaultScenario,
   importBasesGeoJson, importScenarioCsv, importScenarioJson, serviceOfAmbito, MAX_IMPORT_BYTES, type ImportResult, type Scenario,
 } from '../core/scenario/index.ts';
+import { t } from '../i18n/strings.ts';
 import { currentScenario, newScenarioId, pushHistory, replaceCurrent, type History, type Workspace } from './workspace.ts';
 
 export type Panel = 'info' | 'scenario' | 'quality' | 'sim' | 'optimise';
@@ -191,7 +192,7 @@ export function createAppState(territory: Territory, initial: Workspace) {
     deleteScenario(id: string) {
       const w = workspace.value;
       if (w.scenarios.length <= 1) {
-        notice.value = { kind: 'error', text: 'Non si può eliminare l\'unico scenario: crearne prima un altro.' };
+        notice.value = { kind: 'error', text: t().notices.onlyScenario };
         return;
       }
       const scenarios = w.scenarios.filter((s) => s.id !== id);
@@ -202,12 +203,12 @@ export function createAppState(territory: Territory, initial: Workspace) {
       const w = workspace.value;
       const id = w.scenarios.some((x) => x.id === s.id) ? newScenarioId(w, s.id) : s.id;
       commit({ ...w, currentId: id, scenarios: [...w.scenarios, { ...s, id }] });
-      notice.value = { kind: 'info', text: `${how}: scenario "${s.name}" aggiunto e aperto.` };
+      notice.value = { kind: 'info', text: t().notices.scenarioAdded(how, s.name) };
     },
     /** Imports a user file; on any problem the workspace is left exactly as it was. */
     async importFile(file: { name: string; size: number; arrayBuffer(): Promise<ArrayBuffer> }) {
       if (file.size > MAX_IMPORT_BYTES) {
-        notice.value = { kind: 'error', text: `${file.name}: file troppo grande (${Math.round(file.size / 1024)} kB, massimo ${MAX_IMPORT_BYTES / 1024 / 1024} MB)` };
+        notice.value = { kind: 'error', text: t().notices.tooLarge(file.name, Math.round(file.size / 1024), MAX_IMPORT_BYTES / 1024 / 1024) };
         return;
       }
       const bytes = new Uint8Array(await file.arrayBuffer());
@@ -217,17 +218,17 @@ export function createAppState(territory: Territory, initial: Workspace) {
       else if (ext === 'csv') result = importScenarioCsv(bytes, scenario.value, territory);
       else if (ext === 'geojson') result = importBasesGeoJson(bytes, scenario.value, territory);
       else {
-        notice.value = { kind: 'error', text: `${file.name}: formato non riconosciuto (ammessi: .json scenario, .csv per Ambito, .geojson basi)` };
+        notice.value = { kind: 'error', text: t().notices.unknownFormat(file.name) };
         return;
       }
       if (!result.ok) {
-        notice.value = { kind: 'error', text: `${file.name}: importazione rifiutata, lo scenario corrente non è cambiato.`, details: result.errors };
+        notice.value = { kind: 'error', text: t().notices.importRejected(file.name), details: result.errors };
         return;
       }
-      if (ext === 'json') actions.addScenario(result.scenario, `Importato ${file.name}`);
+      if (ext === 'json') actions.addScenario(result.scenario, t().notices.importedHow(file.name));
       else {
         commit(replaceCurrent(workspace.value, result.scenario));
-        notice.value = { kind: 'info', text: `${file.name} importato nello scenario corrente.`, details: result.warnings };
+        notice.value = { kind: 'info', text: t().notices.importedInto(file.name), details: result.warnings };
       }
     },
     exportJson(): string {
@@ -246,7 +247,7 @@ export function createAppState(territory: Territory, initial: Workspace) {
     commitAssociation(name?: string) {
       const members = pending.value;
       if (members.length === 0) {
-        notice.value = { kind: 'error', text: 'Seleziona almeno un Ambito sulla mappa.' };
+        notice.value = { kind: 'error', text: t().notices.pickOne };
         return;
       }
       const existing = members.map((m) => serviceOfAmbito(scenario.value, m)).find((x) => x);
@@ -258,7 +259,7 @@ export function createAppState(territory: Territory, initial: Workspace) {
         }
         const names = members.map((m) => territory.ambito(m)?.name ?? m);
         return createService(s, { members, name: name ?? (members.length > 1 ? `PIS associato ${names.join(' – ')}` : `PIS ${names[0]}`) });
-      }, members.length > 1 ? `PIS sovra-Ambito con ${members.length} Ambiti.` : 'PIS creato.');
+      }, t().notices.associationCreated(members.length));
       batch(() => {
         mode.value = 'browse';
         pending.value = [];
@@ -278,7 +279,7 @@ export function createAppState(territory: Territory, initial: Workspace) {
       });
     },
     placeBase(serviceId: string, istat: string, point: [number, number]) {
-      actions.edit((s) => addBase(s, serviceId, { kind: 'uds', istat, point, unitsByBand: { office: 1, closure: 1, night: 1, holiday: 1 } }), `Base aggiunta a ${territory.comune(istat)?.name}.`);
+      actions.edit((s) => addBase(s, serviceId, { kind: 'uds', istat, point, unitsByBand: { office: 1, closure: 1, night: 1, holiday: 1 } }), t().notices.baseAdded(territory.comune(istat)?.name ?? istat));
       batch(() => {
         mode.value = 'browse';
         baseTarget.value = undefined;

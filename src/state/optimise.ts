@@ -10,6 +10,7 @@ import type { ComparisonResult } from '../core/optimise/compare.ts';
 import type { SitingObjective } from '../core/optimise/siting.ts';
 import type { Territory } from '../core/territory/index.ts';
 import type { AppState } from './appState.ts';
+import { t } from '../i18n/strings.ts';
 import type { OptimiseClient } from '../../workers/optimiseClient.ts';
 
 type Run<T> = { status: 'idle' } | { status: 'running' } | { status: 'ok'; value: T } | { status: 'error'; message: string } | { status: 'cancelled' };
@@ -76,7 +77,7 @@ export function createOptimiseState(app: AppState, territory: Territory, client:
           if (!b.fixed) next = addBase(next, svc.id, { kind: 'uds', istat: b.istat, unitsByBand: { office: 1, closure: 1, night: 1, holiday: 1 } });
         }
         return next;
-      }, `Basi proposte adottate (${chosen.map((b) => b.name).join(', ')}): 1 unità per fascia, da rivedere.`);
+      }, t().notices.basesAdopted(chosen.map((b) => b.name).join(', ')));
     },
     async suggest(options: AssociationApiOptions) {
       associations.value = { status: 'running' };
@@ -86,7 +87,7 @@ export function createOptimiseState(app: AppState, territory: Territory, client:
     openProposal() {
       const r = associations.value;
       if (r.status !== 'ok') return;
-      app.actions.addScenario(proposalToScenario(app.scenario.value, r.value), 'Proposta di associazioni');
+      app.actions.addScenario(proposalToScenario(app.scenario.value, r.value), t().notices.proposalHow);
     },
     async computeShares(serviceId: string, annualBudgetEur: number, fixedShare: number) {
       const svc = app.scenario.value.services.find((s) => s.id === serviceId);

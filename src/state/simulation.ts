@@ -12,6 +12,7 @@ import type { DesAssumptions } from '../core/des/assumptions.ts';
 import type { TimeBand } from '../core/sim/layout.ts';
 import type { Territory } from '../core/territory/index.ts';
 import type { AppState } from './appState.ts';
+import { t } from '../i18n/strings.ts';
 import type { createSimulationClient } from '../../workers/client.ts';
 
 type Client = ReturnType<typeof createSimulationClient>;
@@ -113,10 +114,10 @@ export function createSimulationState(app: AppState, territory: Territory, clien
       if (r.status !== 'ok') return;
       const rep = r.value;
       if (rep.ok) {
-        odNote.value = 'Matrice origine–destinazione importata: sostituisce la stima per le coppie che contiene.';
+        odNote.value = t().notices.odApplied;
         app.actions.notify({ kind: 'info', text: odNote.value, details: rep.warnings });
         if (options.value) options.value = { ...options.value }; // re-run coverage
-      } else app.actions.notify({ kind: 'error', text: 'Matrice origine–destinazione rifiutata: nessuna modifica.', details: rep.errors });
+      } else app.actions.notify({ kind: 'error', text: t().notices.odRejected, details: rep.errors });
     },
   };
 }

@@ -43,7 +43,7 @@ export function InfoPanel() {
         <div><span class="kpi" data-testid="info-residents">{fmtInt(r.residents)}</span> {S.residents.toLowerCase()}</div>
         <div><span class="kpi">{fmtKm2(r.areaKm2)}</span></div>
       </div>
-      <p class="muted small">{S.populationDate}.{r.rule50kComuni > 0 && ` ${r.rule50kComuni} ${S.rule50k.toLowerCase()}.`}</p>
+      <p class="muted small">{S.populationDate}.{r.rule50kComuni > 0 && ` ${S.rule50k} (LEPS 3.7.1): ${r.rule50kComuni}.`}</p>
       {r.estimatedComuni > 0 && (
         <p class="warn" role="note">
           <span class="swatch hatch" /> {I.estimatedOf(r.estimatedComuni, r.comuni, fmtInt(r.estimatedResidents))} {S.estimatedNote}
