@@ -3,7 +3,7 @@
 import { colourLevel } from '../core/territory/colouring.ts';
 import type { Territory } from '../core/territory/index.ts';
 import { PIS_STATUSES, countScenario, type Scenario } from '../core/scenario/index.ts';
-import { MULTI_UNIT_FILL, OUTCOME_COLOURS, RESPONSE_CLASSES, STATUS_COLOURS, UNIT_PALETTE, UNREACHED } from '../map/palette.ts';
+import { MULTI_UNIT_FILL, OUTCOME_COLOURS, RESPONSE_CLASSES, RULE_FAIL, RULE_PASS, STATUS_COLOURS, UNIT_PALETTE, UNREACHED } from '../map/palette.ts';
 import type { SlideLevel } from '../core/presentation/types.ts';
 import { t } from '../i18n/strings.ts';
 
@@ -50,7 +50,7 @@ export function legendModel(territory: Territory, level: SlideLevelLike, scenari
       return { swatch: { kind: 'fill', colour }, label };
     });
     rows.push({ swatch: { kind: 'fill', colour: UNREACHED }, label: L.unreached });
-    rows.push({ swatch: { kind: 'rings', colours: ['#1a9850', '#d73027'] }, label: L.rule50k });
+    rows.push({ swatch: { kind: 'rings', colours: [RULE_PASS, RULE_FAIL] }, label: L.rule50k });
     return { title: S.legend, heading: `${LEVEL_LONG.tempo} (${L.estimate})${scenario.illustrative ? L.illustrativeScenario : ''}`, rows };
   }
   if (level === 'pis') {

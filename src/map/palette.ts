@@ -6,8 +6,14 @@ export const BORDER = '#36454f';
 export const SELECTED = '#0b3d91';
 export const BACKGROUND = '#f4f1ea';
 
-/** Response-time classes (minutes, upper bounds) and colours; grey = no PIS / not reachable. */
-export const RESPONSE_CLASSES: [number, string][] = [[15, '#1a9850'], [30, '#91cf60'], [45, '#fee08b'], [60, '#fc8d59'], [Infinity, '#d73027']];
+/**
+ * Response-time classes (minutes, upper bounds) and colours — ColorBrewer RdYlBu, readable with the
+ * common colour-vision deficiencies (a red–green scale is not); grey = no PIS / not reachable.
+ */
+export const RESPONSE_CLASSES: [number, string][] = [[15, '#2c7bb6'], [30, '#abd9e9'], [45, '#ffffbf'], [60, '#fdae61'], [Infinity, '#d7191c']];
+/** The 50,000 rule met / not met (rings on the map; the tables also say ✓ / ✗). */
+export const RULE_PASS = '#2c7bb6';
+export const RULE_FAIL = '#d7191c';
 export const UNREACHED = '#9e9e9e';
 export function responseColour(minutes: number): string {
   if (!Number.isFinite(minutes)) return UNREACHED;
@@ -15,23 +21,23 @@ export function responseColour(minutes: number): string {
 }
 
 /**
- * PIS status colours: a sequential green→orange scale (ColorBrewer RdYlGn, colour-blind safer end
- * points) for "how close to an active PIS", grey for unknown. Status is also written in every
+ * PIS status colours, from Okabe–Ito (safe for colour-vision deficiencies): blues for an active or
+ * starting PIS, yellow/orange for planned or none, grey for unknown. Status is also written in every
  * tooltip and table, so colour is never the only cue.
  */
 export const STATUS_COLOURS: Record<string, string> = {
-  'attivo': '#1a9850',
-  'in-attivazione-2026': '#91cf60',
-  'previsto-pdz-2024-26': '#d9ef8b',
-  'previsto-pdz-2027-29': '#fee08b',
-  'non-previsto': '#fc8d59',
+  'attivo': '#0072b2',
+  'in-attivazione-2026': '#56b4e9',
+  'previsto-pdz-2024-26': '#b8e0f5',
+  'previsto-pdz-2027-29': '#f0e442',
+  'non-previsto': '#e69f00',
   'sconosciuto': '#e6e6e6',
 };
 
-/** Outcome of a scenario comparison per Ambito (diverging: better green, worse red). */
+/** Outcome of a scenario comparison per Ambito (diverging RdYlBu: better blue, worse red). */
 export const OUTCOME_COLOURS: Record<string, string> = {
-  migliora: '#1a9850',
-  peggiora: '#d73027',
-  misto: '#fee08b',
+  migliora: '#2c7bb6',
+  peggiora: '#d7191c',
+  misto: '#ffffbf',
   invariato: '#e6e6e6',
 };

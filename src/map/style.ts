@@ -3,7 +3,7 @@
 // code). The optional OpenStreetMap raster is added at runtime only when the user asks for it.
 import type { FeatureCollection } from 'geojson';
 import type { RasterSourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { BACKGROUND, BORDER, SELECTED } from './palette.ts';
+import { BACKGROUND, BORDER, RULE_FAIL, RULE_PASS, SELECTED } from './palette.ts';
 
 export interface MapLayersData {
   ambiti: FeatureCollection;
@@ -97,7 +97,7 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
         id: 'rule50k', type: 'circle', source: 'rule50k',
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 9, 12, 16], 'circle-color': 'rgba(255,255,255,0.35)',
-          'circle-stroke-width': 4, 'circle-stroke-color': ['case', ['get', 'pass'], '#1a9850', '#d73027'],
+          'circle-stroke-width': 4, 'circle-stroke-color': ['case', ['get', 'pass'], RULE_PASS, RULE_FAIL],
         },
       },
       // Bases proposed by the optimiser (not yet adopted): hollow black rings.
