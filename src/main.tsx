@@ -79,8 +79,9 @@ async function start(root: HTMLElement) {
   });
 
   const baseOverrides = Object.fromEntries(territory.data.comuni.filter((c, i) => c.ambito !== data.comuni[i].ambito).map((c) => [c.istat, c.ambito]));
-  const sim = createSimulationState(state, territory, createSimulationClient(simulationWorkerFactory), baseOverrides);
-  const opt = createOptimiseState(state, territory, createOptimiseClient(optimiseWorkerFactory));
+  const optClient = createOptimiseClient(optimiseWorkerFactory);
+  const sim = createSimulationState(state, territory, createSimulationClient(simulationWorkerFactory), baseOverrides, [optClient]);
+  const opt = createOptimiseState(state, territory, optClient, () => sim.odCsv.peek());
   (window as unknown as { __app: unknown }).__app = { state, sim, opt };
   root.replaceChildren(); // drop the static "Caricamento…" placeholder
   render(

@@ -10,7 +10,7 @@ import type { OptimiseApi } from './optimise.worker.ts';
 export type { ClientResult } from './requests.ts';
 export type OptimiseWorkerHandle = WorkerHandle<OptimiseApi>;
 
-type Channel = 'heuristic' | 'exact' | 'associations' | 'shares' | 'compare';
+type Channel = 'heuristic' | 'exact' | 'associations' | 'shares' | 'compare' | 'od';
 type Answer<K extends keyof OptimiseApi> = Awaited<ReturnType<OptimiseApi[K]>>;
 
 export function createOptimiseClient(workerFactory: () => OptimiseWorkerHandle) {
@@ -22,6 +22,7 @@ export function createOptimiseClient(workerFactory: () => OptimiseWorkerHandle) 
       run('associations', (api) => api.suggestAssociations(scenario, options)),
     shares: (req: SharesApiRequest): Promise<ClientResult<Answer<'shares'>>> => run('shares', (api) => api.shares(req)),
     compare: (a: CompareApiSide, b: CompareApiSide, options?: CompareApiOptions): Promise<ClientResult<Answer<'compare'>>> => run('compare', (api) => api.compare(a, b, options)),
+    importOdMatrix: (csvText: string): Promise<ClientResult<Answer<'importOdMatrix'>>> => run('od', (api) => api.importOdMatrix(csvText)),
     cancel,
     dispose,
   };

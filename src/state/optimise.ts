@@ -23,7 +23,8 @@ export interface SitingForm {
   timeLimitSec: number;
 }
 
-export function createOptimiseState(app: AppState, territory: Territory, client: OptimiseClient) {
+/** `odCsv`: the imported OD matrix, re-sent to the worker after a cancel restarts it. */
+export function createOptimiseState(app: AppState, territory: Territory, client: OptimiseClient, odCsv: () => string | undefined = () => undefined) {
   const form = signal<SitingForm>({ objective: 'median', k: 2, targetMin: 45, keepExisting: false, timeLimitSec: 30 });
   /** The service the siting result is for, and both answers (heuristic first, exact later). */
   const siting = signal<{ serviceId: string; heuristic: Run<SitingResult>; exact: Run<SitingResult> } | undefined>(undefined);
@@ -60,6 +61,8 @@ export function createOptimiseState(app: AppState, territory: Territory, client:
     },
     cancel() {
       client.cancel();
+      const od = odCsv();
+      if (od) void client.importOdMatrix(od);
     },
     /** Writes the proposed bases into the scenario (one undoable edit): non-fixed UdS bases replaced. */
     adopt(which: 'heuristic' | 'exact') {

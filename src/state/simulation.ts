@@ -36,7 +36,14 @@ type Run<T> = { status: 'idle' } | { status: 'running' } | { status: 'ok'; value
  * `baseOverrides`: comuni whose Ambito differs from the shipped territory.json the worker loads
  * (an imported official table); the scenario's what-if moves apply on top.
  */
-export function createSimulationState(app: AppState, territory: Territory, client: Client, baseOverrides: Record<string, string> = {}) {
+export function createSimulationState(
+  app: AppState,
+  territory: Territory,
+  client: Client,
+  baseOverrides: Record<string, string> = {},
+  /** Other workers that must use the same OD matrix (the optimiser). */
+  odMirrors: { importOdMatrix(csv: string): Promise<unknown> }[] = [],
+) {
   const layoutOf = () => {
     const l = toServiceLayout(app.scenario.value, territory);
     return { ...l, compositionOverrides: { ...baseOverrides, ...l.compositionOverrides } };
@@ -47,6 +54,8 @@ export function createSimulationState(app: AppState, territory: Territory, clien
   const des = signal<Run<SimulationResult> | { status: 'cancelled' }>({ status: 'idle' });
   const progress = signal<{ done: number; total: number } | undefined>(undefined);
   const odNote = signal<string | undefined>(undefined);
+  /** The imported OD matrix (CSV text): a restarted worker (after cancel) gets it again. */
+  const odCsv = signal<string | undefined>(undefined);
 
   const fromDefaults = (d: SimDefaults): SimOptions => ({
     band: d.band, targetMin: d.targetMin, thresholdsMin: [...d.thresholdsMin],
@@ -84,7 +93,7 @@ export function createSimulationState(app: AppState, territory: Territory, clien
   }
 
   return {
-    defaults, options, coverage, des, progress, odNote, start,
+    defaults, options, coverage, des, progress, odNote, odCsv, start,
     setOptions(patch: Partial<SimOptions>) {
       if (options.value) options.value = { ...options.value, ...patch };
     },
@@ -108,12 +117,15 @@ export function createSimulationState(app: AppState, territory: Territory, clien
     },
     cancelDes() {
       client.cancel();
+      if (odCsv.peek()) void client.importOdMatrix(odCsv.peek()!);
     },
     async importOd(text: string) {
       const r = await client.importOdMatrix(text);
       if (r.status !== 'ok') return;
       const rep = r.value;
       if (rep.ok) {
+        await Promise.all(odMirrors.map((m) => m.importOdMatrix(text)));
+        odCsv.value = text;
         odNote.value = t().notices.odApplied;
         app.actions.notify({ kind: 'info', text: odNote.value, details: rep.warnings });
         if (options.value) options.value = { ...options.value }; // re-run coverage

@@ -10,6 +10,7 @@ import type { ServiceLayout } from '../sim/layout.ts';
 import type { TerritoryData } from '../territory/types.ts';
 import type { TravelAssumptions } from '../travel/assumptions.ts';
 import { cachedTravelContext, type TravelContext } from '../travel/context.ts';
+import type { OdImportReport } from '../sim/api.ts';
 import { suggestAssociations, type AssociationOptions, type AssociationProposal } from './associations.ts';
 import { compareScenarios, comparisonCsv, type CompareOptions, type CompareSide, type ComparisonResult } from './compare.ts';
 import { heuristicGapPct, solveExact, type ExactOptions, type ExactSolution, type HighsInstance, type ModelSize } from './mip.ts';
@@ -76,7 +77,9 @@ export function createOptimiseApi(deps: OptimiseDeps) {
   let highsPromise: Promise<HighsInstance> | undefined;
   const data = (): Promise<TerritoryData> => (dataPromise ??= deps.loadTerritory());
   const highs = (): Promise<HighsInstance> => (highsPromise ??= deps.loadHighs());
-  const context = cachedTravelContext(data);
+  // Given the same origin–destination matrix as the simulation worker, siting and coverage agree.
+  const travel = cachedTravelContext(data);
+  const context = (t?: Partial<TravelAssumptions>): Promise<TravelContext> => travel.context(t);
 
   function choices(ctx: TravelContext, p: SitingProblem, open: readonly number[]): BaseChoice[] {
     const fixed = new Set(p.fixed);
@@ -136,6 +139,13 @@ export function createOptimiseApi(deps: OptimiseDeps) {
     },
     async suggestAssociations(scenario: Scenario | null, options: AssociationApiOptions = {}): Promise<AssociationProposal> {
       return suggestAssociations(await context(options.travel), scenario, options);
+    },
+    /** Applies an OD matrix (CSV from_istat,to_istat,minutes) when at least one row is usable. */
+    async importOdMatrix(csvText: string): Promise<OdImportReport> {
+      return travel.importOd(csvText);
+    },
+    async clearOdMatrix(): Promise<void> {
+      travel.clearOd();
     },
     async shares(req: SharesApiRequest): Promise<SharesResult> {
       return computeShares(await context(req.travel), req);

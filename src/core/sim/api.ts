@@ -10,7 +10,7 @@ import { evaluateRule50k, type Rule50kOptions, type Rule50kResult } from '../rul
 import type { TerritoryData } from '../territory/types.ts';
 import { DEFAULT_TRAVEL_ASSUMPTIONS, TRAVEL_ASSUMPTION_INFO, type TravelAssumptions } from '../travel/assumptions.ts';
 import { cachedTravelContext, type TravelContext } from '../travel/context.ts';
-import { parseOdMatrixCsv, type OdImport, type OdMatrix } from '../travel/odMatrix.ts';
+import type { OdImport } from '../travel/odMatrix.ts';
 import { compileLayout, type CompiledLayout } from './compile.ts';
 import type { ServiceLayout } from './layout.ts';
 
@@ -30,13 +30,11 @@ export type OdImportReport = Omit<OdImport, 'matrix'>;
 
 export function createSimulationApi(deps: SimulationDeps) {
   let dataPromise: Promise<TerritoryData> | undefined;
-  let od: OdMatrix | undefined;
-  let odVersion = 0;
   let cancelRequested = false;
 
   const data = (): Promise<TerritoryData> => (dataPromise ??= deps.loadTerritory());
-  const travelContext = cachedTravelContext(data);
-  const context = (travel?: Partial<TravelAssumptions>): Promise<TravelContext> => travelContext(travel, od && { matrix: od, version: odVersion });
+  const travel = cachedTravelContext(data);
+  const context = (t?: Partial<TravelAssumptions>): Promise<TravelContext> => travel.context(t);
 
   async function prepared(layout: ServiceLayout, travel?: Partial<TravelAssumptions>): Promise<{ ctx: TravelContext; compiled: CompiledLayout }> {
     const ctx = await context(travel);
@@ -64,17 +62,11 @@ export function createSimulationApi(deps: SimulationDeps) {
 
     /** Validates and, when at least one row is usable, applies an OD matrix (CSV from_istat,to_istat,minutes). */
     async importOdMatrix(csvText: string): Promise<OdImportReport> {
-      const { matrix, ...report } = parseOdMatrixCsv(csvText, await data());
-      if (report.ok) {
-        od = matrix;
-        odVersion++;
-      }
-      return report;
+      return travel.importOd(csvText);
     },
 
     async clearOdMatrix(): Promise<void> {
-      od = undefined;
-      odVersion++;
+      travel.clearOd();
     },
 
     async coverage(layout: ServiceLayout, options: CoverageApiOptions = {}): Promise<CoverageResult> {

@@ -7,7 +7,7 @@ import { DEFAULT_TRAVEL_ASSUMPTIONS, validateTravelAssumptions, type TravelAssum
 import { buildDemandPoints, type DemandPoints } from './demand.ts';
 import { haversineKm } from './geo.ts';
 import { createTravelTimeModel, type TravelTimeModel } from './model.ts';
-import type { OdMatrix } from './odMatrix.ts';
+import { parseOdMatrixCsv, type OdImport, type OdMatrix } from './odMatrix.ts';
 
 export interface TravelContext {
   data: TerritoryData;
@@ -64,17 +64,35 @@ export function createTravelContext(data: TerritoryData, assumptions: TravelAssu
 
 /**
  * The travel context for the given assumptions (validated), built once and reused until the
- * assumptions or the OD matrix change — shared by the simulation and optimisation APIs.
+ * assumptions or the OD matrix change; holds the imported OD matrix. Shared by the simulation and
+ * optimisation APIs, so both validate and cache the same way.
  */
 export function cachedTravelContext(data: () => Promise<TerritoryData>) {
   let cached: { key: string; ctx: TravelContext } | undefined;
-  return async (travel?: Partial<TravelAssumptions>, od?: { matrix: OdMatrix; version: number }): Promise<TravelContext> => {
-    const d = await data();
-    const a: TravelAssumptions = { ...DEFAULT_TRAVEL_ASSUMPTIONS, ...travel };
-    const errors = validateTravelAssumptions(a);
-    if (errors.length) throw new Error(`Ipotesi di viaggio non valide: ${errors.join('; ')}`);
-    const key = `${JSON.stringify(a)}#${od?.version ?? 0}`;
-    if (cached?.key !== key) cached = { key, ctx: createTravelContext(d, a, od?.matrix) };
-    return cached.ctx;
+  let od: OdMatrix | undefined;
+  let odVersion = 0;
+  return {
+    async context(travel?: Partial<TravelAssumptions>): Promise<TravelContext> {
+      const d = await data();
+      const a: TravelAssumptions = { ...DEFAULT_TRAVEL_ASSUMPTIONS, ...travel };
+      const errors = validateTravelAssumptions(a);
+      if (errors.length) throw new Error(`Ipotesi di viaggio non valide: ${errors.join('; ')}`);
+      const key = `${JSON.stringify(a)}#${odVersion}`;
+      if (cached?.key !== key) cached = { key, ctx: createTravelContext(d, a, od) };
+      return cached.ctx;
+    },
+    /** Validates and, when at least one row is usable, applies an OD matrix (CSV from_istat,to_istat,minutes). */
+    async importOd(csvText: string): Promise<Omit<OdImport, 'matrix'>> {
+      const { matrix, ...report } = parseOdMatrixCsv(csvText, await data());
+      if (report.ok) {
+        od = matrix;
+        odVersion++;
+      }
+      return report;
+    },
+    clearOd(): void {
+      od = undefined;
+      odVersion++;
+    },
   };
 }
