@@ -486,6 +486,15 @@ export const it = {
     badLink: 'Il link non contiene uno scenario valido.',
     autosaveFailed: (why: string) => `Salvataggio automatico non riuscito: ${why}`,
   },
+  presenterNotices: {
+    notSaved: (why: string) => `Presentazione non salvata nel browser: ${why}`,
+    missingScenario: (id: string) => `Lo scenario "${id}" di questa diapositiva non è più nell'elenco: è mostrato lo scenario aperto.`,
+    currentView: 'Vista corrente',
+    ambitoSlide: (name: string) => `Ambito di ${name}`,
+    slide: (n: number) => `Diapositiva ${n}`,
+    rejected: (file: string) => `${file}: presentazione rifiutata, nulla è cambiato.`,
+    imported: (file: string, title: string, slides: number, added: number) => `${file}: presentazione "${title}" con ${slides} diapositive; ${added} scenari aggiunti.`,
+  },
 };
 
 export type Strings = typeof it;
@@ -970,6 +979,15 @@ export const en: Strings = {
     officialApplied: (file: string) => `Official table ${file} applied: the estimates are replaced.`,
     badLink: 'The link does not hold a valid scenario.',
     autosaveFailed: (why: string) => `Autosave failed: ${why}`,
+  },
+  presenterNotices: {
+    notSaved: (why: string) => `Presentation not saved in the browser: ${why}`,
+    missingScenario: (id: string) => `The scenario "${id}" of this slide is no longer in the list: the open scenario is shown.`,
+    currentView: 'Current view',
+    ambitoSlide: (name: string) => `Ambito of ${name}`,
+    slide: (n: number) => `Slide ${n}`,
+    rejected: (file: string) => `${file}: presentation rejected, nothing changed.`,
+    imported: (file: string, title: string, slides: number, added: number) => `${file}: presentation "${title}" with ${slides} slides; ${added} scenarios added.`,
   },
 };
 

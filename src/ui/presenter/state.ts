@@ -9,6 +9,7 @@ import {
   readPresentation, removeSlide, renamePresentation, starterPresentation, stepIndex, updateSlide, type Presentation, type Slide,
 } from '../../core/presentation/index.ts';
 import type { AppState } from '../../state/appState.ts';
+import { t } from '../../i18n/strings.ts';
 import type { MapLike } from '../../export/exportView.ts';
 
 export const PRESENTATION_STORAGE_KEY = 'pis-lombardia/presentation/v1';
@@ -65,7 +66,7 @@ export function createPresentationState(app: AppState, territory: Territory, dep
     try {
       storage?.setItem(PRESENTATION_STORAGE_KEY, JSON.stringify(next));
     } catch (err) {
-      app.actions.notify({ kind: 'error', text: `Presentazione non salvata nel browser: ${err instanceof Error ? err.message : String(err)}` });
+      app.actions.notify({ kind: 'error', text: t().presenterNotices.notSaved(err instanceof Error ? err.message : String(err)) });
     }
   };
   const guard = (fn: () => void) => {
@@ -98,7 +99,7 @@ export function createPresentationState(app: AppState, territory: Territory, dep
     batch(() => {
       if (v.scenarioId && v.scenarioId !== w.currentId) {
         if (w.scenarios.some((s) => s.id === v.scenarioId)) app.actions.selectScenario(v.scenarioId);
-        else warning = `Lo scenario "${v.scenarioId}" di questa diapositiva non è più nell'elenco: è mostrato lo scenario aperto.`;
+        else warning = t().presenterNotices.missingScenario(v.scenarioId);
       }
       app.actions.setLevel(v.level);
       const framed = !v.camera;
@@ -144,7 +145,7 @@ export function createPresentationState(app: AppState, territory: Territory, dep
       let p = presentation.value;
       if (!p.slides.length) {
         // Nothing saved yet: the current view becomes the first slide, so the mode always has something to show.
-        actions.addCurrentView('Vista corrente');
+        actions.addCurrentView(t().presenterNotices.currentView);
         p = presentation.value;
       }
       saved = currentView();
@@ -189,7 +190,7 @@ export function createPresentationState(app: AppState, territory: Territory, dep
       const v = currentView();
       const sel = app.selection.value;
       guard(() => commit(addSlide(presentation.value, {
-        title: title ?? (sel ? `Ambito di ${sel.name}` : `Diapositiva ${presentation.value.slides.length + 1}`),
+        title: title ?? (sel ? t().presenterNotices.ambitoSlide(sel.name) : t().presenterNotices.slide(presentation.value.slides.length + 1)),
         note: '',
         camera: v.camera,
         level: v.level,
@@ -225,7 +226,7 @@ export function createPresentationState(app: AppState, territory: Territory, dep
     async importFile(file: { name: string; arrayBuffer(): Promise<ArrayBuffer> }) {
       const r = importPresentationJson(new Uint8Array(await file.arrayBuffer()), territory);
       if (!r.ok) {
-        app.actions.notify({ kind: 'error', text: `${file.name}: presentazione rifiutata, nulla è cambiato.`, details: r.errors });
+        app.actions.notify({ kind: 'error', text: t().presenterNotices.rejected(file.name), details: r.errors });
         return;
       }
       const before = app.workspace.value.currentId;
@@ -239,7 +240,7 @@ export function createPresentationState(app: AppState, territory: Territory, dep
       const renamed = Object.entries(plan.renamed).map(([a, b]) => `scenario "${a}" importato come "${b}" (l'id era già usato)`);
       app.actions.notify({
         kind: 'info',
-        text: `${file.name}: presentazione "${plan.presentation.title}" con ${plan.presentation.slides.length} diapositive; ${plan.toAdd.length} scenari aggiunti.`,
+        text: t().presenterNotices.imported(file.name, plan.presentation.title, plan.presentation.slides.length, plan.toAdd.length),
         details: [...r.warnings, ...renamed],
       });
     },
