@@ -73,9 +73,12 @@ export function createAppState(territory: Territory, initial: Workspace) {
   const baseTarget = signal<string | undefined>(undefined);
 
   const scenario = computed(() => currentScenario(workspace.value));
+  // Edits that do not move comuni keep the same overrides object, so this computed does not fire
+  // and the territory view (and the map's re-dissolve) is not rebuilt on every edit.
+  const overrides = computed(() => scenario.value.compositionOverrides);
   /** The territory as the current scenario sees it: its what-if moves of comuni applied. */
   const view = computed(() => {
-    const moves = Object.entries(scenario.value.compositionOverrides);
+    const moves = Object.entries(overrides.value);
     return moves.length ? createTerritory(territory.data, new Map(moves)) : territory;
   });
   const selection = computed(() => (selectedAmbito.value ? territory.ambito(selectedAmbito.value) : undefined));

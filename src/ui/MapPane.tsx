@@ -92,7 +92,7 @@ export function MapPane() {
     const t = state.view.value;
     const view = viewSig.value;
     if (!view) return;
-    const moved = Object.keys(state.scenario.value.compositionOverrides);
+    const moved = Object.keys(state.scenario.peek().compositionOverrides);
     view.setAmbitiData(moved.length ? dissolveFromComuni(topo, t, 'ambito') : layers.ambiti, moved);
   });
   useSignalEffect(() => {

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createTerritory } from '../../src/core/territory/index.ts';
-import { serviceOfAmbito, setStatus } from '../../src/core/scenario/index.ts';
+import { moveComune, serviceOfAmbito, setStatus } from '../../src/core/scenario/index.ts';
 import { createAppState, formatHash, parseHash } from '../../src/state/appState.ts';
 import { initialWorkspace, loadWorkspace } from '../../src/state/workspace.ts';
 import { loadTerritoryData, repoRoot } from './helpers/realData.ts';
@@ -99,5 +99,20 @@ describe('CSV of a table', () => {
     const { tableCsv } = await import('../../src/ui/download.ts');
     expect(tableCsv(['a', 'b'], [['x;y', 1.5], [null, 'q"z']])).toBe('\uFEFFa;b\r\n"x;y";1,5\r\n;"q""z"\r\n');
     expect(tableCsv(['a'], [], true).split('\r\n')[0]).toBe('\uFEFF# Esempio illustrativo — non sono dati reali');
+  });
+});
+
+describe('territory view of a scenario', () => {
+  it('is rebuilt only when comuni move, not on every edit', () => {
+    const s = fresh();
+    const base = s.view.value;
+    s.actions.edit((x) => setStatus(x, '50046', 'previsto-pdz-2027-29'));
+    expect(s.view.value).toBe(base);
+    s.actions.edit((x) => moveComune(x, territory, '015182', '50007'));
+    const moved = s.view.value;
+    expect(moved).not.toBe(base);
+    expect(moved.comuniOfAmbito('50095')).toHaveLength(8);
+    s.actions.edit((x) => setStatus(x, '50046', 'attivo'));
+    expect(s.view.value).toBe(moved);
   });
 });
