@@ -5,16 +5,36 @@ import { TIME_BANDS } from '../core/sim/layout.ts';
 import { useApp } from './context.ts';
 import { t } from '../i18n/strings.ts';
 
+/** A full Lombardy OD matrix (1,503² pairs, ~20 bytes a row) is about 45 MB of CSV; larger files are refused unread. */
+const MAX_OD_BYTES = 50 * 1024 * 1024;
+
+const num = (raw: string) => {
+  const v = Number(raw.replace(',', '.'));
+  return Number.isFinite(v) ? v : undefined;
+};
+
+/** One numeric assumption: label, value (applied when valid), unit, source. */
+function NumberRow(p: { id: string; info: { label: string; source: string }; value: number; unit?: string; wide?: boolean; ok: (x: number) => boolean; onValue: (x: number) => void }) {
+  return (
+    <tr>
+      <td><label for={p.id}>{p.info.label}</label></td>
+      <td>
+        <input id={p.id} class={p.wide ? 'units wide' : 'units'} value={String(p.value)} onChange={(e) => {
+          const x = num((e.target as HTMLInputElement).value);
+          if (x !== undefined && p.ok(x)) p.onValue(x);
+        }} />{p.unit && <> <span class="small muted">{p.unit}</span></>}
+      </td>
+      <td class="small muted">{p.info.source}</td>
+    </tr>
+  );
+}
+
 export function AssumptionsPanel() {
-  const { sim } = useApp();
+  const { sim, state } = useApp();
   const o = sim.options.value;
   const d = sim.defaults.value;
   const A = t().assumptions;
   if (!o || !d) return null;
-  const num = (raw: string) => {
-    const v = Number(raw.replace(',', '.'));
-    return Number.isFinite(v) ? v : undefined;
-  };
   const travelKeys = Object.keys(d.travelInfo) as (keyof TravelAssumptions)[];
   return (
     <details class="assumptions" data-testid="assumptions">
@@ -40,43 +60,16 @@ export function AssumptionsPanel() {
               </tr>
             );
           })}
-          <tr>
-            <td><label for="a-triage">{d.responseInfo.triageMin.label}</label></td>
-            <td><input id="a-triage" class="units" value={String(o.response.triageMin)} onChange={(e) => {
-              const x = num((e.target as HTMLInputElement).value);
-              if (x !== undefined && x >= 0) sim.setOptions({ response: { ...o.response, triageMin: x } });
-            }} /> <span class="small muted">min</span></td>
-            <td class="small muted">{d.responseInfo.triageMin.source}</td>
-          </tr>
-          {TIME_BANDS.map((b) => {
-            const info = d.responseInfo[`mobilisation_${b}`];
-            return (
-              <tr key={b}>
-                <td><label for={`a-mob-${b}`}>{info.label}</label></td>
-                <td><input id={`a-mob-${b}`} class="units" value={String(o.response.mobilisationMinByBand[b])} onChange={(e) => {
-                  const x = num((e.target as HTMLInputElement).value);
-                  if (x !== undefined && x >= 0) sim.setOptions({ response: { ...o.response, mobilisationMinByBand: { ...o.response.mobilisationMinByBand, [b]: x } } });
-                }} /> <span class="small muted">min</span></td>
-                <td class="small muted">{info.source}</td>
-              </tr>
-            );
-          })}
-          <tr>
-            <td><label for="a-rate">{d.desInfo.baseRatePerResidentYear.label}</label></td>
-            <td><input id="a-rate" class="units wide" value={String(o.des.baseRatePerResidentYear)} onChange={(e) => {
-              const x = num((e.target as HTMLInputElement).value);
-              if (x !== undefined && x > 0) sim.setOptions({ des: { ...o.des, baseRatePerResidentYear: x } });
-            }} /></td>
-            <td class="small muted">{d.desInfo.baseRatePerResidentYear.source}</td>
-          </tr>
-          <tr>
-            <td><label for="a-uplift">{d.desInfo.graveMarginalitaUplift.label}</label></td>
-            <td><input id="a-uplift" class="units" value={String(o.des.graveMarginalitaUplift)} onChange={(e) => {
-              const x = num((e.target as HTMLInputElement).value);
-              if (x !== undefined && x >= 0) sim.setOptions({ des: { ...o.des, graveMarginalitaUplift: x } });
-            }} /></td>
-            <td class="small muted">{d.desInfo.graveMarginalitaUplift.source}</td>
-          </tr>
+          <NumberRow id="a-triage" info={d.responseInfo.triageMin} value={o.response.triageMin} unit="min" ok={(x) => x >= 0}
+            onValue={(x) => sim.setOptions({ response: { ...o.response, triageMin: x } })} />
+          {TIME_BANDS.map((b) => (
+            <NumberRow key={b} id={`a-mob-${b}`} info={d.responseInfo[`mobilisation_${b}`]} value={o.response.mobilisationMinByBand[b]} unit="min" ok={(x) => x >= 0}
+              onValue={(x) => sim.setOptions({ response: { ...o.response, mobilisationMinByBand: { ...o.response.mobilisationMinByBand, [b]: x } } })} />
+          ))}
+          <NumberRow id="a-rate" wide info={d.desInfo.baseRatePerResidentYear} value={o.des.baseRatePerResidentYear} ok={(x) => x > 0}
+            onValue={(x) => sim.setOptions({ des: { ...o.des, baseRatePerResidentYear: x } })} />
+          <NumberRow id="a-uplift" info={d.desInfo.graveMarginalitaUplift} value={o.des.graveMarginalitaUplift} ok={(x) => x >= 0}
+            onValue={(x) => sim.setOptions({ des: { ...o.des, graveMarginalitaUplift: x } })} />
         </tbody>
       </table>
       <div class="actions">
@@ -88,7 +81,10 @@ export function AssumptionsPanel() {
             const f = input.files?.[0];
             input.value = '';
             if (!f) return;
-            if (f.size > 50 * 1024 * 1024) return;
+            if (f.size > MAX_OD_BYTES) {
+              state.actions.notify({ kind: 'error', text: t().notices.tooLarge(f.name, Math.round(f.size / 1024), MAX_OD_BYTES / 1024 / 1024) });
+              return;
+            }
             await sim.importOd(await f.text());
           }} />
         </label>

@@ -3,7 +3,8 @@
 import { useState } from 'preact/hooks';
 import { useApp } from './context.ts';
 import { comparisonHeading, exportView, type MapLike } from '../export/exportView.ts';
-import { downloadBlob, type ExportMeta } from '../export/composeImage.ts';
+import type { ExportMeta } from '../export/composeImage.ts';
+import { downloadBlob } from './download.ts';
 import { printReport } from '../export/printReport.ts';
 import { t } from '../i18n/strings.ts';
 import '../print.css';

@@ -6,6 +6,7 @@ import { ILLUSTRATIVE_NAME, SCHEMA_VERSION } from './types.ts';
 import type { Territory } from '../territory/index.ts';
 import type { TimeBand } from '../sim/layout.ts';
 import { CROAS_SURVEY } from './derived.ts';
+import { WEAKEST_FEATURES } from './edit.ts';
 
 // Human-readable citations (users see them); the documents are in the project's shared seeds.
 const RHO_SOURCE = 'Sercop / Ambito Rhodense, progetto di massima PIS (centrale operativa e presa in carico generale), co-progettazione 2026-2027';
@@ -58,12 +59,7 @@ function lomellinaService(): PisService {
     name: 'PIS Lomellina',
     members: ['50031'],
     capofila: '50031',
-    enteGestore: '',
-    organisation: 'in-orario-comuni-extra-terzo-settore',
-    centraleOperativa24h365: false,
-    udsH24: false,
-    presaInCarico: 'nessuna',
-    graveMarginalita: false,
+    ...WEAKEST_FEATURES,
     bases: [],
     unverifiedFields: UNVERIFIED_ALL,
     source: 'https://ilmelogranonet.it/dieci-cento-mille-pis/ (31/01/2024), via ' + FACTS_SOURCE,

@@ -85,6 +85,16 @@ export function setStatus(
 
 export type NewService = Partial<Omit<PisService, 'members'>> & { members: string[] };
 
+/** The weakest answer for every LEPS feature: what a service says until a source says more. */
+export const WEAKEST_FEATURES = {
+  enteGestore: '',
+  organisation: 'in-orario-comuni-extra-terzo-settore',
+  centraleOperativa24h365: false,
+  udsH24: false,
+  presaInCarico: 'nessuna',
+  graveMarginalita: false,
+} as const satisfies Partial<PisService>;
+
 /**
  * Creates a service. Members taken from other services move to the new one (same rule as
  * addMember). Defaults are the weakest answers (no centrale 24h, no UdS h24, no presa in
@@ -99,12 +109,7 @@ export function createService(s: Scenario, init: NewService): Scenario {
   if (!members.includes(capofila)) fail(`PIS "${id}": il capofila ${capofila} non è tra gli Ambiti membri`);
   const service: PisService = {
     name: `PIS ${members.join(' + ')}`,
-    enteGestore: '',
-    organisation: 'in-orario-comuni-extra-terzo-settore',
-    centraleOperativa24h365: false,
-    udsH24: false,
-    presaInCarico: 'nessuna',
-    graveMarginalita: false,
+    ...WEAKEST_FEATURES,
     bases: [],
     unverifiedFields: ['organisation', 'centraleOperativa24h365', 'udsH24', 'presaInCarico', 'graveMarginalita'],
     ...init,
