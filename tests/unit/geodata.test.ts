@@ -53,7 +53,7 @@ describe('committed geodata/generated', () => {
     const { sourced, estimated } = manifest.composition;
     expect(sourced.comuni + estimated.comuni).toBe(1503);
     expect(sourced.residents + estimated.residents).toBe(EXPECTED.residents);
-    expect(sourced.comuni).toBe(1085);
+    expect(sourced.comuni).toBe(1196);
     expect(data.comuni.filter((c) => c.status === 'estimated')).toHaveLength(estimated.comuni);
     for (const [name, hash] of Object.entries(manifest.sha256)) {
       expect(createHash('sha256').update(read(name)).digest('hex'), name).toBe(hash);

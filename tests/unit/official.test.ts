@@ -18,10 +18,10 @@ describe('official comune → Ambito table', () => {
     if (!r.ok) return;
     expect(Object.keys(r.rows)).toHaveLength(1503);
     const d = diffComposition(t, r.rows);
-    expect(d.estimatesConfirmed).toHaveLength(418);
+    expect(d.estimatesConfirmed).toHaveLength(307);
     expect(d.estimatesCorrected).toHaveLength(0);
     expect(d.sourcedContradicted).toHaveLength(0);
-    expect(d.sourcedConfirmed).toBe(1085);
+    expect(d.sourcedConfirmed).toBe(1196);
   });
 
   it('reports corrected estimates and contradicted sourced rows, and applies them as sourced', () => {
