@@ -219,6 +219,6 @@ function clampInt(raw: string, lo: number, hi: number, fallback: number): number
 function coverageCsv(rows: GroupStats[], thresholds: number[], illustrative: boolean): string {
   const head = ['codice_ambito', 'ambito', 'residenti', ...thresholds.map((t) => `quota_entro_${t}_min`), 'media_min', 'p90_min'];
   const num = (x: number | null, digits = 1) => (x === null || !Number.isFinite(x) ? '' : x.toFixed(digits).replace('.', ','));
-  const lines = rows.map((g) => [g.code, g.name, String(g.residents), ...g.shareWithin.map((s) => num(s * 100)), num(g.meanResponseMin), num(g.p90ResponseMin)].join(';'));
-  return `\uFEFF${illustrative ? '# Esempio illustrativo — non sono dati reali\r\n' : ''}${[head.join(';'), ...lines].join('\r\n')}\r\n`;
+  const lines = rows.map((g) => [g.code, g.name, String(g.residents), ...g.shareWithin.map((s) => num(s * 100)), num(g.meanResponseMin), num(g.p90ResponseMin)]);
+  return tableCsv(head, lines, illustrative);
 }

@@ -1,4 +1,6 @@
 // Browser download of generated text (exports). Kept apart so components stay declarative.
+import { csvDocument } from '../core/scenario/csvText.ts';
+import { ILLUSTRATIVE_NAME } from '../core/scenario/types.ts';
 export function download(filename: string, text: string, type: string): void {
   downloadBlob(filename, new Blob([text], { type }));
 }
@@ -21,14 +23,9 @@ export function slug(name: string): string {
 }
 
 /**
- * CSV of a table as Italian Excel reads it: UTF-8 with BOM, `;` separators, decimal commas (the
- * caller formats numbers), CRLF; an illustrative scenario says so in the first line.
+ * CSV of a table as Italian Excel reads it, through the one core CSV writer (quoted,
+ * formula-neutralised cells; BOM, `;`, CRLF); an illustrative scenario says so in the first line.
  */
 export function tableCsv(headers: string[], rows: (string | number | null)[][], illustrative = false): string {
-  const cell = (v: string | number | null) => {
-    const s = v === null ? '' : typeof v === 'number' ? String(v).replace('.', ',') : v;
-    return /[;"\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  const lines = [headers, ...rows].map((r) => r.map(cell).join(';'));
-  return `\uFEFF${illustrative ? '# Esempio illustrativo — non sono dati reali\r\n' : ''}${lines.join('\r\n')}\r\n`;
+  return csvDocument([headers, ...rows], { notes: illustrative ? [`# ${ILLUSTRATIVE_NAME}`] : [] });
 }

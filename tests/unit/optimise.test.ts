@@ -169,7 +169,7 @@ describe('scenario comparison', () => {
     expect(r.summary.gainers).toBe(1);
     expect(r.summary.losers).toBe(0);
     const csv = comparisonCsv(r);
-    const lines = csv.replace(/^\uFEFF/, '').split('\r\n');
+    const lines = csv.replace(/^\uFEFF/, '').replace(/"/g, '').split('\r\n');
     expect(lines[0]).toMatch(/^# Esempio illustrativo/);
     expect(lines[2].split(';').slice(0, 3)).toEqual(['codice_ambito', 'ambito', 'residenti']);
     expect(lines[2]).toContain('p90_A_min;p90_B_min');

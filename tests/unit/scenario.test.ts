@@ -307,11 +307,13 @@ describe('JSON', () => {
 describe('CSV per Ambito', () => {
   it('is Excel-friendly Italian', () => {
     const text = S.exportScenarioCsv(def(), territory);
-    expect(text.startsWith('\uFEFFcodice_ambito;ambito;stato;data_avvio;fonte;pis_id;pis_nome;sovra_ambito;capofila;centrale_operativa_24h;uds_h24;presa_in_carico;grave_marginalita;budget_annuo_eur\r\n')).toBe(true);
+    // Every field quoted (one CSV writer, csvText.ts).
+    const q = (l: string) => l.split(';').map((f) => `"${f}"`).join(';');
+    expect(text.startsWith('\uFEFF' + q('codice_ambito;ambito;stato;data_avvio;fonte;pis_id;pis_nome;sovra_ambito;capofila;centrale_operativa_24h;uds_h24;presa_in_carico;grave_marginalita;budget_annuo_eur') + '\r\n')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines.length).toBe(92);
-    expect(lines.find((l) => l.startsWith('50095;'))).toBe('50095;Rho;attivo;2023-07;Sercop / Ambito Rhodense, progetto di massima PIS (centrale operativa e presa in carico generale), co-progettazione 2026-2027;pis-rhodense;PIS Ambito Rhodense;no;50095;sì;no;nessuna;sì;44786,40');
-    expect(S.exportScenarioCsv(ill(), territory).split('\r\n')[0]).toBe('\uFEFF# Esempio illustrativo — non sono dati reali');
+    expect(lines.find((l) => l.startsWith('"50095";'))).toBe(q('50095;Rho;attivo;2023-07;Sercop / Ambito Rhodense, progetto di massima PIS (centrale operativa e presa in carico generale), co-progettazione 2026-2027;pis-rhodense;PIS Ambito Rhodense;no;50095;sì;no;nessuna;sì;44786,40'));
+    expect(S.exportScenarioCsv(ill(), territory).split('\r\n')[0]).toBe('\uFEFF"# Esempio illustrativo — non sono dati reali"');
   });
 
   it('round trip is byte-identical (into the same and into another scenario)', () => {
@@ -345,7 +347,7 @@ describe('CSV per Ambito', () => {
 
   it('row-numbered messages', () => {
     const good = S.exportScenarioCsv(def(), territory).split('\r\n');
-    good[6] = good[6].split(';').map((f, i) => (i === 2 ? 'attiva' : f)).join(';');
+    good[6] = good[6].split(';').map((f, i) => (i === 2 ? '"attiva"' : f)).join(';');
     const r = S.importScenarioCsv(good.join('\r\n'), def(), territory);
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.errors).toEqual(['riga 7: stato "attiva" non valido (valori ammessi: attivo, in attivazione (2026), previsto PdZ 2024-26, previsto PdZ 2027-29, non previsto, sconosciuto)']);

@@ -97,8 +97,8 @@ describe('app state', () => {
 describe('CSV of a table', () => {
   it('is Excel-Italian: BOM, semicolons, decimal commas, quoting, illustrative first line', async () => {
     const { tableCsv } = await import('../../src/ui/download.ts');
-    expect(tableCsv(['a', 'b'], [['x;y', 1.5], [null, 'q"z']])).toBe('\uFEFFa;b\r\n"x;y";1,5\r\n;"q""z"\r\n');
-    expect(tableCsv(['a'], [], true).split('\r\n')[0]).toBe('\uFEFF# Esempio illustrativo — non sono dati reali');
+    expect(tableCsv(['a', 'b'], [['x;y', 1.5], [null, 'q"z']])).toBe('\uFEFF"a";"b"\r\n"x;y";"1,5"\r\n"";"q""z"\r\n');
+    expect(tableCsv(['a'], [], true).split('\r\n')[0]).toBe('\uFEFF"# Esempio illustrativo — non sono dati reali"');
   });
 });
 

@@ -3,7 +3,8 @@
 // loses, and a CSV export (semicolons, decimal commas, Italian headers) for Excel.
 import type { CoverageResult } from '../coverage/coverage.ts';
 import type { Rule50kResult } from '../rule50k/rule50k.ts';
-import { formatCsv } from '../scenario/csvText.ts';
+import { csvDocument } from '../scenario/csvText.ts';
+import { ILLUSTRATIVE_NAME } from '../scenario/types.ts';
 
 export interface CompareSide {
   /** Scenario name, for headers and the summary. */
@@ -238,6 +239,7 @@ export function comparisonCsv(r: ComparisonResult): string {
     dec(x.costA, 2), dec(x.costB, 2), dec(x.deltaCost, 2),
     OUTCOME_LABELS[x.outcome], x.reasons.join(' | '),
   ]);
-  const pre = r.illustrative ? '# Esempio illustrativo — non sono dati reali\r\n' : '';
-  return '\uFEFF' + pre + `# Confronto: A = ${r.nameA}; B = ${r.nameB}\r\n` + formatCsv([header, ...rows]);
+  // Scenario names go in a quoted note cell: a line break or ";" in a name cannot inject a row.
+  const notes = [...(r.illustrative ? [`# ${ILLUSTRATIVE_NAME}`] : []), `# Confronto: A = ${r.nameA}; B = ${r.nameB}`];
+  return csvDocument([header, ...rows], { notes });
 }

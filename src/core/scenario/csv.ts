@@ -11,7 +11,7 @@
 import type { PisService, PisStatus, PresaInCarico, Scenario, ServiceFeatureKey, ImportResult } from './types.ts';
 import { ILLUSTRATIVE_NAME, PIS_STATUSES, PRESA_IN_CARICO_LABELS, PRESA_IN_CARICO_VALUES, STATUS_LABELS } from './types.ts';
 import type { Territory } from '../territory/index.ts';
-import { formatCsv, parseCsv } from './csvText.ts';
+import { csvDocument, parseCsv, unneutralise } from './csvText.ts';
 import { decodeText } from './textInput.ts';
 import { isPartialIsoDate } from './dates.ts';
 import { checkScenario } from './invariants.ts';
@@ -23,7 +23,6 @@ export const CSV_COLUMNS = [
 type Column = (typeof CSV_COLUMNS)[number];
 const PIS_COLUMNS: readonly Column[] = ['pis_nome', 'sovra_ambito', 'capofila', 'centrale_operativa_24h', 'uds_h24', 'presa_in_carico', 'grave_marginalita', 'budget_annuo_eur'];
 
-const BOM = '\uFEFF';
 const ILLUSTRATIVE_LINE = `# ${ILLUSTRATIVE_NAME}`;
 const MAX_BUDGET_EUR = 1e10;
 
@@ -49,7 +48,7 @@ export function exportScenarioCsv(s: Scenario, territory: Territory): string {
       svc?.annualBudgetEur !== undefined ? formatEuro(svc.annualBudgetEur) : '',
     ]);
   }
-  return BOM + (s.illustrative ? ILLUSTRATIVE_LINE + '\r\n' : '') + formatCsv(rows);
+  return csvDocument(rows, { notes: s.illustrative ? [ILLUSTRATIVE_LINE] : [] });
 }
 
 // ---------------------------------------------------------------- value parsers
@@ -151,7 +150,7 @@ export function importScenarioCsv(input: Uint8Array | string, current: Scenario,
       errors.push(`riga ${line}: ${rec.fields.length} campi invece di ${CSV_COLUMNS.length} (separatore ";")`);
       continue;
     }
-    const row: Row = { line, get: (c) => rec.fields[header.get(c) as number].trim() };
+    const row: Row = { line, get: (c) => unneutralise(rec.fields[header.get(c) as number].trim()) };
     const bad = (msg: string): void => void errors.push(`riga ${line}: ${msg}`);
     const code = row.get('codice_ambito');
     if (!territory.ambito(code)) {
