@@ -6,6 +6,7 @@
 // (src/core: validation errors, rule-50k reasons and fixes, estimator rules, assumption labels and
 // sources, CROAS survey rows, comparison summaries) are data, not UI; the legal text quoted from
 // LEPS 3.7.1 is a quotation. With English on, the side panel says so (`app.coreNote`).
+import { formatCsvNumber, formatEur, formatFixed, formatInput, formatInt, formatMinutes, formatNumber, formatPercent, formatPercentValue, formatPoints, formatSeconds, formatSignificant, formatSigned, LOCALE_TAG, parseNumber, plural, readNumber, type NumberLocale, type ParseOptions, type ParseResult } from '../core/format/numbers.ts';
 import type { Level } from '../core/territory/types.ts';
 import { BASE_KIND_LABELS, ORGANISATION_LABELS, PRESA_IN_CARICO_LABELS, STATUS_LABELS } from '../core/scenario/index.ts';
 import type { BaseKind, PisOrganisation, PisStatus, PresaInCarico } from '../core/scenario/index.ts';
@@ -182,6 +183,7 @@ export const it = {
     estimated: 'stimati',
   },
   assumptions: {
+    per1000: 'ogni 1.000 residenti all’anno',
     summary: 'Ipotesi del modello (modificabili)',
     parameter: 'Parametro',
     value: 'Valore',
@@ -215,9 +217,9 @@ export const it = {
     copyThis: 'Copia il link dello scenario:',
     copyLink: 'Copia link',
     formatsNote: 'JSON: lo scenario completo (si aggiunge come nuovo scenario). CSV (separatore ;): stato e PIS per Ambito, si applica allo scenario corrente. GeoJSON: le basi.',
-    moved: (n: number) => `${n} comuni spostati in questo scenario (ipotesi)`,
+    moved: (n: number) => `${plural(n, 'it', { one: 'comune spostato', other: 'comuni spostati' })} in questo scenario (ipotesi)`,
     undoMove: 'annulla',
-    problems: (n: number) => `${n} segnalazioni sullo scenario`,
+    problems: (n: number) => `${plural(n, 'it', { one: 'segnalazione', other: 'segnalazioni' })} sullo scenario`,
     croas: 'Scenario e indagine CROAS',
     croasTable: 'Confronto con l\'indagine CROAS',
     item: 'voce',
@@ -242,7 +244,7 @@ export const it = {
     name: 'Nome',
     sovra: 'PIS sovra-Ambito',
     single: 'PIS di un solo Ambito',
-    ambiti: (n: number) => `${n} Ambiti`,
+    ambiti: (n: number) => plural(n, 'it', { one: 'Ambito', other: 'Ambiti' }),
     residents: (n: string) => `${n} residenti`,
     leps: 'pienamente LEPS',
     notLeps: 'non pienamente LEPS',
@@ -288,7 +290,7 @@ export const it = {
     coverage: 'Copertura della popolazione',
     within: (t: number) => `entro ${t} min`,
     meanLine: (mean: string, p90: string) => `Media ${mean}, p90 ${p90} sui residenti raggiunti ·`,
-    withoutPis: (n: number) => `residenti in Ambiti senza PIS nello scenario (${n} comuni).`,
+    withoutPis: (n: number) => `residenti in Ambiti senza PIS nello scenario (${plural(n, 'it', { one: 'comune', other: 'comuni' })}).`,
     rule50k: 'Regola dei 50.000 abitanti (LEPS 3.7.1)',
     rulePass: (n: number) => `di ${n} comuni soddisfano la regola (PIS con interventi per grave marginalità`,
     ruleTarget: (t: number) => ` e raggiunti entro ${t} min, obiettivo di pianificazione`,
@@ -368,6 +370,8 @@ export const it = {
     budget: 'Bilancio annuo (€)',
     fixedShare: 'Quota fissa (%)',
     computeShares: 'Calcola le quote',
+    total: 'Totale',
+    badShareInput: 'Budget o quota fissa non leggibili: scrivere un importo (es. 44.786,40) e una percentuale tra 0 e 100.',
     computingShares: 'Calcolo delle quote…',
     exportCsv: 'Esporta CSV',
     residents: 'residenti',
@@ -676,6 +680,7 @@ export const en: Strings = {
     estimated: 'estimated',
   },
   assumptions: {
+    per1000: 'per 1,000 residents a year',
     summary: 'Model assumptions (editable)',
     parameter: 'Parameter',
     value: 'Value',
@@ -709,9 +714,9 @@ export const en: Strings = {
     copyThis: 'Copy the scenario link:',
     copyLink: 'Copy link',
     formatsNote: 'JSON: the whole scenario (added as a new scenario). CSV (separator ;): status and PIS by Ambito, applied to the current scenario. GeoJSON: the bases.',
-    moved: (n: number) => `${n} comuni moved in this scenario (assumption)`,
+    moved: (n: number) => `${plural(n, 'en', { one: 'comune', other: 'comuni' })} moved in this scenario (assumption)`,
     undoMove: 'undo',
-    problems: (n: number) => `${n} remarks on the scenario`,
+    problems: (n: number) => `${plural(n, 'en', { one: 'remark', other: 'remarks' })} on the scenario`,
     croas: 'Scenario and CROAS survey',
     croasTable: 'Comparison with the CROAS survey',
     item: 'item',
@@ -736,7 +741,7 @@ export const en: Strings = {
     name: 'Name',
     sovra: 'Multi-Ambito PIS',
     single: 'Single-Ambito PIS',
-    ambiti: (n: number) => `${n} Ambiti`,
+    ambiti: (n: number) => plural(n, 'en', { one: 'Ambito', other: 'Ambiti' }),
     residents: (n: string) => `${n} residents`,
     leps: 'fully LEPS',
     notLeps: 'not fully LEPS',
@@ -782,7 +787,7 @@ export const en: Strings = {
     coverage: 'Population coverage',
     within: (t: number) => `within ${t} min`,
     meanLine: (mean: string, p90: string) => `Mean ${mean}, p90 ${p90} over the residents reached ·`,
-    withoutPis: (n: number) => `residents in Ambiti without a PIS in the scenario (${n} comuni).`,
+    withoutPis: (n: number) => `residents in Ambiti without a PIS in the scenario (${plural(n, 'en', { one: 'comune', other: 'comuni' })}).`,
     rule50k: '50,000-resident rule (LEPS 3.7.1)',
     rulePass: (n: number) => `of ${n} comuni meet the rule (PIS with services for severe marginality`,
     ruleTarget: (t: number) => ` and reached within ${t} min, planning target`,
@@ -862,6 +867,8 @@ export const en: Strings = {
     budget: 'Annual budget (€)',
     fixedShare: 'Fixed share (%)',
     computeShares: 'Compute the shares',
+    total: 'Total',
+    badShareInput: 'Budget or fixed share not readable: write an amount (e.g. 44,786.40) and a percentage between 0 and 100.',
     computingShares: 'Computing the shares…',
     exportCsv: 'Export CSV',
     residents: 'residents',
@@ -996,14 +1003,32 @@ export function t(): Strings {
   return lang.value === 'en' ? en : it;
 }
 
-/** Number formatting in the current language ('it-IT' or 'en-GB'). */
+/**
+ * Number formatting and parsing in the current language, through the one core module
+ * (src/core/format/numbers.ts). Reading `lang` here subscribes the rendering component.
+ */
+const L = (): NumberLocale => (lang.value === 'en' ? 'en' : 'it');
 export const fmt = {
-  locale: (): string => (lang.value === 'en' ? 'en-GB' : 'it-IT'),
-  int: (n: number): string => n.toLocaleString(fmt.locale()),
-  num: (n: number, opts?: Intl.NumberFormatOptions): string => n.toLocaleString(fmt.locale(), opts),
-  km2: (n: number): string => `${n.toLocaleString(fmt.locale(), { maximumFractionDigits: 1 })} km²`,
-  pct: (x: number): string => `${(x * 100).toLocaleString(fmt.locale(), { maximumFractionDigits: 1 })}%`,
-  eur: (x: number): string => x.toLocaleString(fmt.locale(), { style: 'currency', currency: 'EUR' }),
+  lang: L,
+  locale: (): string => LOCALE_TAG[L()],
+  int: (n: number): string => formatInt(n, L()),
+  num: (n: number, opts?: Intl.NumberFormatOptions): string => formatNumber(n, L(), opts),
+  fixed: (n: number, digits: number): string => formatFixed(n, L(), digits),
+  km2: (n: number): string => `${formatNumber(n, L(), { maximumFractionDigits: 1 })} km²`,
+  pct: (x: number, digits = 1): string => formatPercent(x, L(), digits),
+  pctValue: (x: number, digits = 2): string => formatPercentValue(x, L(), digits),
+  points: (x: number, digits = 1): string => formatPoints(x, L(), digits),
+  signed: (x: number, digits = 1, unit = ''): string => formatSigned(x, L(), digits, unit),
+  eur: (x: number): string => formatEur(x, L()),
+  sig: (x: number, digits = 3): string => formatSignificant(x, L(), digits),
+  seconds: (ms: number, digits = 1): string => formatSeconds(ms, L(), digits),
+  minutes: (m: number | null | undefined, digits = 0): string => formatMinutes(m, L(), digits),
+  input: (x: number | null | undefined): string => (x === null || x === undefined ? '' : formatInput(x, L())),
+  csv: (x: number | null | undefined, digits = 2): string => formatCsvNumber(x, L(), digits),
+  plural: (n: number, one: string, other: string): string => plural(n, L(), { one, other }),
+  /** Reads what a person typed in the current language (see parseNumber for the rules). */
+  parse: (text: string, opts?: ParseOptions): ParseResult => parseNumber(text, L(), opts),
+  read: (text: string, opts?: ParseOptions): number | undefined => readNumber(text, L(), opts),
 };
 
 // Back-compatible names (main.tsx and older callers): language-aware where they are functions;

@@ -3,25 +3,28 @@
 import type { TravelAssumptions } from '../core/travel/index.ts';
 import { TIME_BANDS } from '../core/sim/layout.ts';
 import { useApp } from './context.ts';
-import { t } from '../i18n/strings.ts';
+import { fmt, t } from '../i18n/strings.ts';
 
 /** A full Lombardy OD matrix (1,503² pairs, ~20 bytes a row) is about 45 MB of CSV; larger files are refused unread. */
 const MAX_OD_BYTES = 50 * 1024 * 1024;
 
-const num = (raw: string) => {
-  const v = Number(raw.replace(',', '.'));
-  return Number.isFinite(v) ? v : undefined;
-};
+const num = (raw: string) => fmt.read(raw);
 
-/** One numeric assumption: label, value (applied when valid), unit, source. */
-function NumberRow(p: { id: string; info: { label: string; source: string }; value: number; unit?: string; wide?: boolean; ok: (x: number) => boolean; onValue: (x: number) => void }) {
+/**
+ * One numeric assumption: label, value (applied when valid), unit, source. `scale` shows a tiny
+ * rate in a readable unit (0.000218 calls per resident-year as 0,218 per 1,000 residents); the
+ * value is then shown with 6 significant digits and only an edit replaces it.
+ */
+function NumberRow(p: { id: string; info: { label: string; source: string }; value: number; unit?: string; wide?: boolean; scale?: number; ok: (x: number) => boolean; onValue: (x: number) => void }) {
+  const k = p.scale ?? 1;
+  const shown = k === 1 ? fmt.input(p.value) : fmt.sig(p.value * k, 6);
   return (
     <tr>
       <td><label for={p.id}>{p.info.label}</label></td>
       <td>
-        <input id={p.id} class={p.wide ? 'units wide' : 'units'} value={String(p.value)} onChange={(e) => {
+        <input id={p.id} class={p.wide ? 'units wide' : 'units'} inputMode="decimal" value={shown} onChange={(e) => {
           const x = num((e.target as HTMLInputElement).value);
-          if (x !== undefined && p.ok(x)) p.onValue(x);
+          if (x !== undefined && p.ok(x / k)) p.onValue(x / k);
         }} />{p.unit && <> <span class="small muted">{p.unit}</span></>}
       </td>
       <td class="small muted">{p.info.source}</td>
@@ -51,7 +54,7 @@ export function AssumptionsPanel() {
                 <td>
                   {typeof v === 'boolean'
                     ? <input id={`a-${k}`} type="checkbox" checked={v} onChange={(e) => sim.setOptions({ travel: { ...o.travel, [k]: (e.target as HTMLInputElement).checked } })} />
-                    : <input id={`a-${k}`} class="units" value={String(v)} onChange={(e) => {
+                    : <input id={`a-${k}`} class="units" inputMode="decimal" value={fmt.input(v)} onChange={(e) => {
                         const x = num((e.target as HTMLInputElement).value);
                         if (x !== undefined) sim.setOptions({ travel: { ...o.travel, [k]: x } });
                       }} />} <span class="small muted">{info.unit}</span>
@@ -66,7 +69,7 @@ export function AssumptionsPanel() {
             <NumberRow key={b} id={`a-mob-${b}`} info={d.responseInfo[`mobilisation_${b}`]} value={o.response.mobilisationMinByBand[b]} unit="min" ok={(x) => x >= 0}
               onValue={(x) => sim.setOptions({ response: { ...o.response, mobilisationMinByBand: { ...o.response.mobilisationMinByBand, [b]: x } } })} />
           ))}
-          <NumberRow id="a-rate" wide info={d.desInfo.baseRatePerResidentYear} value={o.des.baseRatePerResidentYear} ok={(x) => x > 0}
+          <NumberRow id="a-rate" wide scale={1000} unit={A.per1000} info={d.desInfo.baseRatePerResidentYear} value={o.des.baseRatePerResidentYear} ok={(x) => x > 0}
             onValue={(x) => sim.setOptions({ des: { ...o.des, baseRatePerResidentYear: x } })} />
           <NumberRow id="a-uplift" info={d.desInfo.graveMarginalitaUplift} value={o.des.graveMarginalitaUplift} ok={(x) => x >= 0}
             onValue={(x) => sim.setOptions({ des: { ...o.des, graveMarginalitaUplift: x } })} />

@@ -6,10 +6,11 @@ import { SITING_OBJECTIVE_LABELS, type MemberKpi, type SitingObjective } from '.
 import { DEFAULT_ANNUAL_BUDGET_EUR, DEFAULT_FIXED_SHARE, RHO_BUDGET_2026_27_EUR } from '../core/optimise/shares.ts';
 import { DEFAULT_MAX_P90_MIN, DEFAULT_MIN_RESIDENTS } from '../core/optimise/associations.ts';
 import { fmt, fmtInt, t } from '../i18n/strings.ts';
+import { splitCents } from '../core/format/numbers.ts';
 import { useApp } from './context.ts';
 import { download, slug, tableCsv } from './download.ts';
 
-const min = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : `${Math.round(x)} min`);
+const min = (x: number | null | undefined) => fmt.minutes(x);
 const pct = (x: number) => fmt.pct(x);
 const eur = (x: number) => fmt.eur(x);
 
@@ -59,13 +60,13 @@ function Siting({ serviceId }: { serviceId: string }) {
           {(Object.keys(SITING_OBJECTIVE_LABELS) as SitingObjective[]).map((o) => <option key={o} value={o}>{tt.enums.objective[o]}</option>)}
         </select>
         <label for="opt-k">{O.k}</label>
-        <input id="opt-k" type="number" min={1} max={12} value={f.k} onChange={(ev) => { const v = Number((ev.target as HTMLInputElement).value); if (Number.isInteger(v) && v >= 1 && v <= 12) opt.setForm({ k: v }); }} />
+        <input id="opt-k" inputMode="numeric" value={fmt.input(f.k)} onChange={(ev) => { const v = fmt.read((ev.target as HTMLInputElement).value, { integer: true, min: 1, max: 12 }); if (v !== undefined) opt.setForm({ k: v }); }} />
         <label for="opt-t">{O.t}</label>
-        <input id="opt-t" type="number" min={5} max={240} value={f.targetMin} onChange={(ev) => { const v = Number((ev.target as HTMLInputElement).value); if (v >= 5 && v <= 240) opt.setForm({ targetMin: v }); }} />
+        <input id="opt-t" inputMode="decimal" value={fmt.input(f.targetMin)} onChange={(ev) => { const v = fmt.read((ev.target as HTMLInputElement).value, { min: 5, max: 240 }); if (v !== undefined) opt.setForm({ targetMin: v }); }} />
         <label for="opt-keep">{O.keep}</label>
         <input id="opt-keep" type="checkbox" checked={f.keepExisting} onChange={(ev) => opt.setForm({ keepExisting: (ev.target as HTMLInputElement).checked })} />
         <label for="opt-limit">{O.limit}</label>
-        <input id="opt-limit" type="number" min={1} max={600} value={f.timeLimitSec} onChange={(ev) => { const v = Number((ev.target as HTMLInputElement).value); if (v >= 1 && v <= 600) opt.setForm({ timeLimitSec: v }); }} />
+        <input id="opt-limit" inputMode="numeric" value={fmt.input(f.timeLimitSec)} onChange={(ev) => { const v = fmt.read((ev.target as HTMLInputElement).value, { min: 1, max: 600 }); if (v !== undefined) opt.setForm({ timeLimitSec: v }); }} />
       </div>
       <div class="actions">
         <button type="button" class="primary" onClick={() => void opt.site(serviceId)} disabled={h?.status === 'running' || e?.status === 'running'}>{O.compute}</button>
@@ -75,14 +76,14 @@ function Siting({ serviceId }: { serviceId: string }) {
         {h?.status === 'error' && <p class="notice error" role="alert">{h.message}</p>}
         {h?.status === 'ok' && (
           <div>
-            <p class="small"><strong>{O.heuristic}</strong>{O.heuristicLine(h.value.heuristic.ms.toFixed(0), h.value.heuristic.bases.map((b) => b.name + (b.fixed ? O.fixed : '')).join(', '))}</p>
+            <p class="small"><strong>{O.heuristic}</strong>{O.heuristicLine(fmt.int(h.value.heuristic.ms), h.value.heuristic.bases.map((b) => b.name + (b.fixed ? O.fixed : '')).join(', '))}</p>
             {e?.status === 'running' && <p class="small muted" role="status">{O.exactRunning}</p>}
             {e?.status === 'cancelled' && <p class="small" role="status">{O.exactCancelled}</p>}
             {e?.status === 'error' && <p class="notice error" role="alert">{O.exactFailed(e.message)}</p>}
             {e?.status === 'ok' && e.value.exact && (
               <p class="small" data-testid="exact">
-                <strong>{O.exact}</strong>{O.exactHead(e.value.exact.statusLabel, (e.value.exact.ms / 1000).toFixed(1), e.value.exact.mipGapPct !== null ? e.value.exact.mipGapPct.toFixed(2) : null)}
-                {O.gapBefore(e.value.exact.bases.map((b) => b.name).join(', '))}<strong data-testid="heuristic-gap">{e.value.heuristicGapPct === null ? '—' : `${e.value.heuristicGapPct.toFixed(2)}%`}</strong>{O.gapAfter}
+                <strong>{O.exact}</strong>{O.exactHead(e.value.exact.statusLabel, fmt.fixed(e.value.exact.ms / 1000, 1), e.value.exact.mipGapPct !== null ? fmt.fixed(e.value.exact.mipGapPct, 2) : null)}
+                {O.gapBefore(e.value.exact.bases.map((b) => b.name).join(', '))}<strong data-testid="heuristic-gap">{e.value.heuristicGapPct === null ? '—' : fmt.pctValue(e.value.heuristicGapPct, 2)}</strong>{O.gapAfter}
                 {e.value.exact.candidatesDropped > 0 && O.dropped(e.value.exact.candidatesDropped)}
               </p>
             )}
@@ -102,8 +103,8 @@ function Siting({ serviceId }: { serviceId: string }) {
 function Shares({ serviceId, members, budget }: { serviceId: string; members: number; budget?: number }) {
   const { opt, state } = useApp();
   const illustrative = state.scenario.value.illustrative;
-  const [amount, setAmount] = useState(String(budget ?? DEFAULT_ANNUAL_BUDGET_EUR));
-  const [fixed, setFixed] = useState(String(DEFAULT_FIXED_SHARE * 100));
+  const [amount, setAmount] = useState(fmt.input(budget ?? DEFAULT_ANNUAL_BUDGET_EUR));
+  const [fixed, setFixed] = useState(fmt.input(DEFAULT_FIXED_SHARE * 100));
   const r = opt.shares.value;
   const O = t().optimise;
   return (
@@ -119,36 +120,53 @@ function Shares({ serviceId, members, budget }: { serviceId: string; members: nu
       </div>
       <div class="actions">
         <button type="button" disabled={members < 1} onClick={() => {
-          const b = Number(amount.replace(/\./g, '').replace(',', '.'));
-          const fx = Number(fixed.replace(',', '.')) / 100;
-          if (!(b > 0) || !(fx >= 0 && fx <= 1)) return;
-          void opt.computeShares(serviceId, b, fx);
+          const b = fmt.parse(amount, { min: 0.01 });
+          const fx = fmt.parse(fixed, { min: 0, max: 100 });
+          if (!b.ok || !fx.ok) return state.actions.notify({ kind: 'error', text: O.badShareInput });
+          void opt.computeShares(serviceId, b.value, fx.value / 100);
         }}>{O.computeShares}</button>
       </div>
       {r.status === 'running' && <p class="small muted" role="status">{O.computingShares}</p>}
       {r.status === 'error' && <p class="notice error" role="alert">{r.message}</p>}
-      {r.status === 'ok' && (
+      {r.status === 'ok' && (() => {
+        // Shown and exported to the cent, split so that each column adds up to the budget exactly.
+        const ms = r.value.members;
+        const budgetEur = r.value.annualBudgetEur;
+        const cols = {
+          res: splitCents(budgetEur, ms.map((m) => m.byResidents.eur)),
+          calls: splitCents(budgetEur, ms.map((m) => m.byExpectedCalls.eur)),
+          shap: splitCents(budgetEur, ms.map((m) => m.shapley.eur)),
+        };
+        const totalResidents = ms.reduce((x, m) => x + m.residents, 0);
+        return (
         <>
           <div class="actions">
             <button type="button" onClick={() => download('quote-pis.csv', tableCsv(
               ['ambito', 'residenti', 'chiamate_attese_anno', 'quota_residenti_eur', 'quota_chiamate_eur', 'quota_shapley_eur', 'p90_min'],
-              r.value.members.map((m) => [m.name, m.residents, Number(m.expectedCallsYear.toFixed(1)), Number(m.byResidents.eur.toFixed(2)), Number(m.byExpectedCalls.eur.toFixed(2)), Number(m.shapley.eur.toFixed(2)), m.kpi.p90Min === null ? null : Math.round(m.kpi.p90Min)]),
+              [...ms.map((m, i) => [m.name, m.residents, fmt.csv(m.expectedCallsYear, 1), fmt.csv(cols.res[i]), fmt.csv(cols.calls[i]), fmt.csv(cols.shap[i]), m.kpi.p90Min === null ? null : Math.round(m.kpi.p90Min)]),
+                [O.total, totalResidents, fmt.csv(ms.reduce((x, m) => x + m.expectedCallsYear, 0), 1), fmt.csv(budgetEur), fmt.csv(budgetEur), fmt.csv(budgetEur), null]],
               illustrative), 'text/csv;charset=utf-8')}>{O.exportCsv}</button>
           </div>
-          <table class="shares-table">
+          <div class="table-scroll">
+          <table class="shares-table" data-testid="shares-table" data-budget={budgetEur}>
             <thead><tr><th>{O.ambito}</th><th class="num">{O.residents}</th><th class="num">{O.byResidents}</th><th class="num">{O.byCalls}</th><th class="num">Shapley</th><th class="num">p90</th></tr></thead>
             <tbody>
-              {r.value.members.map((m) => (
-                <tr key={m.ambito}><td>{m.name}</td><td class="num">{fmtInt(m.residents)}</td><td class="num">{eur(m.byResidents.eur)}</td><td class="num">{eur(m.byExpectedCalls.eur)}</td><td class="num">{eur(m.shapley.eur)}</td><td class="num">{min(m.kpi.p90Min)}</td></tr>
+              {ms.map((m, i) => (
+                <tr key={m.ambito}><td>{m.name}</td><td class="num">{fmtInt(m.residents)}</td><td class="num" data-eur={cols.res[i]}>{eur(cols.res[i])}</td><td class="num" data-eur={cols.calls[i]}>{eur(cols.calls[i])}</td><td class="num" data-eur={cols.shap[i]}>{eur(cols.shap[i])}</td><td class="num">{min(m.kpi.p90Min)}</td></tr>
               ))}
             </tbody>
+            <tfoot>
+              <tr class="total" data-testid="shares-total"><th scope="row">{O.total}</th><td class="num">{fmtInt(totalResidents)}</td><td class="num">{eur(budgetEur)}</td><td class="num">{eur(budgetEur)}</td><td class="num">{eur(budgetEur)}</td><td /></tr>
+            </tfoot>
           </table>
+          </div>
           <p class="small">
             {O.shapleyNote(r.value.shapleyMethod, eur(r.value.costPerBaseEur), r.value.targetMin)}
-            {O.fairness(r.value.members.find((m) => m.ambito === r.value.fairness.worstMember)?.name ?? r.value.fairness.worstMember, min(r.value.fairness.worstP90Min), r.value.fairness.p90Gini?.toFixed(3) ?? '—')}
+            {O.fairness(r.value.members.find((m) => m.ambito === r.value.fairness.worstMember)?.name ?? r.value.fairness.worstMember, min(r.value.fairness.worstP90Min), r.value.fairness.p90Gini === null || r.value.fairness.p90Gini === undefined ? '—' : fmt.fixed(r.value.fairness.p90Gini, 3))}
           </p>
         </>
-      )}
+        );
+      })()}
     </div>
   );
 }
@@ -156,8 +174,8 @@ function Shares({ serviceId, members, budget }: { serviceId: string; members: nu
 function Associations() {
   const { opt, state } = useApp();
   const [level, setLevel] = useState<'ats' | 'asst' | 'distretto'>('ats');
-  const [minRes, setMinRes] = useState(String(DEFAULT_MIN_RESIDENTS));
-  const [maxP90, setMaxP90] = useState(String(DEFAULT_MAX_P90_MIN));
+  const [minRes, setMinRes] = useState(fmt.input(DEFAULT_MIN_RESIDENTS));
+  const [maxP90, setMaxP90] = useState(fmt.input(DEFAULT_MAX_P90_MIN));
   const r = opt.associations.value;
   const tt = t();
   const O = tt.optimise;
@@ -176,7 +194,7 @@ function Associations() {
         <input id="as-p90" value={maxP90} onInput={(ev) => setMaxP90((ev.target as HTMLInputElement).value)} />
       </div>
       <div class="actions">
-        <button type="button" onClick={() => void opt.suggest({ sameLevel: level, minResidents: Number(minRes) || DEFAULT_MIN_RESIDENTS, maxP90Min: Number(maxP90) || DEFAULT_MAX_P90_MIN })}>{O.propose}</button>
+        <button type="button" onClick={() => void opt.suggest({ sameLevel: level, minResidents: fmt.read(minRes, { min: 0 }) ?? DEFAULT_MIN_RESIDENTS, maxP90Min: fmt.read(maxP90, { min: 1 }) ?? DEFAULT_MAX_P90_MIN })}>{O.propose}</button>
         {r.status === 'ok' && <button type="button" class="primary" onClick={() => opt.openProposal()}>{O.openProposal}</button>}
       </div>
       {r.status === 'running' && <p class="small muted" role="status">{O.computingProposals}</p>}
@@ -239,8 +257,8 @@ function Compare() {
                 return (
                   <tr key={x.ambito} class={`outcome-${x.outcome}`}>
                     <td>{x.name}</td><td>{tt.enums.outcome[x.outcome]}</td>
-                    <td class="num">{(x.deltaShareWithin[ti] * 100).toFixed(1)} pt</td>
-                    <td class="num">{x.deltaP90 === null ? '—' : `${x.deltaP90 > 0 ? '+' : ''}${x.deltaP90.toFixed(1)} min`}</td>
+                    <td class="num">{fmt.points(x.deltaShareWithin[ti] * 100)}</td>
+                    <td class="num">{x.deltaP90 === null ? '—' : fmt.signed(x.deltaP90, 1, 'min')}</td>
                   </tr>
                 );
               })}

@@ -6,7 +6,7 @@ import {
   updateService, type PisService, type ServiceFeatureKey, type ServicePatch,
 } from '../core/scenario/index.ts';
 import { TIME_BANDS } from '../core/sim/layout.ts';
-import { fmtInt, t } from '../i18n/strings.ts';
+import { fmt, fmtInt, t } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 
 
@@ -90,11 +90,12 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
           {PRESA_IN_CARICO_VALUES.map((o) => <option key={o} value={o}>{tt.enums.presaInCarico[o]}</option>)}
         </select>
         <label for="svc-budget">{P.budget}</label>
-        <input id="svc-budget" inputMode="decimal" value={svc.annualBudgetEur ?? ''} onChange={(e) => {
-          const raw = (e.target as HTMLInputElement).value.trim().replace(/\./g, '').replace(',', '.');
-          const v = raw === '' ? undefined : Number(raw);
-          if (v !== undefined && !(Number.isFinite(v) && v >= 0)) return state.actions.notify({ kind: 'error', text: P.badBudget(raw) });
-          patch({ annualBudgetEur: v });
+        <input id="svc-budget" inputMode="decimal" value={fmt.input(svc.annualBudgetEur)} onChange={(e) => {
+          const raw = (e.target as HTMLInputElement).value;
+          if (raw.trim() === '') return patch({ annualBudgetEur: undefined });
+          const v = fmt.parse(raw, { min: 0 });
+          if (!v.ok) return state.actions.notify({ kind: 'error', text: P.badBudget(raw.trim()) });
+          patch({ annualBudgetEur: v.value });
         }} />
       </div>
       <fieldset class="checks">
@@ -117,10 +118,10 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
               <td>{b.istat ? territory.comune(b.istat)?.name : <span class="muted">{P.phoneOnly}</span>}</td>
               {TIME_BANDS.map((band) => (
                 <td key={band} class="num">
-                  <input class="units" type="number" min={0} max={50} step={1} aria-label={P.unitsIn(tt.enums.band[band])} value={b.unitsByBand[band]}
+                  <input class="units" inputMode="numeric" aria-label={P.unitsIn(tt.enums.band[band])} value={fmt.input(b.unitsByBand[band])}
                     onChange={(e) => {
-                      const v = Number((e.target as HTMLInputElement).value);
-                      if (!Number.isInteger(v) || v < 0 || v > 50) return state.actions.notify({ kind: 'error', text: P.badUnits });
+                      const v = fmt.read((e.target as HTMLInputElement).value, { integer: true, min: 0, max: 50 });
+                      if (v === undefined) return state.actions.notify({ kind: 'error', text: P.badUnits });
                       state.actions.edit((x) => updateBase(x, svc.id, b.id, { unitsByBand: { [band]: v } }));
                     }} />
                 </td>

@@ -11,8 +11,8 @@ import { download, tableCsv } from './download.ts';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
 
 const pct = (x: number) => fmt.pct(x);
-const min = (x: number | null | undefined) => (x === null || x === undefined || !Number.isFinite(x) ? '—' : `${Math.round(x)} min`);
-const est = (e: Estimate | null, f: (x: number) => string = (x) => x.toFixed(1)) => (e ? `${f(e.mean)} (${f(e.ciLow)}–${f(e.ciHigh)})` : '—');
+const min = (x: number | null | undefined) => fmt.minutes(x);
+const est = (e: Estimate | null, f: (x: number) => string = (x) => fmt.fixed(x, 1)) => (e ? `${f(e.mean)} (${f(e.ciLow)}–${f(e.ciHigh)})` : '—');
 
 export function SimPanel() {
   const { territory, state, sim } = useApp();
@@ -39,9 +39,9 @@ export function SimPanel() {
           {TIME_BANDS.map((b) => <option key={b} value={b}>{tt.enums.band[b] ?? d.bandLabels[b]}</option>)}
         </select>
         <label for="sim-target">{M.target}</label>
-        <input id="sim-target" type="number" min={5} max={240} step={5} value={o.targetMin} onChange={(e) => {
-          const v = Number((e.target as HTMLInputElement).value);
-          if (v >= 5 && v <= 240) sim.setOptions({ targetMin: v, thresholdsMin: [...new Set([...d.thresholdsMin, v])].sort((a, b) => a - b) });
+        <input id="sim-target" inputMode="numeric" value={fmt.input(o.targetMin)} onChange={(e) => {
+          const v = fmt.read((e.target as HTMLInputElement).value, { integer: true, min: 5, max: 240 });
+          if (v !== undefined) sim.setOptions({ targetMin: v, thresholdsMin: [...new Set([...d.thresholdsMin, v])].sort((a, b) => a - b) });
         }} />
       </div>
 
@@ -132,11 +132,11 @@ export function SimPanel() {
       </p>
       <div class="form-grid">
         <label for="des-reps">{M.reps}</label>
-        <input id="des-reps" type="number" min={1} max={200} value={o.replications} onChange={(e) => sim.setOptions({ replications: clampInt((e.target as HTMLInputElement).value, 1, 200, o.replications) })} />
+        <input id="des-reps" inputMode="numeric" value={fmt.input(o.replications)} onChange={(e) => sim.setOptions({ replications: clampInt((e.target as HTMLInputElement).value, 1, 200, o.replications) })} />
         <label for="des-days">{M.days}</label>
-        <input id="des-days" type="number" min={7} max={1095} value={o.horizonDays} onChange={(e) => sim.setOptions({ horizonDays: clampInt((e.target as HTMLInputElement).value, 7, 1095, o.horizonDays) })} />
+        <input id="des-days" inputMode="numeric" value={fmt.input(o.horizonDays)} onChange={(e) => sim.setOptions({ horizonDays: clampInt((e.target as HTMLInputElement).value, 7, 1095, o.horizonDays) })} />
         <label for="des-seed">{M.seed}</label>
-        <input id="des-seed" type="number" value={o.seed} onChange={(e) => sim.setOptions({ seed: clampInt((e.target as HTMLInputElement).value, 0, 2 ** 31, o.seed) })} />
+        <input id="des-seed" inputMode="numeric" value={String(o.seed)} onChange={(e) => sim.setOptions({ seed: clampInt((e.target as HTMLInputElement).value, 0, 2 ** 31, o.seed) })} />
       </div>
       <DesResults />
       <AssumptionsPanel />
@@ -175,8 +175,8 @@ function DesResults() {
               </p>
             ) : (
               <div class="kpis" data-testid="des-kpis">
-                <div><span class="kpi">{est(resp?.p50Min ?? null, (x) => x.toFixed(0))}</span> {M.minP50}</div>
-                <div><span class="kpi">{est(resp?.p90Min ?? null, (x) => x.toFixed(0))}</span> {M.minP90}</div>
+                <div><span class="kpi">{est(resp?.p50Min ?? null, (x) => fmt.int(x))}</span> {M.minP50}</div>
+                <div><span class="kpi">{est(resp?.p90Min ?? null, (x) => fmt.int(x))}</span> {M.minP90}</div>
                 <div><span class="kpi">{est(resp?.shareWithinTarget ?? null, pct)}</span> {M.within(r.targetMin)}</div>
               </div>
             )}
@@ -186,7 +186,7 @@ function DesResults() {
             <div class="actions">
               <button type="button" onClick={() => download('simulazione-pis.csv', tableCsv(
                 ['pis', 'unita', 'utilizzo_medio', 'p90_min', 'prob_tutte_occupate', 'saturo'],
-                r.services.map((s) => [s.name, s.units, s.utilisation ? Number(s.utilisation.mean.toFixed(3)) : null, s.response?.p90Min ? Math.round(s.response.p90Min.mean) : null, s.pAllBusy ? Number(s.pAllBusy.mean.toFixed(3)) : null, s.saturated ? 'sì' : 'no']),
+                r.services.map((s) => [s.name, s.units, s.utilisation ? fmt.csv(s.utilisation.mean, 3) : null, s.response?.p90Min ? Math.round(s.response.p90Min.mean) : null, s.pAllBusy ? fmt.csv(s.pAllBusy.mean, 3) : null, s.saturated ? 'sì' : 'no']),
                 r.illustrative), 'text/csv;charset=utf-8')}>{M.exportCsv}</button>
             </div>
             <table class="des-table">
@@ -197,7 +197,7 @@ function DesResults() {
                     <td>{s.name}{s.saturated && <div class="small">{s.saturationReasons.join('; ')}</div>}</td>
                     <td class="num">{s.units}</td>
                     <td class="num">{est(s.utilisation, pct)}</td>
-                    <td class="num">{s.response ? est(s.response.p90Min, (x) => x.toFixed(0)) : M.saturatedCell}</td>
+                    <td class="num">{s.response ? est(s.response.p90Min, (x) => fmt.int(x)) : M.saturatedCell}</td>
                     <td class="num">{est(s.pAllBusy, pct)}</td>
                   </tr>
                 ))}
@@ -212,13 +212,12 @@ function DesResults() {
 }
 
 function clampInt(raw: string, lo: number, hi: number, fallback: number): number {
-  const v = Number(raw);
-  return Number.isInteger(v) && v >= lo && v <= hi ? v : fallback;
+  return fmt.read(raw, { integer: true, min: lo, max: hi }) ?? fallback;
 }
 
 function coverageCsv(rows: GroupStats[], thresholds: number[], illustrative: boolean): string {
   const head = ['codice_ambito', 'ambito', 'residenti', ...thresholds.map((t) => `quota_entro_${t}_min`), 'media_min', 'p90_min'];
-  const num = (x: number | null, digits = 1) => (x === null || !Number.isFinite(x) ? '' : x.toFixed(digits).replace('.', ','));
+  const num = (x: number | null, digits = 1) => fmt.csv(x, digits);
   const lines = rows.map((g) => [g.code, g.name, String(g.residents), ...g.shareWithin.map((s) => num(s * 100)), num(g.meanResponseMin), num(g.p90ResponseMin)]);
   return tableCsv(head, lines, illustrative);
 }

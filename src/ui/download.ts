@@ -1,4 +1,5 @@
 // Browser download of generated text (exports). Kept apart so components stay declarative.
+import { fmt } from '../i18n/strings.ts';
 import { csvDocument } from '../core/scenario/csvText.ts';
 import { ILLUSTRATIVE_NAME } from '../core/scenario/types.ts';
 export function download(filename: string, text: string, type: string): void {
@@ -23,9 +24,10 @@ export function slug(name: string): string {
 }
 
 /**
- * CSV of a table as Italian Excel reads it, through the one core CSV writer (quoted,
+ * CSV of a table as Excel reads it, numbers written by the one formatter (no thousands groups,
+ * decimal comma in Italian), through the one core CSV writer (quoted,
  * formula-neutralised cells; BOM, `;`, CRLF); an illustrative scenario says so in the first line.
  */
 export function tableCsv(headers: string[], rows: (string | number | null)[][], illustrative = false): string {
-  return csvDocument([headers, ...rows], { notes: illustrative ? [`# ${ILLUSTRATIVE_NAME}`] : [] });
+  return csvDocument([headers, ...rows.map((r) => r.map((v) => (typeof v === 'number' ? fmt.csv(v, 6) : v)))], { notes: illustrative ? [`# ${ILLUSTRATIVE_NAME}`] : [] });
 }
