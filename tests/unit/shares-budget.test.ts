@@ -24,7 +24,10 @@ describe('cost shares of a three-Ambiti association sum to the budget', () => {
         const eur = r.members.map((m) => m[col].eur);
         expect(Math.abs(eur.reduce((a, b) => a + b, 0) - 44786.4)).toBeLessThan(0.005);
         // Each member pays a plausible part: none gets the whole budget or ten times it.
-        for (const x of eur) expect(x).toBeGreaterThan(0) && expect(x).toBeLessThan(44786.4);
+        for (const x of eur) {
+          expect(x).toBeGreaterThan(0);
+          expect(x).toBeLessThan(44786.4);
+        }
         // What the table shows (cents) adds up exactly.
         expect(cents(splitCents(44786.4, eur))).toBe(4478640);
       }
