@@ -7,6 +7,7 @@ import type { Scenario } from '../scenario/types.ts';
 import { decodeText } from '../scenario/textInput.ts';
 import { exportScenarioJson, parseJson, scenarioFromJsonValue } from '../scenario/serialize.ts';
 import { Checker, joinPath } from '../scenario/validate.ts';
+import { own } from '../scenario/own.ts';
 import type { Presentation, Slide, SlideCamera } from './types.ts';
 import { CAMERA_BOUNDS, MAX_SLIDES, PRESENTATION_FORMAT, PRESENTATION_SCHEMA_VERSION, SLIDE_LEVELS, SLIDE_PANELS } from './types.ts';
 import { referencedScenarioIds } from './edit.ts';
@@ -132,7 +133,7 @@ export function checkPresentation(p: Presentation, territory: Territory, scenari
       if (!c) errors.push(`${where}: comune ISTAT "${s.selection.comune}" inesistente`);
       else if (s.selection.ambito !== undefined && c.ambito !== s.selection.ambito) {
         const scenario = scenarios.find((x) => x.id === s.scenarioId);
-        const overridden = scenario?.compositionOverrides[c.istat];
+        const overridden = scenario ? own(scenario.compositionOverrides, c.istat) : undefined;
         if (overridden !== s.selection.ambito) warnings.push(`${where}: il comune ${c.name} non appartiene all'Ambito ${s.selection.ambito}; verrà mostrato il suo Ambito`);
       }
     }
@@ -193,11 +194,15 @@ export function planPresentationImport(
     let id = s.id;
     if (taken.has(id)) {
       for (let n = 2; ; n++) if (!taken.has(`${s.id}-${n}`)) { id = `${s.id}-${n}`; break; }
-      renamed[s.id] = id;
+      Object.defineProperty(renamed, s.id, { value: id, enumerable: true, writable: true, configurable: true });
     }
     taken.add(id);
     toAdd.push({ ...s, id });
   }
-  const slides = presentation.slides.map((sl) => (sl.scenarioId && renamed[sl.scenarioId] ? { ...sl, scenarioId: renamed[sl.scenarioId] } : sl));
+  // Own-property look-up: a scenario id "constructor" must not find Object's constructor.
+  const slides = presentation.slides.map((sl) => {
+    const to = sl.scenarioId !== undefined ? own(renamed, sl.scenarioId) : undefined;
+    return to !== undefined ? { ...sl, scenarioId: to } : sl;
+  });
   return { presentation: { ...presentation, slides }, toAdd, renamed };
 }

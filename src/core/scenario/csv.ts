@@ -274,7 +274,7 @@ function mergeStatuses(current: Scenario['statuses'], rows: Scenario['statuses']
   const out = { ...current };
   for (const [code, st] of Object.entries(rows)) {
     const bare = st.status === 'sconosciuto' && st.startDate === undefined && st.source === undefined;
-    if (bare && !(code in current)) continue;
+    if (bare && !Object.hasOwn(current, code)) continue;
     out[code] = st;
   }
   return out;

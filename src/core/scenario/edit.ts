@@ -3,6 +3,7 @@
 // edit may break (an Ambito in at most one service, no service without members, the capofila
 // is a member); checks that need the territory (unknown codes, bases outside the members'
 // territory) are in invariants.ts. Invalid requests throw ScenarioEditError (Italian message).
+import { own } from './own.ts';
 import type { AmbitoStatus, PisBase, PisService, PisStatus, Scenario } from './types.ts';
 import type { TimeBand } from '../sim/layout.ts';
 import type { Territory } from '../territory/index.ts';
@@ -324,5 +325,5 @@ export function moveComune(s: Scenario, territory: Territory, istat: string, amb
 
 /** The Ambito of a comune in this scenario (composition overrides applied). */
 export function ambitoOfComune(s: Scenario, territory: Territory, istat: string): string | undefined {
-  return s.compositionOverrides[istat] ?? territory.comune(istat)?.ambito;
+  return own(s.compositionOverrides, istat) ?? territory.comune(istat)?.ambito;
 }

@@ -7,6 +7,7 @@ import type { Territory } from '../territory/index.ts';
 import { TIME_BANDS } from '../sim/layout.ts';
 import { isIsoDate, isPartialIsoDate } from './dates.ts';
 import { inLombardyBbox } from './bbox.ts';
+import { own } from './own.ts';
 
 export type ProblemSeverity = 'error' | 'warning';
 
@@ -29,7 +30,7 @@ export function checkScenario(scenario: Scenario, territory: Territory): Problem
   const add = (severity: ProblemSeverity, code: string, path: string, subject: string, detail: string): void => {
     problems.push({ severity, code, path, subject, detail, message: `${subject}: ${detail}` });
   };
-  const ambitoOf = (istat: string): string | undefined => scenario.compositionOverrides[istat] ?? territory.comune(istat)?.ambito;
+  const ambitoOf = (istat: string): string | undefined => own(scenario.compositionOverrides, istat) ?? territory.comune(istat)?.ambito;
 
   if (!isIsoDate(scenario.referenceDate)) {
     add('error', 'bad-date', 'referenceDate', 'scenario', `data di riferimento "${scenario.referenceDate}" non valida (formato AAAA-MM-GG)`);

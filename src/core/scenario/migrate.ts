@@ -15,10 +15,10 @@ const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !
 export type MigrateResult = { ok: true; value: unknown; fromVersion: number } | { ok: false; errors: string[] };
 
 function migrate0to1(o: Obj): Obj {
-  const statuses: Obj = {};
-  if (isObj(o.statuses)) {
-    for (const [code, st] of Object.entries(o.statuses)) statuses[code] = typeof st === 'string' ? { status: st } : st;
-  }
+  // fromEntries, not assignment: a "__proto__" key must stay data (and be refused later).
+  const statuses: Obj = isObj(o.statuses)
+    ? Object.fromEntries(Object.entries(o.statuses).map(([code, st]) => [code, typeof st === 'string' ? { status: st } : st]))
+    : {};
   const services = Array.isArray(o.services)
     ? o.services.map((svc) => {
       if (!isObj(svc)) return svc;

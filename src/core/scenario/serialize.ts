@@ -7,6 +7,7 @@ import { decodeText } from './textInput.ts';
 import { migrateScenario } from './migrate.ts';
 import { at, canonicalScenario, readScenarioV1 } from './validate.ts';
 import { checkScenario } from './invariants.ts';
+import { checkJsonTextBounds, checkJsonValueBounds } from './jsonBounds.ts';
 
 /** Pretty JSON with a fixed key order and a final newline: exports are byte-stable. */
 export function exportScenarioJson(s: Scenario): string {
@@ -24,8 +25,10 @@ function lineOfOffset(text: string, offset: number): number {
   return line;
 }
 
-/** JSON.parse with an Italian message that names the line. */
+/** JSON.parse with an Italian message that names the line; depth and size bounded first. */
 export function parseJson(text: string): { ok: true; value: unknown } | { ok: false; errors: string[] } {
+  const bound = checkJsonTextBounds(text);
+  if (bound) return { ok: false, errors: [bound] };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (e) {
@@ -39,6 +42,9 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
 
 /** Validates an already parsed value (shared by the file and URL importers). */
 export function scenarioFromJsonValue(value: unknown, territory: Territory): ImportResult {
+  // Values that did not come through parseJson (autosave, presentation entries) are bounded too.
+  const bound = checkJsonValueBounds(value);
+  if (bound) return { ok: false, errors: [bound] };
   const migrated = migrateScenario(value);
   if (!migrated.ok) return migrated;
   const read = readScenarioV1(migrated.value);

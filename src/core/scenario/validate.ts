@@ -164,16 +164,22 @@ export function readScenarioV1(v: unknown): { ok: true; scenario: Scenario } | {
   if (!o) return { ok: false, errors: c.errors };
   c.keys(o, '', SCENARIO_KEYS);
   if (o.schemaVersion !== SCHEMA_VERSION) c.err('schemaVersion', `versione ${JSON.stringify(o.schemaVersion)} non supportata (attesa ${SCHEMA_VERSION})`);
-  const statuses: Record<string, AmbitoStatus> = {};
-  const so = c.object(o.statuses, 'statuses');
+  // Records keyed by data are built with Object.fromEntries (own data properties): an
+  // assignment `statuses["__proto__"] = x` would set the prototype instead and lose the entry,
+  // which must instead reach the invariants and be refused as an unknown code.
   // Keys sorted: the export must not depend on the order edits happened in.
-  if (so) for (const [k, sv] of Object.entries(so).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    const st = readStatus(c, sv, joinPath('statuses', k));
-    if (st) statuses[k] = st;
-  }
-  const overrides: Record<string, string> = {};
+  const byKey = ([a]: [string, unknown], [b]: [string, unknown]): number => (a < b ? -1 : a > b ? 1 : 0);
+  const so = c.object(o.statuses, 'statuses');
+  const statuses: Record<string, AmbitoStatus> = Object.fromEntries(
+    (so ? Object.entries(so).sort(byKey) : []).flatMap(([k, sv]) => {
+      const st = readStatus(c, sv, joinPath('statuses', k));
+      return st ? [[k, st] as const] : [];
+    }),
+  );
   const co = c.object(o.compositionOverrides, 'compositionOverrides');
-  if (co) for (const [k, a] of Object.entries(co).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) overrides[k] = c.string(a, joinPath('compositionOverrides', k), { nonEmpty: true }) ?? '';
+  const overrides: Record<string, string> = Object.fromEntries(
+    (co ? Object.entries(co).sort(byKey) : []).map(([k, a]) => [k, c.string(a, joinPath('compositionOverrides', k), { nonEmpty: true }) ?? ''] as const),
+  );
   const services = (c.array(o.services, 'services') ?? [])
     .map((x, i) => readService(c, x, joinPath('services', i)))
     .filter((x): x is PisService => x !== undefined);
