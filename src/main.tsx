@@ -15,6 +15,7 @@ import { createAppState } from './state/appState.ts';
 import { STORAGE_KEY, loadWorkspace } from './state/workspace.ts';
 import { readOfficial, takeReportFlag, withOfficial } from './state/official.ts';
 import { createSimulationState } from './state/simulation.ts';
+import { createPlanningState } from './state/planning.ts';
 import { buildLayers } from './map/layersData.ts';
 import { createSimulationClient, simulationWorkerFactory } from '../workers/client.ts';
 import { createOptimiseClient, optimiseWorkerFactory } from '../workers/optimiseClient.ts';
@@ -78,10 +79,13 @@ async function start(root: HTMLElement) {
     }
   });
 
-  const baseOverrides = Object.fromEntries(territory.data.comuni.filter((c, i) => c.ambito !== data.comuni[i].ambito).map((c) => [c.istat, c.ambito]));
+  // One planning input for both workers: the simulation and the optimiser see the same effective
+  // composition (shipped → official → what-if), assumptions, band, target and OD matrix.
+  const simClient = createSimulationClient(simulationWorkerFactory);
   const optClient = createOptimiseClient(optimiseWorkerFactory);
-  const sim = createSimulationState(state, territory, createSimulationClient(simulationWorkerFactory), baseOverrides, [optClient]);
-  const opt = createOptimiseState(state, territory, optClient, () => sim.odCsv.peek());
+  const planning = createPlanningState(state, territory, data, [simClient, optClient]);
+  const sim = createSimulationState(state, planning, simClient);
+  const opt = createOptimiseState(state, planning, optClient);
   (window as unknown as { __app: unknown }).__app = { state, sim, opt };
   root.replaceChildren(); // drop the static "Caricamento…" placeholder
   render(

@@ -1,33 +1,36 @@
-// Main-thread client of the simulation worker. The newest request of each kind wins: answers to
-// superseded requests come back as `stale` and their progress is dropped. cancel() terminates the
-// worker and starts a fresh one; every pending request then resolves as `cancelled`.
+// Main-thread client of the simulation worker, on the request bookkeeping of requests.ts: per
+// channel the newest request wins; cancel(channels) restarts the worker; a dead worker is
+// replaced and its requests sent again; the OD matrix comes back through setSession.
 import * as Comlink from 'comlink';
 import type { SimulationProgress } from '../src/core/des/simulate.ts';
-import type { ServiceLayout } from '../src/core/sim/layout.ts';
-import type { CoverageApiOptions, Rule50kApiOptions, SimulateApiOptions } from '../src/core/sim/api.ts';
+import type { DesRun } from '../src/core/sim/api.ts';
+import type { PlanningInput } from '../src/core/sim/planning.ts';
 import type { SimulationApi } from './simulation.worker.ts';
 import { comlinkHandle, createRequestRunner, type ClientResult, type WorkerHandle as Handle } from './requests.ts';
 
-export type { AsyncApi, ClientResult } from './requests.ts';
+export type { AsyncApi, ClientResult, LifecycleEvent } from './requests.ts';
 export type WorkerHandle = Handle<SimulationApi>;
 
-type Channel = 'coverage' | 'rule50k' | 'simulate' | 'other';
+/** One channel per kind of request, so that none can make another stale. */
+export type SimChannel = 'evaluate' | 'simulate' | 'defaults' | 'odImport' | 'odClear';
 type Answer<K extends keyof SimulationApi> = Awaited<ReturnType<SimulationApi[K]>>;
 
 export function createSimulationClient(workerFactory: () => WorkerHandle) {
-  const { run, cancel, dispose } = createRequestRunner<SimulationApi, Channel>(workerFactory);
+  const { run, cancel, dispose, setSession, onLifecycle } = createRequestRunner<SimulationApi, SimChannel>(workerFactory);
   return {
-    coverage: (layout: ServiceLayout, options?: CoverageApiOptions): Promise<ClientResult<Answer<'coverage'>>> =>
-      run('coverage', (api) => api.coverage(layout, options)),
-    rule50k: (layout: ServiceLayout, options?: Rule50kApiOptions): Promise<ClientResult<Answer<'rule50k'>>> =>
-      run('rule50k', (api) => api.rule50k(layout, options)),
-    simulate: (layout: ServiceLayout, options?: SimulateApiOptions, onProgress?: (p: SimulationProgress) => void): Promise<ClientResult<Answer<'simulate'>>> =>
-      run('simulate', (api, isCurrent) =>
-        api.simulate(layout, options, onProgress ? Comlink.proxy((p: SimulationProgress) => { if (isCurrent()) onProgress(p); }) : undefined)),
-    defaults: (): Promise<ClientResult<Answer<'defaults'>>> => run('other', (api) => api.defaults()),
-    importOdMatrix: (csvText: string): Promise<ClientResult<Answer<'importOdMatrix'>>> => run('other', (api) => api.importOdMatrix(csvText)),
-    clearOdMatrix: (): Promise<ClientResult<void>> => run('other', (api) => api.clearOdMatrix()),
+    /** Coverage and the 50,000 rule of the input, in one call. */
+    evaluate: (input: PlanningInput): Promise<ClientResult<Answer<'evaluate'>>> => run('evaluate', (api) => api.evaluate(input)),
+    simulate: (input: PlanningInput, desRun: DesRun, onProgress?: (p: SimulationProgress) => void): Promise<ClientResult<Answer<'simulatePlan'>>> =>
+      run('simulate', async (api, isCurrent) => {
+        const progress = onProgress ? Comlink.proxy((p: SimulationProgress) => { if (isCurrent()) onProgress(p); }) : undefined;
+        return api.simulatePlan(input, desRun, progress);
+      }),
+    defaults: (): Promise<ClientResult<Answer<'defaults'>>> => run('defaults', (api) => api.defaults()),
+    importOdMatrix: (csvText: string, id: string): Promise<ClientResult<Answer<'importOdMatrix'>>> => run('odImport', (api) => api.importOdMatrix(csvText, id)),
+    clearOdMatrix: (): Promise<ClientResult<void>> => run('odClear', (api) => api.clearOdMatrix()),
     cancel,
+    setSession,
+    onLifecycle,
     dispose,
   };
 }

@@ -499,6 +499,16 @@ export const it = {
     rejected: (file: string) => `${file}: presentazione rifiutata, nulla è cambiato.`,
     imported: (file: string, title: string, slides: number, added: number) => `${file}: presentazione "${title}" con ${slides} diapositive; ${added} scenari aggiunti.`,
   },
+  workerNotices: {
+    restarted: (engine: string, retrying: number) => `Il motore di calcolo (${engine}) si è interrotto ed è stato riavviato${retrying ? `; ${retrying === 1 ? 'la richiesta in corso è stata ripetuta' : `${retrying} richieste in corso sono state ripetute`}` : ''}.`,
+    gaveUp: (engine: string) => `Il motore di calcolo (${engine}) non riesce ad avviarsi: ricaricare la pagina.`,
+    died: (engine: string) => `Il motore di calcolo (${engine}) si è interrotto di nuovo ripetendo la richiesta: nessun risultato.`,
+    sessionFailed: (engine: string) => `Il motore di calcolo (${engine}) riavviato non ha ricaricato la matrice origine–destinazione.`,
+    odFailed: (why: string) => `Matrice origine–destinazione non importata: ${why}`,
+    odCleared: 'Matrice origine–destinazione rimossa: si usa di nuovo la stima dei tempi.',
+    simulation: 'simulazione',
+    optimiser: 'ottimizzazione',
+  },
 };
 
 export type Strings = typeof it;
@@ -995,6 +1005,16 @@ export const en: Strings = {
     slide: (n: number) => `Slide ${n}`,
     rejected: (file: string) => `${file}: presentation rejected, nothing changed.`,
     imported: (file: string, title: string, slides: number, added: number) => `${file}: presentation "${title}" with ${slides} slides; ${added} scenarios added.`,
+  },
+  workerNotices: {
+    restarted: (engine: string, retrying: number) => `The ${engine} engine stopped and has been restarted${retrying ? `; ${retrying === 1 ? 'the pending request has been sent again' : `${retrying} pending requests have been sent again`}` : ''}.`,
+    gaveUp: (engine: string) => `The ${engine} engine cannot start: please reload the page.`,
+    died: (engine: string) => `The ${engine} engine stopped again while repeating the request: no result.`,
+    sessionFailed: (engine: string) => `The restarted ${engine} engine did not reload the origin–destination matrix.`,
+    odFailed: (why: string) => `Origin–destination matrix not imported: ${why}`,
+    odCleared: 'Origin–destination matrix removed: the travel-time estimate is used again.',
+    simulation: 'simulation',
+    optimiser: 'optimisation',
   },
 };
 

@@ -1,135 +1,109 @@
-// Simulation state: the options the user edits, and the answers of the worker. This module is the
-// only writer of its signals; coverage and the 50,000 rule re-run by themselves when the scenario
-// or the options change (they take milliseconds), the discrete-event simulation only on request.
-import { effect, signal } from '@preact/signals';
-import { toServiceLayout } from '../core/scenario/index.ts';
+// Simulation state: the answers of the simulation worker for the planning input (planning.ts).
+// The only writer of its signals. Coverage and the 50,000 rule re-run by themselves, in one call,
+// when the input's key changes (a rename or a description does not change it); the
+// discrete-event simulation runs only on request. Worker restarts (cancel, a dead worker) are
+// handled by the request runner; this module only tells the user.
+import { computed, effect, signal, type ReadonlySignal } from '@preact/signals';
 import type { CoverageResult } from '../core/coverage/index.ts';
 import type { Rule50kResult } from '../core/rule50k/index.ts';
 import type { SimulationResult } from '../core/des/index.ts';
-import type { TravelAssumptions } from '../core/travel/index.ts';
-import type { ResponseAssumptions } from '../core/coverage/index.ts';
-import type { DesAssumptions } from '../core/des/assumptions.ts';
-import type { TimeBand } from '../core/sim/layout.ts';
-import type { Territory } from '../core/territory/index.ts';
-import type { AppState } from './appState.ts';
+import { OD_MISMATCH, type PlanningDefaults } from '../core/sim/planning.ts';
+import type { SimulationClient } from '../../workers/client.ts';
+import { WORKER_DIED, type LifecycleEvent } from '../../workers/requests.ts';
 import { t } from '../i18n/strings.ts';
-import type { createSimulationClient } from '../../workers/client.ts';
+import type { AppState } from './appState.ts';
+import type { PlanningState, SimOptions } from './planning.ts';
 
-type Client = ReturnType<typeof createSimulationClient>;
-export type SimDefaults = Extract<Awaited<ReturnType<Client['defaults']>>, { status: 'ok' }>['value'];
+export type { SimOptions } from './planning.ts';
+export type SimDefaults = PlanningDefaults;
 
-export interface SimOptions {
-  band: TimeBand;
-  targetMin: number;
-  thresholdsMin: number[];
-  travel: TravelAssumptions;
-  response: ResponseAssumptions;
-  des: Pick<DesAssumptions, 'baseRatePerResidentYear' | 'graveMarginalitaUplift'>;
-  replications: number;
-  horizonDays: number;
-  seed: number;
+export type Run<T> = { status: 'idle' } | { status: 'running' } | { status: 'ok'; value: T } | { status: 'error'; message: string };
+
+/** Coverage debounce: edits in quick succession (typing a number) send one request. */
+export const COVERAGE_DEBOUNCE_MS = 120;
+
+/** A user-facing text for a worker error (the runner's codes are not for users). */
+export function workerMessage(message: string, engine: string): string {
+  return message.startsWith(WORKER_DIED) ? t().workerNotices.died(engine) : message;
 }
 
-type Run<T> = { status: 'idle' } | { status: 'running' } | { status: 'ok'; value: T } | { status: 'error'; message: string };
-
-/**
- * `baseOverrides`: comuni whose Ambito differs from the shipped territory.json the worker loads
- * (an imported official table); the scenario's what-if moves apply on top.
- */
-export function createSimulationState(
-  app: AppState,
-  territory: Territory,
-  client: Client,
-  baseOverrides: Record<string, string> = {},
-  /** Other workers that must use the same OD matrix (the optimiser). */
-  odMirrors: { importOdMatrix(csv: string): Promise<unknown> }[] = [],
-) {
-  const layoutOf = () => {
-    const l = toServiceLayout(app.scenario.value, territory);
-    return { ...l, compositionOverrides: { ...baseOverrides, ...l.compositionOverrides } };
+/** Tells the user what the runner did to a worker (restart, give up, session replay failure). */
+export function lifecycleNotice(app: AppState, engine: () => string) {
+  return (e: LifecycleEvent): void => {
+    const n = t().workerNotices;
+    if (e.kind === 'restarted') app.actions.notify({ kind: 'error', text: n.restarted(engine(), e.retrying), details: [e.reason] });
+    else if (e.kind === 'gave-up') app.actions.notify({ kind: 'error', text: n.gaveUp(engine()), details: [e.reason] });
+    else app.actions.notify({ kind: 'error', text: n.sessionFailed(engine()), details: [e.message] });
   };
-  const defaults = signal<SimDefaults | undefined>(undefined);
-  const options = signal<SimOptions | undefined>(undefined);
-  const coverage = signal<Run<{ coverage: CoverageResult; rule50k: Rule50kResult }>>({ status: 'idle' });
+}
+
+export function createSimulationState(app: AppState, planning: PlanningState, client: SimulationClient) {
+  const coverage = signal<Run<{ coverage: CoverageResult; rule50k: Rule50kResult; key: string }>>({ status: 'idle' });
   const des = signal<Run<SimulationResult> | { status: 'cancelled' }>({ status: 'idle' });
   const progress = signal<{ done: number; total: number } | undefined>(undefined);
-  const odNote = signal<string | undefined>(undefined);
-  /** The imported OD matrix (CSV text): a restarted worker (after cancel) gets it again. */
-  const odCsv = signal<string | undefined>(undefined);
-
-  const fromDefaults = (d: SimDefaults): SimOptions => ({
-    band: d.band, targetMin: d.targetMin, thresholdsMin: [...d.thresholdsMin],
-    travel: { ...d.travel }, response: { ...d.response, mobilisationMinByBand: { ...d.response.mobilisationMinByBand } },
-    des: { baseRatePerResidentYear: d.des.baseRatePerResidentYear, graveMarginalitaUplift: d.des.graveMarginalitaUplift },
-    replications: 30, horizonDays: 365, seed: 1,
-  });
+  const engine = () => t().workerNotices.simulation;
+  client.onLifecycle(lifecycleNotice(app, engine));
 
   let started = false;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** Loads defaults once, then keeps coverage in step with the scenario and the options. */
+  let sentKey: string | undefined;
+  /** Keeps coverage in step with the planning input (idempotent: the map and the panel both call it). */
   function start() {
     if (started) return;
     started = true;
-    void client.defaults().then((r) => {
-      if (r.status === 'ok') {
-        defaults.value = r.value;
-        options.value = fromDefaults(r.value);
-      } else if (r.status === 'error') coverage.value = { status: 'error', message: r.message };
-    });
     effect(() => {
-      const o = options.value;
-      const layout = layoutOf();
-      if (!o) return;
+      const input = planning.input.value;
+      if (input.key === sentKey) return;
+      sentKey = input.key;
       clearTimeout(timer);
       timer = setTimeout(async () => {
         coverage.value = { status: 'running' };
-        const opts = { band: o.band, targetMin: o.targetMin, thresholdsMin: o.thresholdsMin, travel: o.travel, response: o.response };
-        const [c, r] = await Promise.all([client.coverage(layout, opts), client.rule50k(layout, opts)]);
-        if (c.status === 'stale' || r.status === 'stale') return; // a newer request is on its way
-        if (c.status === 'ok' && r.status === 'ok') coverage.value = { status: 'ok', value: { coverage: c.value, rule50k: r.value } };
-        else coverage.value = { status: 'error', message: c.status === 'error' ? c.message : r.status === 'error' ? r.message : 'annullato' };
-      }, 120);
+        const r = await client.evaluate(input);
+        if (r.status === 'stale' || r.status === 'cancelled') return; // a newer request is on its way
+        if (r.status === 'ok') coverage.value = { status: 'ok', value: r.value };
+        // The workers are being given a new OD matrix: the request that follows it will answer.
+        else if (r.message.startsWith(OD_MISMATCH) && planning.odBusy.peek() > 0) return;
+        else coverage.value = { status: 'error', message: workerMessage(r.message, engine()) };
+      }, COVERAGE_DEBOUNCE_MS);
     });
   }
 
   return {
-    defaults, options, coverage, des, progress, odNote, odCsv, start,
+    defaults: planning.defaults,
+    options: planning.options,
+    coverage: coverage as ReadonlySignal<Run<{ coverage: CoverageResult; rule50k: Rule50kResult; key: string }>>,
+    des: des as ReadonlySignal<Run<SimulationResult> | { status: 'cancelled' }>,
+    progress: progress as ReadonlySignal<{ done: number; total: number } | undefined>,
+    /** Set while an imported OD matrix replaces the estimate. */
+    odNote: computed(() => (planning.od.value ? t().notices.odApplied : undefined)),
+    start,
     setOptions(patch: Partial<SimOptions>) {
-      if (options.value) options.value = { ...options.value, ...patch };
+      planning.actions.setOptions(patch);
     },
     resetOptions() {
-      if (defaults.value) options.value = fromDefaults(defaults.value);
+      planning.actions.resetOptions();
     },
     async runDes() {
-      const o = options.value;
-      if (!o) return;
+      const input = planning.input.peek();
+      const o = planning.options.peek();
       des.value = { status: 'running' };
       progress.value = { done: 0, total: o.replications };
-      const r = await client.simulate(layoutOf(), {
-        seed: o.seed, replications: o.replications, horizonDays: o.horizonDays, targetMin: o.targetMin,
-        travel: o.travel, response: o.response, des: o.des,
-      }, (p) => { progress.value = p; });
+      const r = await client.simulate(input, { seed: o.seed, replications: o.replications, horizonDays: o.horizonDays }, (p) => { progress.value = p; });
       if (r.status === 'stale') return;
       progress.value = undefined;
       if (r.status === 'ok') des.value = { status: 'ok', value: r.value };
       else if (r.status === 'cancelled') des.value = { status: 'cancelled' };
-      else des.value = { status: 'error', message: r.message };
+      else des.value = { status: 'error', message: workerMessage(r.message, engine()) };
     },
+    /** Stops the simulation only: a coverage run in flight is sent again to the fresh worker. */
     cancelDes() {
-      client.cancel();
-      if (odCsv.peek()) void client.importOdMatrix(odCsv.peek()!);
+      client.cancel(['simulate']);
     },
-    async importOd(text: string) {
-      const r = await client.importOdMatrix(text);
-      if (r.status !== 'ok') return;
-      const rep = r.value;
-      if (rep.ok) {
-        await Promise.all(odMirrors.map((m) => m.importOdMatrix(text)));
-        odCsv.value = text;
-        odNote.value = t().notices.odApplied;
-        app.actions.notify({ kind: 'info', text: odNote.value, details: rep.warnings });
-        if (options.value) options.value = { ...options.value }; // re-run coverage
-      } else app.actions.notify({ kind: 'error', text: t().notices.odRejected, details: rep.errors });
+    importOd(text: string) {
+      return planning.actions.importOd(text);
+    },
+    clearOd() {
+      return planning.actions.clearOd();
     },
   };
 }

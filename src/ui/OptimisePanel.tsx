@@ -45,7 +45,7 @@ function Kpis({ rows, title }: { rows: MemberKpi[] | null; title: string }) {
 }
 
 function Siting({ serviceId }: { serviceId: string }) {
-  const { opt } = useApp();
+  const { opt, sim } = useApp();
   const f = opt.form.value;
   const s = opt.siting.value?.serviceId === serviceId ? opt.siting.value : undefined;
   const h = s?.heuristic;
@@ -62,7 +62,7 @@ function Siting({ serviceId }: { serviceId: string }) {
         <label for="opt-k">{O.k}</label>
         <input id="opt-k" inputMode="numeric" value={fmt.input(f.k)} onChange={(ev) => { const v = fmt.read((ev.target as HTMLInputElement).value, { integer: true, min: 1, max: 12 }); if (v !== undefined) opt.setForm({ k: v }); }} />
         <label for="opt-t">{O.t}</label>
-        <input id="opt-t" inputMode="decimal" value={fmt.input(f.targetMin)} onChange={(ev) => { const v = fmt.read((ev.target as HTMLInputElement).value, { min: 5, max: 240 }); if (v !== undefined) opt.setForm({ targetMin: v }); }} />
+        <input id="opt-t" inputMode="decimal" value={fmt.input(f.targetMin ?? sim.options.value.targetMin)} onChange={(ev) => { const v = fmt.read((ev.target as HTMLInputElement).value, { min: 5, max: 240 }); if (v !== undefined) opt.setForm({ targetMin: v }); }} />
         <label for="opt-keep">{O.keep}</label>
         <input id="opt-keep" type="checkbox" checked={f.keepExisting} onChange={(ev) => opt.setForm({ keepExisting: (ev.target as HTMLInputElement).checked })} />
         <label for="opt-limit">{O.limit}</label>

@@ -12,8 +12,11 @@ import {
   buildSitingProblem, comparisonCsv, compareScenarios, computeShares, evaluateOpen, ModelTooLargeError,
   shapleyExact, shapleySampled, solveExact, solveHeuristic, type HighsInstance, type SitingObjective, type SitingProblem,
 } from '../../src/core/optimise/index.ts';
-import { createOptimiseClient, type OptimiseWorkerHandle } from '../../workers/optimiseClient.ts';
-import type { AsyncApi } from '../../workers/client.ts';
+import { createOptimiseClient } from '../../workers/optimiseClient.ts';
+import { planningInput } from '../../src/core/sim/planning.ts';
+import { DEFAULT_RESPONSE_ASSUMPTIONS } from '../../src/core/coverage/assumptions.ts';
+import { fakeWorker, flush } from './helpers/fakeWorker.ts';
+import { DEFAULT_TRAVEL_ASSUMPTIONS } from '../../src/core/travel/assumptions.ts';
 import type { OptimiseApi } from '../../workers/optimise.worker.ts';
 
 /** A w×h grid of comuni 0.08° apart, 4-neighbour adjacency; column < split → Ambito A1, else A2. */
@@ -181,31 +184,40 @@ describe('scenario comparison', () => {
 });
 
 describe('optimise client: newest request wins, cancel restarts', () => {
-  function fakeWorker() {
-    const calls: { method: string; resolve: (v: unknown) => void }[] = [];
-    let created = 0;
-    let terminated = 0;
-    const factory = (): OptimiseWorkerHandle => {
-      created++;
-      const api = new Proxy({}, { get: (_t, method: string) => () => new Promise((resolve) => calls.push({ method, resolve })) }) as AsyncApi<OptimiseApi>;
-      return { api, terminate: () => void terminated++ };
-    };
-    return { factory, calls, counts: () => ({ created, terminated }) };
-  }
+  const input = planningInput({
+    layout: { illustrative: true, services: [], compositionOverrides: { '015146': '50046' } }, band: 'night', targetMin: 30, thresholdsMin: [15, 30],
+    travel: { ...DEFAULT_TRAVEL_ASSUMPTIONS, ruralSpeedKmh: 33 }, response: { ...DEFAULT_RESPONSE_ASSUMPTIONS, triageMin: 7 },
+    demand: { baseRatePerResidentYear: 1, graveMarginalitaUplift: 0.25 }, odMatrixId: 'od-9',
+  });
   const req = { members: ['A1'], k: 1, objective: 'median' as const };
 
   it('drops a stale exact answer and cancels pending ones', async () => {
-    const w = fakeWorker();
+    const w = fakeWorker<OptimiseApi>();
     const client = createOptimiseClient(w.factory);
-    const first = client.siteExact(req);
-    const second = client.siteExact(req);
-    const heur = client.siteHeuristic(req);
-    w.calls[1].resolve('new');
-    w.calls[0].resolve('old');
+    const first = client.siteExact(input, req);
+    const second = client.siteExact(input, req);
+    const heur = client.siteHeuristic(input, req);
+    await flush();
+    w.calls[1]!.resolve('new');
+    w.calls[0]!.resolve('old');
     expect(await second).toEqual({ status: 'ok', value: 'new' });
     expect(await first).toEqual({ status: 'stale' });
     client.cancel();
     expect(await heur).toEqual({ status: 'cancelled' });
     expect(w.counts()).toEqual({ created: 2, terminated: 1 });
+  });
+
+  it('every request carries the planning input: composition, assumptions, band, target, OD matrix', async () => {
+    const w = fakeWorker<OptimiseApi>();
+    const client = createOptimiseClient(w.factory);
+    void client.siteHeuristic(input, req);
+    void client.shares(input, { members: ['A1'] });
+    void client.suggestAssociations(input, null);
+    await flush();
+    const expected = { travel: input.travel, response: input.response, band: 'night', targetMin: 30, compositionOverrides: { '015146': '50046' }, odMatrixId: 'od-9' };
+    expect(w.of('siteHeuristic')[0]!.args[0]).toMatchObject({ ...expected, members: ['A1'], k: 1 });
+    expect(w.of('shares')[0]!.args[0]).toMatchObject({ ...expected, graveMarginalitaUplift: 0.25 });
+    const { compositionOverrides: _c, ...assoc } = expected;
+    expect(w.of('suggestAssociations')[0]!.args[1]).toMatchObject(assoc);
   });
 });

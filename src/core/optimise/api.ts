@@ -11,6 +11,7 @@ import type { TerritoryData } from '../territory/types.ts';
 import type { TravelAssumptions } from '../travel/assumptions.ts';
 import { cachedTravelContext, type TravelContext } from '../travel/context.ts';
 import type { OdImportReport } from '../sim/api.ts';
+import { checkOdMatrix } from '../sim/planning.ts';
 import { suggestAssociations, type AssociationOptions, type AssociationProposal } from './associations.ts';
 import { compareScenarios, comparisonCsv, type CompareOptions, type CompareSide, type ComparisonResult } from './compare.ts';
 import { heuristicGapPct, solveExact, type ExactOptions, type ExactSolution, type HighsInstance, type ModelSize } from './mip.ts';
@@ -24,6 +25,8 @@ export interface OptimiseDeps {
 
 export interface TravelOption {
   travel?: Partial<TravelAssumptions>;
+  /** The OD matrix the request was built for (PlanningInput.odMatrixId); a mismatch is an error, not a silent estimate. */
+  odMatrixId?: string | null;
 }
 export type SitingApiRequest = SitingRequest & TravelOption;
 
@@ -79,7 +82,11 @@ export function createOptimiseApi(deps: OptimiseDeps) {
   const highs = (): Promise<HighsInstance> => (highsPromise ??= deps.loadHighs());
   // Given the same origin–destination matrix as the simulation worker, siting and coverage agree.
   const travel = cachedTravelContext(data);
-  const context = (t?: Partial<TravelAssumptions>): Promise<TravelContext> => travel.context(t);
+  let odId: string | null = null;
+  const context = (o: TravelOption): Promise<TravelContext> => {
+    checkOdMatrix(o.odMatrixId, odId);
+    return travel.context(o.travel);
+  };
 
   function choices(ctx: TravelContext, p: SitingProblem, open: readonly number[]): BaseChoice[] {
     const fixed = new Set(p.fixed);
@@ -90,7 +97,7 @@ export function createOptimiseApi(deps: OptimiseDeps) {
   }
 
   async function site(req: SitingApiRequest, exact: ExactOptions | null): Promise<SitingResult> {
-    const ctx = await context(req.travel);
+    const ctx = await context(req);
     const p = buildSitingProblem(ctx, req);
     const t0 = performance.now();
     const h = solveHeuristic(p);
@@ -138,28 +145,35 @@ export function createOptimiseApi(deps: OptimiseDeps) {
       return site(req, options);
     },
     async suggestAssociations(scenario: Scenario | null, options: AssociationApiOptions = {}): Promise<AssociationProposal> {
-      return suggestAssociations(await context(options.travel), scenario, options);
+      return suggestAssociations(await context(options), scenario, options);
     },
     /** Applies an OD matrix (CSV from_istat,to_istat,minutes) when at least one row is usable. */
-    async importOdMatrix(csvText: string): Promise<OdImportReport> {
-      return travel.importOd(csvText);
+    async importOdMatrix(csvText: string, id: string | null = null): Promise<OdImportReport> {
+      const report = await travel.importOd(csvText);
+      if (report.ok) odId = id;
+      return report;
     },
     async clearOdMatrix(): Promise<void> {
       travel.clearOd();
+      odId = null;
     },
     async shares(req: SharesApiRequest): Promise<SharesResult> {
-      return computeShares(await context(req.travel), req);
+      return computeShares(await context(req), req);
     },
     /** Per-Ambito comparison of A and B; layouts are simulated here (coverage + 50,000 rule). The CSV comes with it. */
     async compare(a: CompareApiSide, b: CompareApiSide, options: CompareApiOptions = {}): Promise<ComparisonResult & { csv: string }> {
-      const ctx = await context(options.travel);
+      const ctx = await context(options);
+      // Per-Ambito rows follow the effective composition of side A's layout (official table and
+      // what-if moves), not the shipped file this worker loaded.
+      let ambitoOfComune: readonly string[] = ctx.data.comuni.map((c) => c.ambito);
+      if ('layout' in a) ambitoOfComune = compileLayout(ctx, a.layout).ambitoOfComune;
       const side = (s: CompareApiSide): CompareSide => {
         if (!('layout' in s)) return s;
         const compiled = compileLayout(ctx, s.layout);
         const coverage = computeCoverage(ctx, compiled, options);
         return { name: s.name, coverage, rule50k: evaluateRule50k(ctx, compiled, coverage, options), costShareEur: s.costShareEur };
       };
-      const r = compareScenarios(side(a), side(b), ctx.data.comuni.map((c) => c.ambito), options);
+      const r = compareScenarios(side(a), side(b), ambitoOfComune, options);
       return { ...r, csv: comparisonCsv(r) };
     },
   };

@@ -2,17 +2,16 @@
 // plain data and typed arrays out. The territory is loaded once through the injected loader; the
 // travel context (demand points, per-base travel times) is cached per travel assumptions and OD
 // matrix, so repeated coverage runs after an edit only pay for what changed.
-import { DEFAULT_RESPONSE_ASSUMPTIONS, DEFAULT_THRESHOLDS_MIN, RESPONSE_ASSUMPTION_INFO, TIME_BAND_LABELS } from '../coverage/assumptions.ts';
-import { computeCoverage, DEFAULT_COVERAGE_BAND, DEFAULT_TARGET_MIN, type CoverageOptions, type CoverageResult } from '../coverage/coverage.ts';
-import { defaultDesAssumptions, desAssumptionInfo } from '../des/assumptions.ts';
+import { computeCoverage, type CoverageOptions, type CoverageResult } from '../coverage/coverage.ts';
 import { runSimulationAsync, type SimulateOptions, type SimulationProgress, type SimulationResult } from '../des/simulate.ts';
 import { evaluateRule50k, type Rule50kOptions, type Rule50kResult } from '../rule50k/rule50k.ts';
 import type { TerritoryData } from '../territory/types.ts';
-import { DEFAULT_TRAVEL_ASSUMPTIONS, TRAVEL_ASSUMPTION_INFO, type TravelAssumptions } from '../travel/assumptions.ts';
+import type { TravelAssumptions } from '../travel/assumptions.ts';
 import { cachedTravelContext, type TravelContext } from '../travel/context.ts';
 import type { OdImport } from '../travel/odMatrix.ts';
 import { compileLayout, type CompiledLayout } from './compile.ts';
 import type { ServiceLayout } from './layout.ts';
+import { checkOdMatrix, coverageOptionsOf, planningDefaults, type PlanningInput } from './planning.ts';
 
 export interface SimulationDeps {
   loadTerritory(): Promise<TerritoryData>;
@@ -27,10 +26,24 @@ export type Rule50kApiOptions = CoverageOptions & Rule50kOptions & TravelOption;
 export type SimulateApiOptions = SimulateOptions & TravelOption;
 /** What importOdMatrix returns: the validation report, without the matrix itself. */
 export type OdImportReport = Omit<OdImport, 'matrix'>;
+/** The per-run options of a DES on a planning input (everything else comes from the input). */
+export interface DesRun {
+  seed: number;
+  replications: number;
+  horizonDays: number;
+}
+/** Coverage and the 50,000 rule of one input, from one coverage computation. */
+export interface Evaluation {
+  key: string;
+  coverage: CoverageResult;
+  rule50k: Rule50kResult;
+}
 
 export function createSimulationApi(deps: SimulationDeps) {
   let dataPromise: Promise<TerritoryData> | undefined;
   let cancelRequested = false;
+  /** Identity of the OD matrix this worker holds (null: none), checked against every input. */
+  let odId: string | null = null;
 
   const data = (): Promise<TerritoryData> => (dataPromise ??= deps.loadTerritory());
   const travel = cachedTravelContext(data);
@@ -41,32 +54,48 @@ export function createSimulationApi(deps: SimulationDeps) {
     return { ctx, compiled: compileLayout(ctx, layout) };
   }
 
+  async function preparedInput(input: PlanningInput): Promise<{ ctx: TravelContext; compiled: CompiledLayout }> {
+    checkOdMatrix(input.odMatrixId, odId);
+    return prepared(input.layout, input.travel);
+  }
+
   return {
     /** Default assumptions with Italian labels and sources, for the assumptions panel. */
     async defaults() {
-      const d = await data();
-      return {
-        travel: { ...DEFAULT_TRAVEL_ASSUMPTIONS },
-        travelInfo: TRAVEL_ASSUMPTION_INFO,
-        response: { ...DEFAULT_RESPONSE_ASSUMPTIONS, mobilisationMinByBand: { ...DEFAULT_RESPONSE_ASSUMPTIONS.mobilisationMinByBand } },
-        responseInfo: RESPONSE_ASSUMPTION_INFO,
-        des: defaultDesAssumptions(d),
-        desInfo: desAssumptionInfo(d),
-        thresholdsMin: [...DEFAULT_THRESHOLDS_MIN],
-        targetMin: DEFAULT_TARGET_MIN,
-        band: DEFAULT_COVERAGE_BAND,
-        bandLabels: TIME_BAND_LABELS,
-        populationDate: d.populationDate,
-      };
+      return planningDefaults(await data());
     },
 
-    /** Validates and, when at least one row is usable, applies an OD matrix (CSV from_istat,to_istat,minutes). */
-    async importOdMatrix(csvText: string): Promise<OdImportReport> {
-      return travel.importOd(csvText);
+    /**
+     * Validates and, when at least one row is usable, applies an OD matrix (CSV
+     * from_istat,to_istat,minutes); `id` is its identity in PlanningInput.odMatrixId.
+     */
+    async importOdMatrix(csvText: string, id: string | null = null): Promise<OdImportReport> {
+      const report = await travel.importOd(csvText);
+      if (report.ok) odId = id;
+      return report;
     },
 
     async clearOdMatrix(): Promise<void> {
       travel.clearOd();
+      odId = null;
+    },
+
+    /** Coverage and the 50,000 rule of a planning input: one coverage computation serves both. */
+    async evaluate(input: PlanningInput): Promise<Evaluation> {
+      const { ctx, compiled } = await preparedInput(input);
+      const options = coverageOptionsOf(input);
+      const coverage = computeCoverage(ctx, compiled, options);
+      return { key: input.key, coverage, rule50k: evaluateRule50k(ctx, compiled, coverage, options) };
+    },
+
+    /** The discrete-event simulation of a planning input. */
+    async simulatePlan(input: PlanningInput, run: DesRun, onProgress?: (p: SimulationProgress) => void): Promise<SimulationResult> {
+      const { ctx, compiled } = await preparedInput(input);
+      cancelRequested = false;
+      return runSimulationAsync(ctx, compiled, { ...run, targetMin: input.targetMin, response: input.response, des: input.demand }, {
+        onProgress,
+        shouldCancel: () => cancelRequested,
+      });
     },
 
     async coverage(layout: ServiceLayout, options: CoverageApiOptions = {}): Promise<CoverageResult> {
