@@ -12,7 +12,7 @@ import { createTerritory } from './core/territory/index.ts';
 import type { TerritoryData } from './core/territory/types.ts';
 import { HASH_PREFIX, decodeScenarioFromHash } from './core/scenario/index.ts';
 import { createAppState } from './state/appState.ts';
-import { STORAGE_KEY, loadWorkspace } from './state/workspace.ts';
+import { RECOVERY_KEY, STORAGE_KEY, loadWorkspace, mergeRecovery, recoveryDownload } from './state/workspace.ts';
 import { readOfficial, takeReportFlag, withOfficial } from './state/official.ts';
 import { createSimulationState } from './state/simulation.ts';
 import { createPlanningState } from './state/planning.ts';
@@ -46,9 +46,22 @@ async function start(root: HTMLElement) {
   const shipped = createTerritory(data);
   const official = readOfficial();
   const territory = official ? createTerritory(withOfficial(data, official)) : shipped;
-  const { workspace, problems } = loadWorkspace(readStorage(), territory);
+  const { workspace, problems, recovered } = loadWorkspace(readStorage(), territory);
   const state = createAppState(territory, workspace);
-  if (problems.length) state.actions.notify({ kind: 'error', text: t().notices.savedDropped, details: problems });
+  if (recovered.length) {
+    // Set aside, never discarded: the recovery slot is not touched by autosave.
+    try {
+      localStorage.setItem(RECOVERY_KEY, mergeRecovery(localStorage.getItem(RECOVERY_KEY), recovered));
+    } catch {
+      // storage full or disabled: the download below is then the only copy
+    }
+  }
+  if (problems.length) {
+    state.actions.notify({
+      kind: 'error', text: t().notices.savedDropped, details: problems,
+      download: recovered.length ? { filename: 'scenari-messi-da-parte.json', text: recoveryDownload(recovered) } : undefined,
+    });
+  }
   const { layers, labels } = buildLayers(topo, territory, { redissolve: !!official });
   if (official && takeReportFlag()) {
     state.actions.notify({ kind: 'info', text: t().notices.officialApplied(official.fileName), details: official.report });

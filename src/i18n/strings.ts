@@ -106,6 +106,7 @@ export const it = {
   notice: {
     close: 'Chiudi il messaggio',
     more: (n: number) => `… e altri ${n}`,
+    download: 'Scarica i dati messi da parte',
   },
   mode: {
     placeBase: 'Clicca sulla mappa il punto della nuova base di',
@@ -485,7 +486,9 @@ export const it = {
     basesAdopted: (names: string) => `Basi proposte adottate (${names}): 1 unità per fascia, da rivedere.`,
     odApplied: 'Matrice origine–destinazione importata: sostituisce la stima per le coppie che contiene.',
     odRejected: 'Matrice origine–destinazione rifiutata: nessuna modifica.',
-    savedDropped: 'Alcuni dati salvati non erano validi e sono stati scartati.',
+    savedDropped: 'Alcuni dati salvati non sono più validi: sono stati messi da parte (non cancellati) e l\'app parte con gli altri. Scaricarli per correggerli e reimportarli.',
+    editRefused: 'Modifica non applicata: il testo non sarebbe salvabile.',
+    officialSetAside: 'La tabella ufficiale salvata non è più valida: è stata messa da parte e l\'app parte con i dati inclusi.',
     officialApplied: (file: string) => `Tabella ufficiale ${file} applicata: le stime sono sostituite.`,
     badLink: 'Il link non contiene uno scenario valido.',
     autosaveFailed: (why: string) => `Salvataggio automatico non riuscito: ${why}`,
@@ -613,6 +616,7 @@ export const en: Strings = {
   notice: {
     close: 'Close the message',
     more: (n: number) => `… and ${n} more`,
+    download: 'Download the data set aside',
   },
   mode: {
     placeBase: 'Click on the map where the new base goes for',
@@ -992,7 +996,9 @@ export const en: Strings = {
     basesAdopted: (names: string) => `Proposed bases adopted (${names}): 1 unit per time band, to be reviewed.`,
     odApplied: 'Origin–destination matrix imported: it replaces the estimate for the pairs it holds.',
     odRejected: 'Origin–destination matrix rejected: nothing changed.',
-    savedDropped: 'Some saved data were not valid and have been discarded.',
+    savedDropped: 'Some saved data are no longer valid: they have been set aside (not deleted) and the app starts with the rest. Download them to fix and re-import them.',
+    editRefused: 'Edit not applied: the text could not be saved.',
+    officialSetAside: 'The saved official table is no longer valid: it has been set aside and the app starts with the bundled data.',
     officialApplied: (file: string) => `Official table ${file} applied: the estimates are replaced.`,
     badLink: 'The link does not hold a valid scenario.',
     autosaveFailed: (why: string) => `Autosave failed: ${why}`,

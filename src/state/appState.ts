@@ -2,6 +2,7 @@
 // map read signals; only the actions below write them. The URL hash mirrors the view so that a
 // link reopens it; the workspace (the user's scenarios) is autosaved by an explicit effect in
 // main.tsx.
+import { readScenarioV1 } from '../core/scenario/validate.ts';
 import { batch, computed, signal } from '@preact/signals';
 import { createTerritory, type Territory } from '../core/territory/index.ts';
 import type { Level } from '../core/territory/types.ts';
@@ -20,6 +21,8 @@ export interface Notice {
   kind: 'error' | 'info';
   text: string;
   details?: string[];
+  /** A file the user can download from the notice (the recovery slot of damaged saved data). */
+  download?: { filename: string; text: string };
 }
 
 const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo', 'confronto'];
@@ -159,6 +162,13 @@ export function createAppState(territory: Territory, initial: Workspace) {
       try {
         const next = fn(scenario.value);
         if (next === scenario.value) return;
+        // The editor accepts only what the schema accepts (the same rule as import, autosave and
+        // share link): an edit the next start would refuse is refused now, with the reason.
+        const schema = readScenarioV1(JSON.parse(JSON.stringify(next)) as unknown);
+        if (!schema.ok) {
+          notice.value = { kind: 'error', text: t().notices.editRefused, details: schema.errors };
+          return;
+        }
         commit(replaceCurrent(workspace.value, next));
         if (done) notice.value = { kind: 'info', text: done };
       } catch (err) {

@@ -2,6 +2,7 @@
 // announce them, and an import error lists every problem with its row or feature.
 import { useApp } from './context.ts';
 import { t } from '../i18n/strings.ts';
+import { download } from './download.ts';
 
 export function NoticeArea() {
   const { state } = useApp();
@@ -15,6 +16,9 @@ export function NoticeArea() {
             <span>{n.text}</span>
             <button type="button" class="chip-x" aria-label={s.close} onClick={() => state.actions.dismissNotice()}>×</button>
           </div>
+          {n.download && (
+            <button type="button" class="link small" data-action="download-recovered" onClick={() => download(n.download!.filename, n.download!.text, 'application/json')}>{s.download}</button>
+          )}
           {n.details && n.details.length > 0 && (
             <ul class="notice-details">
               {n.details.slice(0, 30).map((d, i) => <li key={i}>{d}</li>)}

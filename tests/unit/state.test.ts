@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { createTerritory } from '../../src/core/territory/index.ts';
 import { moveComune, serviceOfAmbito, setStatus } from '../../src/core/scenario/index.ts';
 import { createAppState, formatHash, parseHash } from '../../src/state/appState.ts';
-import { initialWorkspace, loadWorkspace } from '../../src/state/workspace.ts';
+import { initialWorkspace, loadWorkspace, mergeRecovery, recoveryDownload } from '../../src/state/workspace.ts';
 import { loadTerritoryData, repoRoot } from './helpers/realData.ts';
 
 const territory = createTerritory(loadTerritoryData());
@@ -84,8 +84,26 @@ describe('app state', () => {
     damaged.scenarios[1].services[0].members = ['99999'];
     const r = loadWorkspace(JSON.stringify(damaged), territory);
     expect(r.workspace.scenarios).toHaveLength(1);
-    expect(r.problems[0]).toMatch(/scartato/);
-    expect(loadWorkspace('{not json', territory).problems[0]).toMatch(/illeggibile/);
+    expect(r.problems[0]).toMatch(/^scenario salvato n\. 2 \(.*\) messo da parte: services\[0\]\.members\[0\]: /);
+    // Never lost: the damaged scenario is returned as it was saved, for the recovery slot.
+    expect(r.recovered).toHaveLength(1);
+    expect(JSON.parse(r.recovered[0].text)).toEqual(damaged.scenarios[1]);
+    expect(JSON.parse(recoveryDownload(r.recovered))).toEqual(damaged.scenarios[1]);
+    const slot = mergeRecovery(mergeRecovery(null, r.recovered), r.recovered);
+    expect(JSON.parse(slot)).toHaveLength(1); // the same entry is kept once
+    const bad = loadWorkspace('{not json', territory);
+    expect(bad.problems[0]).toMatch(/illeggibile/);
+    expect(bad.recovered[0].text).toBe('{not json');
+  });
+
+  it('the editor refuses text the schema (and so the next start) would refuse', () => {
+    const s = fresh();
+    const before = s.workspace.value;
+    s.actions.edit((x) => ({ ...x, description: 'testo \uFFFD rotto' }));
+    expect(s.workspace.value).toBe(before);
+    expect(s.notice.value?.details?.[0]).toMatch(/^description: carattere sostitutivo U\+FFFD/);
+    s.actions.edit((x) => ({ ...x, description: 'testo buono' }));
+    expect(s.workspace.value).not.toBe(before);
   });
 
   it('the view hash round-trips and ignores unknown values', () => {

@@ -15,6 +15,7 @@ import { csvDocument, parseCsv, unneutralise } from './csvText.ts';
 import { decodeText } from './textInput.ts';
 import { isPartialIsoDate } from './dates.ts';
 import { checkScenario } from './invariants.ts';
+import { readScenarioV1, textProblem } from './validate.ts';
 
 export const CSV_COLUMNS = [
   'codice_ambito', 'ambito', 'stato', 'data_avvio', 'fonte', 'pis_id', 'pis_nome', 'sovra_ambito', 'capofila',
@@ -168,10 +169,14 @@ export function importScenarioCsv(input: Uint8Array | string, current: Scenario,
     const rawDate = row.get('data_avvio');
     const date = rawDate === '' ? undefined : parseDate(rawDate);
     if (rawDate !== '' && !date) bad(`data di avvio "${rawDate}" non valida (AAAA-MM-GG, AAAA-MM o GG/MM/AAAA)`);
+    // Text cells follow the schema's text rule (same limit and characters as a JSON file).
+    const fonte = row.get('fonte');
+    const fonteProblem = textProblem(fonte);
+    if (fonteProblem) bad(`fonte: ${fonteProblem}`);
     if (status) {
       statuses[code] = { status };
       if (date) statuses[code].startDate = date;
-      if (row.get('fonte') !== '') statuses[code].source = row.get('fonte');
+      if (fonte !== '' && !fonteProblem) statuses[code].source = fonte;
     }
     const sovra = row.get('sovra_ambito');
     if (sovra !== '' && parseYesNo(sovra) === undefined) bad(`sovra_ambito "${sovra}" non valido (sì o no)`);
@@ -191,7 +196,9 @@ export function importScenarioCsv(input: Uint8Array | string, current: Scenario,
       return b ?? false;
     };
     const name = row.get('pis_nome');
+    const nameProblem = textProblem(name, { nonEmpty: true });
     if (name === '') bad(`pis_nome vuoto per il PIS "${pisId}"`);
+    else if (nameProblem) bad(`pis_nome: ${nameProblem}`);
     const capofila = row.get('capofila');
     if (!territory.ambito(capofila)) bad(`capofila: codice Ambito sconosciuto "${capofila}"`);
     const presa = parsePresa(row.get('presa_in_carico'));
@@ -265,6 +272,9 @@ function assemble(current: Scenario, territory: Territory, statuses: Scenario['s
   const problems = checkScenario(scenario, territory);
   const errs = problems.filter((p) => p.severity === 'error').map((p) => `${lineOfService(p.path)}: ${p.message}`);
   if (errs.length > 0) return { ok: false, errors: errs };
+  // Safety net: what this importer builds must pass the schema every other path applies.
+  const schema = readScenarioV1(JSON.parse(JSON.stringify(scenario)) as unknown);
+  if (!schema.ok) return { ok: false, errors: schema.errors.map((e) => `(file) › ${e}`) };
   const warnings = problems.filter((p) => p.severity === 'warning').map((p) => p.message);
   return warnings.length > 0 ? { ok: true, scenario, warnings } : { ok: true, scenario };
 }

@@ -11,7 +11,7 @@ import { decodeText } from './textInput.ts';
 import { parseJson } from './serialize.ts';
 import { inLombardyBbox, LOMBARDY_BBOX } from './bbox.ts';
 import { checkScenario } from './invariants.ts';
-import { Checker, joinPath } from './validate.ts';
+import { Checker, joinPath, readScenarioV1 } from './validate.ts';
 
 const unitKey = (band: string): string => `unita_${band}`;
 
@@ -121,6 +121,9 @@ export function importBasesGeoJson(input: Uint8Array | string, current: Scenario
   const problems = checkScenario(scenario, territory);
   const errors = problems.filter((x) => x.severity === 'error').map((x) => `${where(x.path)}: ${x.message}`);
   if (errors.length > 0) return { ok: false, errors };
+  // Safety net: what this importer builds must pass the schema every other path applies.
+  const schema = readScenarioV1(JSON.parse(JSON.stringify(scenario)) as unknown);
+  if (!schema.ok) return { ok: false, errors: schema.errors.map((e) => `(file) › ${e}`) };
   const warnings = problems.filter((x) => x.severity === 'warning').map((x) => `${where(x.path)}: ${x.message}`);
   return warnings.length > 0 ? { ok: true, scenario, warnings } : { ok: true, scenario };
 }

@@ -9,7 +9,8 @@ import type { TimeBand } from '../sim/layout.ts';
 
 type Obj = Record<string, unknown>;
 
-const MAX_STRING = 10_000;
+/** Longest text field (a source, a description): the same limit on every path in and out. */
+export const MAX_STRING = 10_000;
 const MAX_BUDGET_EUR = 1e10;
 const MAX_UNITS = 1000;
 const MAX_PLACES = 100_000;
@@ -25,6 +26,35 @@ export const at = (path: string): string => (path === '' ? '(radice)' : path);
 
 const typeName = (v: unknown): string =>
   v === undefined ? 'nessun valore (campo mancante)' : v === null ? 'null' : typeof v === 'number' && !Number.isFinite(v) ? 'un numero non finito' : Array.isArray(v) ? 'lista' : typeof v === 'string' ? 'testo' : typeof v === 'number' ? 'numero' : typeof v === 'boolean' ? 'booleano' : 'oggetto';
+
+// Characters no text field may hold, on any path (file, CSV cell, editor, autosave, link):
+// C0/C1 controls except tab and line breaks, U+FFFD (the mark of a broken decoding), lone
+// surrogates (not encodable in UTF-8: the file or link could not be written back) and the
+// noncharacters U+FFFE/U+FFFF.
+const FORBIDDEN_CHAR = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFD\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+// UTF-8 read as Latin-1 ("Ã¨" for "è"), also when it arrives escaped inside JSON strings.
+const MOJIBAKE = /Ã[\u0080-\u00BF]|Â[\u0080-\u00BF]|â€[\u0080-\u00BF™œ“”˜]/;
+// Characters that show nothing: a name made only of them looks empty on screen.
+const INVISIBLE = /[\s\u00AD\u034F\u115F\u1160\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u206A-\u206F\u3164\uFEFF\uFFA0]/gu;
+
+const hex = (ch: string): string => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+
+/** The one text rule of the schema, used by every importer and the editor. Italian, or undefined. */
+export function textProblem(v: string, opts: { nonEmpty?: boolean } = {}): string | undefined {
+  if (v.length > MAX_STRING) return `testo troppo lungo (${v.length.toLocaleString('it-IT')} caratteri, massimo ${MAX_STRING.toLocaleString('it-IT')})`;
+  const bad = FORBIDDEN_CHAR.exec(v);
+  if (bad) {
+    const ch = bad[0];
+    const what = ch === '\uFFFD' ? 'carattere sostitutivo U+FFFD (codifica danneggiata)'
+      : /[\uD800-\uDFFF]/.test(ch) ? `carattere non valido ${hex(ch)} (surrogato isolato: non codificabile in UTF-8)`
+        : ch === '\u0000' ? 'carattere NUL (U+0000) non ammesso' : `carattere di controllo ${hex(ch)} non ammesso`;
+    return `${what} in posizione ${bad.index + 1}`;
+  }
+  const moji = MOJIBAKE.exec(v);
+  if (moji) return `testo "${moji[0]}" tipico di una doppia codifica (UTF-8 letto come Latin-1) in posizione ${moji.index + 1}: correggere il testo`;
+  if (opts.nonEmpty && v.replace(INVISIBLE, '') === '') return v === '' || v.trim() === '' ? 'testo vuoto' : 'testo fatto solo di caratteri invisibili';
+  return undefined;
+}
 
 /** Collects errors; each reader returns undefined on a wrong value. */
 export class Checker {
@@ -46,9 +76,8 @@ export class Checker {
   }
   string(v: unknown, path: string, opts: { nonEmpty?: boolean } = {}): string | undefined {
     if (typeof v !== 'string') return this.err(path, `atteso un testo, trovato ${typeName(v)}`);
-    if (v.length > MAX_STRING) return this.err(path, `testo troppo lungo (${v.length} caratteri, massimo ${MAX_STRING})`);
-    if (opts.nonEmpty && v.trim() === '') return this.err(path, 'testo vuoto');
-    return v;
+    const problem = textProblem(v, opts);
+    return problem ? this.err(path, problem) : v;
   }
   boolean(v: unknown, path: string): boolean | undefined {
     if (typeof v !== 'boolean') return this.err(path, `atteso true o false, trovato ${typeName(v)}`);
