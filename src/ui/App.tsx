@@ -14,6 +14,8 @@ import { PresenterMenu } from './presenter/PresenterMenu.tsx';
 import { PresenterMode } from './presenter/PresenterMode.tsx';
 import { SimPanel } from './SimPanel.tsx';
 import { OptimisePanel } from './OptimisePanel.tsx';
+import { SidePanel } from './SidePanel.tsx';
+import { TableDrawer } from './TableDrawer.tsx';
 
 const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo'];
 const TABS: Panel[] = ['info', 'scenario', 'sim', 'optimise', 'quality'];
@@ -58,7 +60,7 @@ export function App() {
       </header>
       <main class="body">
         <MapPane />
-        <aside class="side" aria-label={s.app.sideLabel}>
+        <SidePanel label={s.app.sideLabel}>
           <div class="tabs" role="tablist">
             {TABS.map((id) => (
               <button key={id} type="button" role="tab" id={`tab-${id}`} aria-selected={panel === id} onClick={() => state.actions.setPanel(id)}>{s.app.tabs[id]}</button>
@@ -73,7 +75,8 @@ export function App() {
             {panel === 'optimise' && <OptimisePanel />}
             {panel === 'quality' && <QualityPanel />}
           </div>
-        </aside>
+        </SidePanel>
+        <TableDrawer />
       </main>
       <PresenterMode />
     </div>

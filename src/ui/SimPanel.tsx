@@ -9,13 +9,17 @@ import { fmt, fmtInt, t } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 import { download, tableCsv } from './download.ts';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
+import { OpenTableButton, type TableSpec } from './TableDrawer.tsx';
+import type { AppContext } from './context.ts';
+import type { Rule50kEntry } from '../core/rule50k/rule50k.ts';
 
 const pct = (x: number) => fmt.pct(x);
 const min = (x: number | null | undefined) => fmt.minutes(x);
 const est = (e: Estimate | null, f: (x: number) => string = (x) => fmt.fixed(x, 1)) => (e ? `${f(e.mean)} (${f(e.ciLow)}–${f(e.ciHigh)})` : '—');
 
 export function SimPanel() {
-  const { territory, state, sim } = useApp();
+  const app = useApp();
+  const { territory, state, sim } = app;
   useEffect(() => sim.start(), []);
   const o = sim.options.value;
   const d = sim.defaults.value;
@@ -29,6 +33,7 @@ export function SimPanel() {
   return (
     <section class="sim" aria-labelledby="sim-title">
       <h2 id="sim-title" class="sr-only">{M.title}</h2>
+      <SimHead targetIdx={targetIdx} />
       {scenario.illustrative && <p class="illustrative-note" role="note">{M.illustrative}</p>}
       <p class="small warn" role="note">
         {M.estimatedNote(sim.odNote.value ?? M.noRoads)}
@@ -73,13 +78,10 @@ export function SimPanel() {
               {r.checkTarget ? M.ruleTarget(r.targetMin) : ''}{M.ruleDate(r.populationDate.split('-').reverse().join('/'))}
             </p>
             <div class="actions">
-              <button type="button" onClick={() => download('regola-50000.csv', tableCsv(
-                ['codice_istat', 'comune', 'residenti', 'data_residenti', 'capoluogo', 'ambito', 'pis', 'grave_marginalita', 'tempo_min', 'rispettata', 'motivi', 'correzione_minima'],
-                r.comuni.map((e) => [e.istat_code, e.name, e.residents, e.populationDate, e.capoluogo ? 'sì' : 'no', e.ambitoName, e.pisName, e.graveMarginalita ? 'sì' : 'no', e.responseMin === null ? null : Math.round(e.responseMin), e.pass ? 'sì' : 'no', e.reasons.join(' | '), e.fixes[0] ?? '']),
-                scenario.illustrative), 'text/csv;charset=utf-8')}>{M.exportCsv}</button>
+              <OpenTableButton id="rule50k" label={M.fullRuleTable} count={r.comuni.length} spec={() => rule50kTable(app)} />
             </div>
             <table class="rule50k" data-testid="rule50k-table">
-              <thead><tr><th>{M.comune}</th><th class="num">{M.residents}</th><th>{M.pis}</th><th class="num">{M.time}</th><th>{M.outcome}</th></tr></thead>
+              <thead><tr><th>{M.comune}</th><th class="num">{M.time}</th><th>{M.outcome}</th></tr></thead>
               <tbody>
                 {r.comuni.map((e) => (
                   <tr key={e.istat_code} class={e.pass ? 'pass' : 'fail'}>
@@ -87,13 +89,8 @@ export function SimPanel() {
                       <button type="button" class="link" onClick={() => state.actions.selectComune(e.istat_code, { focus: true })}>{e.name}</button>
                       {e.capoluogo && <span class="badge" title={M.capoluogoTitle}>{M.capoluogo}</span>}
                     </td>
-                    <td class="num">{fmtInt(e.residents)}</td>
-                    <td class="small">{e.pisName ?? <span class="muted">{M.none}</span>}{e.pis && !e.graveMarginalita && <span class="muted">{M.noGrave}</span>}</td>
                     <td class="num">{min(e.responseMin)}</td>
-                    <td>
-                      <span class={`status ${e.pass ? 'sourced' : 'estimated'}`}>{e.pass ? M.yes : M.no}</span>
-                      {!e.pass && e.fixes[0] && <div class="small muted">{e.fixes[0]}</div>}
-                    </td>
+                    <td><span class={`status ${e.pass ? 'sourced' : 'estimated'}`}>{e.pass ? M.yes : M.no}</span></td>
                   </tr>
                 ))}
               </tbody>
@@ -109,6 +106,7 @@ export function SimPanel() {
                 </select>
               </label>
               <button type="button" onClick={() => download('copertura-ambiti.csv', coverageCsv(c.byAmbito, c.thresholdsMin, scenario.illustrative), 'text/csv;charset=utf-8')}>{M.exportCsv}</button>
+              <OpenTableButton id="coverage" label={M.fullCoverageTable} count={c.byAmbito.length} spec={() => coverageTable(app)} />
             </div>
             <table class="coverage-table">
               <thead><tr><th>{M.ambito}</th><th class="num">{M.within(o.targetMin)}</th><th class="num">p90</th></tr></thead>
@@ -152,10 +150,6 @@ function DesResults() {
   const M = t().sim;
   return (
     <div data-testid="des" data-status={run.status}>
-      <div class="actions">
-        <button type="button" class="primary" disabled={run.status === 'running'} onClick={() => void sim.runDes()}>{M.run}</button>
-        {run.status === 'running' && <button type="button" onClick={() => sim.cancelDes()}>{M.stop}</button>}
-      </div>
       {run.status === 'running' && p && (
         <div role="status" aria-live="polite">
           <progress max={p.total} value={p.done} aria-label={M.progress} /> {p.done}/{p.total} {M.replications}
@@ -220,4 +214,92 @@ function coverageCsv(rows: GroupStats[], thresholds: number[], illustrative: boo
   const num = (x: number | null, digits = 1) => fmt.csv(x, digits);
   const lines = rows.map((g) => [g.code, g.name, String(g.residents), ...g.shareWithin.map((s) => num(s * 100)), num(g.meanResponseMin), num(g.p90ResponseMin)]);
   return tableCsv(head, lines, illustrative);
+}
+
+/**
+ * The panel's headline, pinned at its top: the run button and the figures a planner looks for
+ * first (coverage within the target, the 50,000 rule, the simulated p90), before any detail.
+ */
+function SimHead({ targetIdx }: { targetIdx: number }) {
+  const app = useApp();
+  const { sim } = app;
+  const M = t().sim;
+  const cov = sim.coverage.value;
+  const run = sim.des.value;
+  const o = sim.options.value!;
+  const resp = run.status === 'ok' && !run.value.region.saturated ? run.value.region.response : null;
+  return (
+    <div class="panel-head" data-testid="sim-head">
+      <div class="actions">
+        <button type="button" class="primary" data-action="run-des" disabled={run.status === 'running'} onClick={() => void sim.runDes()}>{M.run}</button>
+        {run.status === 'running' && <button type="button" onClick={() => sim.cancelDes()}>{M.stop}</button>}
+        {cov.status === 'ok' && <OpenTableButton id="rule50k" label={M.fullRuleTable} count={cov.value.rule50k.comuni.length} spec={() => rule50kTable(app)} />}
+      </div>
+      <div class="kpis" aria-live="polite">
+        {cov.status === 'ok' && (
+          <>
+            <div><span class="kpi">{pct(cov.value.coverage.region.shareWithin[Math.max(targetIdx, 0)])}</span> {M.headCoverage(o.targetMin)}</div>
+            <div><span class="kpi">{fmt.int(cov.value.rule50k.passCount)}/{fmt.int(cov.value.rule50k.comuni.length)}</span> {M.headRule}</div>
+          </>
+        )}
+        {resp && <div><span class="kpi">{min(resp.p90Min?.mean)}</span> {M.headP90}</div>}
+        {run.status === 'ok' && run.value.region.saturated && <div class="small warn">{M.headSaturated}</div>}
+      </div>
+    </div>
+  );
+}
+
+// The drawer tables read the simulation state when the drawer renders (they follow new results).
+
+function rule50kTable(ctx: AppContext): TableSpec<Rule50kEntry> | null {
+  const cov = ctx.sim.coverage.value;
+  if (!cov || cov.status !== 'ok') return null;
+  const r = cov.value.rule50k;
+  const M = t().sim;
+  const yesNo = (b: boolean) => (b ? M.yes : M.no);
+  return {
+    title: M.rule50k,
+    note: `${r.legalSource}. ${M.ruleDate(r.populationDate.split('-').reverse().join('/')).replace(/^\)\.\s*/, '')}`,
+    csvName: 'regola-50000.csv',
+    illustrative: ctx.state.scenario.value.illustrative,
+    rows: r.comuni,
+    rowKey: (e) => e.istat_code,
+    rowClass: (e) => (e.pass ? 'pass' : 'fail'),
+    columns: [
+      { id: 'codice_istat', label: 'ISTAT', value: (e) => e.istat_code },
+      { id: 'comune', label: M.comune, value: (e) => e.name, cell: (e) => <button type="button" class="link" onClick={() => ctx.state.actions.selectComune(e.istat_code, { focus: true })}>{e.name}</button> },
+      { id: 'residenti', label: M.residents, num: true, value: (e) => e.residents, cell: (e) => fmt.int(e.residents) },
+      { id: 'capoluogo', label: M.capoluogoTitle, value: (e) => (e.capoluogo ? 'sì' : 'no'), cell: (e) => yesNo(e.capoluogo) },
+      { id: 'ambito', label: M.ambito, value: (e) => e.ambitoName },
+      { id: 'pis', label: M.pis, value: (e) => e.pisName ?? null, cell: (e) => e.pisName ?? <span class="muted">{M.none}</span> },
+      { id: 'grave_marginalita', label: M.graveCol, value: (e) => (e.graveMarginalita ? 'sì' : 'no'), cell: (e) => yesNo(e.graveMarginalita) },
+      { id: 'tempo_min', label: M.time, num: true, value: (e) => (e.responseMin === null ? null : Math.round(e.responseMin)), cell: (e) => min(e.responseMin) },
+      { id: 'rispettata', label: M.outcome, value: (e) => (e.pass ? 'sì' : 'no'), cell: (e) => <span class={`status ${e.pass ? 'sourced' : 'estimated'}`}>{yesNo(e.pass)}</span> },
+      { id: 'motivi', label: M.reasons, wide: true, value: (e) => e.reasons.join(' | ') },
+      { id: 'correzione_minima', label: M.fix, wide: true, value: (e) => e.fixes[0] ?? '' },
+    ],
+  };
+}
+
+function coverageTable(ctx: AppContext): TableSpec<GroupStats> | null {
+  const cov = ctx.sim.coverage.value;
+  if (!cov || cov.status !== 'ok') return null;
+  const c = cov.value.coverage;
+  const M = t().sim;
+  return {
+    title: `${M.coverage} — ${M.byAmbito}`,
+    csvName: 'copertura-ambiti.csv',
+    illustrative: ctx.state.scenario.value.illustrative,
+    rows: c.byAmbito,
+    rowKey: (g) => g.code,
+    initialSort: { id: `quota_entro_${ctx.sim.options.value?.targetMin ?? c.thresholdsMin[0]}_min`, dir: 'asc' },
+    columns: [
+      { id: 'codice_ambito', label: 'Codice', value: (g) => g.code },
+      { id: 'ambito', label: M.ambito, value: (g) => g.name, cell: (g) => <button type="button" class="link" onClick={() => ctx.state.actions.selectAmbito(g.code, { focus: true })}>{g.name}</button> },
+      { id: 'residenti', label: M.residents, num: true, value: (g) => g.residents, cell: (g) => fmt.int(g.residents) },
+      ...c.thresholdsMin.map((th, i) => ({ id: `quota_entro_${th}_min`, label: M.within(th), num: true, value: (g: GroupStats) => Math.round(g.shareWithin[i] * 1000) / 10, cell: (g: GroupStats) => pct(g.shareWithin[i]) })),
+      { id: 'media_min', label: M.meanCol, num: true, value: (g) => (g.meanResponseMin === null ? null : Math.round(g.meanResponseMin * 10) / 10), cell: (g) => min(g.meanResponseMin) },
+      { id: 'p90_min', label: 'p90', num: true, value: (g) => (g.p90ResponseMin === null ? null : Math.round(g.p90ResponseMin * 10) / 10), cell: (g) => min(g.p90ResponseMin) },
+    ],
+  };
 }

