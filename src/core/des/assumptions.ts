@@ -1,86 +1,117 @@
 // Demand and service assumptions of the DES. The only real calibration point for demand in
-// Lombardy is the PIS of the Ambito Rhodense (86 reports, July 2023 – 30/09/2025): the base rate
-// is derived from it and the territory's residents of that Ambito; every other value is a labelled
-// assumption the user can edit.
+// Lombardy is the PIS of the Ambito Rhodense (86 reports, July 2023 – 30/09/2025), a service that
+// answers in the closure hours of the territorial social services: the rates are calibrated per
+// closure hour on it (demand.ts), by kind, and the grave-marginalità kind is placed by its own
+// indicator. Every other value is a labelled assumption the user can edit.
 import type { TerritoryData } from '../territory/types.ts';
-import type { TimeBand } from '../sim/layout.ts';
 import type { AssumptionInfo } from '../travel/assumptions.ts';
-import { bandTimeShares, DEFAULT_CALENDAR, type CalendarAssumptions } from './calendar.ts';
-import type { Distribution } from './distributions.ts';
-
-export type ReportCategory = 'emergency' | 'urgency' | 'notPertinent';
-export const REPORT_CATEGORIES: readonly ReportCategory[] = ['emergency', 'urgency', 'notPertinent'];
+import { DEFAULT_CALENDAR, type CalendarAssumptions } from './calendar.ts';
+import {
+  calibrateDemand, defaultKinds, deriveIndicator, DEMAND_KINDS, KIND_LABELS, KIND_ON_SCENE_SOURCE,
+  type DemandKind, type GraveMarginalitaIndicator, type KindAssumption,
+} from './demand.ts';
+import { CM_MILANO_HOMELESS_2021, HOMELESS_REGISTRATIONS_2021, RHO_ACTIVITY } from './demandData.ts';
 
 export interface DesAssumptions {
-  /** Reports per resident per year (all categories). */
-  baseRatePerResidentYear: number;
-  /** Relative frequency of each category (counts or shares). */
-  categoryWeights: Record<ReportCategory, number>;
-  /** Whether a category sends a unit on site. */
-  dispatchByCategory: Record<ReportCategory, boolean>;
-  /** Share of reports falling in each band (normalised); default = share of time (uniform rate). */
-  bandShares: Record<TimeBand, number>;
-  /** Extra demand in comuni > 50,000 residents or capoluogo (0 = off; 0.5 = +50 %). */
-  graveMarginalitaUplift: number;
-  onScene: Distribution;
+  /** Kinds of report: Rho's count, component, dispatch, queue priority, on-scene time. */
+  kinds: Record<DemandKind, KindAssumption>;
+  /** Where grave-marginalità reports arise. */
+  indicator: GraveMarginalitaIndicator;
+  /** Multiplier of the calibrated rates (1 = Rho's 27-month average). */
+  demandScale: number;
+  /** Rate per office hour ÷ rate per closure hour (Rho gives no office-hour figure). */
+  officeRateFactor: number;
   /** Lognormal spread of travel around the model's time (0 = deterministic). */
   travelNoiseSigma: number;
+  /** Each call at a random point of its comune's (sub-)area, not at the mean last-mile distance. */
+  randomPositionInComune: boolean;
   calendar: CalendarAssumptions;
   /** A service counts as saturated when its units' mean utilisation reaches this. */
   saturationUtilisation: number;
 }
 
-/** The Rho calibration point, from ../seeds/progetto-pis-ambito-rhodense-2026-27.txt. */
+/** Kept for callers of the previous model: the Rho counts. */
 export const RHO_CALIBRATION = Object.freeze({
-  ambito: '50095',
-  reports: 86,
-  months: 27,
+  ambito: RHO_ACTIVITY.ambito,
+  reports: RHO_ACTIVITY.reports,
+  months: RHO_ACTIVITY.months,
   period: 'luglio 2023 – 30/09/2025',
-  emergency: 50,
-  urgency: 17,
-  notPertinent: 19,
-  source: 'Progetto PIS Ambito Rhodense 2026-2027, "Dati dell\'attività" (Sercop)',
+  emergency: RHO_ACTIVITY.emergency,
+  urgency: RHO_ACTIVITY.urgency,
+  notPertinent: RHO_ACTIVITY.notPertinent,
+  source: RHO_ACTIVITY.source,
 });
 
 export function rhoResidents(data: TerritoryData): number {
   return data.comuni.reduce((s, c) => (c.ambito === RHO_CALIBRATION.ambito ? s + c.residents : s), 0);
 }
 
-/** 86 reports ÷ 27 months ÷ residents of the Ambito Rhodense, per year. */
-export function calibratedBaseRate(data: TerritoryData): number {
-  const residents = rhoResidents(data);
-  return residents > 0 ? RHO_CALIBRATION.reports / (RHO_CALIBRATION.months / 12) / residents : 0;
-}
-
 export function defaultDesAssumptions(data: TerritoryData): DesAssumptions {
   return {
-    baseRatePerResidentYear: calibratedBaseRate(data),
-    categoryWeights: { emergency: RHO_CALIBRATION.emergency, urgency: RHO_CALIBRATION.urgency, notPertinent: RHO_CALIBRATION.notPertinent },
-    dispatchByCategory: { emergency: true, urgency: true, notPertinent: false },
-    bandShares: bandTimeShares(DEFAULT_CALENDAR),
-    graveMarginalitaUplift: 0,
-    onScene: { kind: 'triangular', minMin: 20, modeMin: 45, maxMin: 120 },
+    kinds: defaultKinds(),
+    indicator: deriveIndicator(data).indicator,
+    demandScale: 1,
+    officeRateFactor: 1,
     travelNoiseSigma: 0,
+    randomPositionInComune: true,
     calendar: { ...DEFAULT_CALENDAR, holidayDays: [...DEFAULT_CALENDAR.holidayDays] },
     saturationUtilisation: 0.98,
   };
 }
 
-export function desAssumptionInfo(data: TerritoryData): Readonly<Record<keyof DesAssumptions, AssumptionInfo>> {
+/** Merges a partial override (the UI sends only what it edits) over the defaults, deeply for kinds and indicator. */
+export function mergeDesAssumptions(base: DesAssumptions, o: Partial<DesAssumptions> | undefined): DesAssumptions {
+  if (!o) return base;
+  const kinds = { ...base.kinds };
+  for (const k of DEMAND_KINDS) if (o.kinds?.[k]) kinds[k] = { ...base.kinds[k], ...o.kinds[k] };
+  return { ...base, ...o, kinds, indicator: { ...base.indicator, ...o.indicator } };
+}
+
+const fmt = (x: number, d = 2): string => x.toLocaleString('it-IT', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+export type DesInfoKey = 'demandScale' | 'officeRateFactor' | 'capoluogoPer1000' | 'over50kPer1000' | 'baselinePer1000' | 'kinds' | 'calibration'
+  | 'travelNoiseSigma' | 'randomPositionInComune' | 'calendar' | 'saturationUtilisation' | `onScene_${DemandKind}`;
+
+export function desAssumptionInfo(data: TerritoryData): Readonly<Record<DesInfoKey, AssumptionInfo>> {
+  const a = defaultDesAssumptions(data);
+  const d = deriveIndicator(data);
+  const cal = calibrateDemand(data, a);
   const r = rhoResidents(data);
+  const sourcedList = HOMELESS_REGISTRATIONS_2021.map((x) => `${x.name} ${x.value.toLocaleString('it-IT')}`).join(', ');
+  const per1000 = (xs: { name: string; per1000: number }[]) => xs.map((x) => `${x.name} ${fmt(x.per1000)}`).join(', ');
+  const onScene = Object.fromEntries(DEMAND_KINDS.map((k) => [`onScene_${k}`, { label: `Durata sul posto – ${KIND_LABELS[k]}`, unit: 'min', source: KIND_ON_SCENE_SOURCE[k] }]));
   return {
-    baseRatePerResidentYear: {
-      label: 'Segnalazioni per residente all’anno',
-      unit: 'segnalazioni/residente/anno',
-      source: `${RHO_CALIBRATION.source}: ${RHO_CALIBRATION.reports} segnalazioni in ${RHO_CALIBRATION.months} mesi (${RHO_CALIBRATION.period}) su ${r} residenti dell'Ambito Rhodense (ANPR ${data.populationDate}). Unico dato reale disponibile per la Lombardia`,
+    calibration: {
+      label: 'Calibrazione della domanda sul PIS di Rho, nelle ore di chiusura dei servizi',
+      unit: 'segnalazioni/ora di chiusura',
+      source: `${RHO_CALIBRATION.source}: ${RHO_CALIBRATION.reports} segnalazioni in ${RHO_CALIBRATION.months} mesi (${RHO_CALIBRATION.period}) da un servizio che risponde quando i servizi sociali sono chiusi (${RHO_ACTIVITY.hoursSource}): ripartite sulle ${cal.closureHours.toLocaleString('it-IT')} ore fuori dall'orario d'ufficio (lun–ven ${a.calendar.officeStartHour}–${a.calendar.officeEndHour}, feriali) del periodo, non su tutte le 24 ore; ${r.toLocaleString('it-IT')} residenti dell'Ambito Rhodense (ANPR ${data.populationDate}). Residenti: ${fmt(cal.ratePer100kYearClosureByKind.calamity + cal.ratePer100kYearClosureByKind.msna + cal.ratePer100kYearClosureByKind.emergencyOther + cal.ratePer100kYearClosureByKind.urgency + cal.ratePer100kYearClosureByKind.notPertinent, 1)} segnalazioni all'anno ogni 100.000 residenti nelle ore di chiusura (${RHO_ACTIVITY.reports - RHO_ACTIVITY.emergencyAdultsHomeless} di 86); grave marginalità: ${RHO_ACTIVITY.emergencyAdultsHomeless} di 86 sull'indicatore di Rho (${fmt(cal.rhoWeight.graveMarginalita, 1)}). Unico dato reale disponibile per la Lombardia`,
     },
-    categoryWeights: { label: 'Ripartizione emergenze / urgenze / non pertinenti', unit: 'conteggi', source: `${RHO_CALIBRATION.source}: 50 emergenze, 17 urgenze, 19 non pertinenti` },
-    dispatchByCategory: { label: 'Categorie che richiedono un intervento sul posto', unit: 'sì/no', source: 'assunzione: emergenze e urgenze sì, non pertinenti no' },
-    bandShares: { label: 'Ripartizione delle segnalazioni per fascia oraria', unit: 'quote', source: 'assunzione: proporzionale alla durata delle fasce (tasso costante nel tempo); nessun dato per fascia' },
-    graveMarginalitaUplift: { label: 'Maggiorazione della domanda per grave marginalità nei comuni > 50.000 ab. e capoluoghi', unit: '+ quota', source: 'assunzione, disattivata in origine (0)' },
-    onScene: { label: 'Durata dell’intervento sul posto', unit: 'min', source: 'assunzione' },
+    kinds: {
+      label: 'Tipi di segnalazione (conteggi di Rho), priorità in coda: emergenze prima delle urgenze',
+      unit: 'conteggi',
+      source: `${RHO_CALIBRATION.source}: 50 emergenze (8 calamità, 7 adulti in difficoltà e/o senza dimora, 21 MSNA, 14 non classificate), 17 urgenze, 19 non pertinenti; emergenze e urgenze con intervento sul posto, non pertinenti no (assunzione)`,
+    },
+    demandScale: { label: 'Moltiplicatore della domanda calibrata su Rho (es. per il "trend di crescita delle segnalazioni")', unit: '×', source: 'assunzione: 1 = media di Rho sui 27 mesi, fase sperimentale 2023 compresa' },
+    officeRateFactor: { label: 'Segnalazioni per ora d’ufficio ÷ segnalazioni per ora di chiusura', unit: '×', source: 'assunzione: nessun dato (Rho risponde solo nelle ore di chiusura); 1 = stessa intensità oraria' },
+    capoluogoPer1000: {
+      label: 'Indicatore di grave marginalità nei capoluoghi senza dato ISTAT: iscritti senza dimora ogni 1.000 residenti',
+      unit: '‰',
+      source: `mediana dei capoluoghi con dato ISTAT 2021 (${per1000(d.capoluoghi)}, su residenti ANPR ${data.populationDate}); modificabile`,
+    },
+    over50kPer1000: {
+      label: 'Indicatore nei comuni > 50.000 ab. (non capoluogo) senza dato ISTAT: iscritti ogni 1.000 residenti',
+      unit: '‰',
+      source: `mediana dei comuni > 50.000 con dato ISTAT 2021 (${per1000(d.over50k)}); modificabile`,
+    },
+    baselinePer1000: {
+      label: 'Indicatore negli altri comuni: iscritti senza dimora ogni 1.000 residenti',
+      unit: '‰',
+      source: `Città metropolitana di Milano, ISTAT 2021: ${CM_MILANO_HOMELESS_2021.value.toLocaleString('it-IT')} iscritti, di cui ${d.cmMilano.listed.toLocaleString('it-IT')} nei comuni elencati; i restanti ${d.cmMilano.residual} su ${d.cmMilano.residualResidents.toLocaleString('it-IT')} residenti degli altri comuni (${CM_MILANO_HOMELESS_2021.sourceTitle}). Dove c'è il dato ISTAT 2021 si usa quello: ${sourcedList}`,
+    },
     travelNoiseSigma: { label: 'Variabilità dei tempi di viaggio (sigma lognormale)', unit: '', source: 'assunzione (0 = tempi deterministici)' },
-    calendar: { label: 'Fasce orarie: ufficio 9–17 lun–ven, notte 22–8, festivi domeniche e festività fisse', unit: 'ore', source: 'assunzione' },
-    saturationUtilisation: { label: 'Utilizzo oltre il quale il servizio è saturo', unit: 'quota', source: 'assunzione' },
-  };
+    randomPositionInComune: { label: 'Ogni chiamata in un punto a caso dell’area del comune (non alla distanza media)', unit: 'sì/no', source: 'assunzione: residenti uniformi su un cerchio di area pari al comune; stessa media del tratto interno' },
+    calendar: { label: 'Fasce orarie e festività del calendario simulato', unit: 'ore', source: 'assunzione' },
+    saturationUtilisation: { label: 'Utilizzo oltre il quale il servizio è saturo (coda in crescita)', unit: 'quota', source: 'assunzione' },
+    ...onScene,
+  } as Record<DesInfoKey, AssumptionInfo>;
 }
