@@ -28,7 +28,7 @@ export function planningFields(input: PlanningInput) {
 }
 
 export type SitingAsk = Omit<SitingApiRequest, keyof ReturnType<typeof planningFields>> & { targetMin?: number };
-export type SharesAsk = Omit<SharesApiRequest, keyof ReturnType<typeof planningFields> | 'graveMarginalitaUplift'>;
+export type SharesAsk = Omit<SharesApiRequest, keyof ReturnType<typeof planningFields> | 'des'>;
 export type AssociationAsk = Omit<AssociationApiOptions, 'travel' | 'response' | 'band' | 'odMatrixId'>;
 
 export function createOptimiseClient(workerFactory: () => OptimiseWorkerHandle) {
@@ -45,7 +45,7 @@ export function createOptimiseClient(workerFactory: () => OptimiseWorkerHandle) 
       return run('associations', (api) => api.suggestAssociations(s, { targetMin: f.targetMin, ...ask, travel: f.travel, response: f.response, band: f.band, odMatrixId: f.odMatrixId }));
     },
     shares: (input: PlanningInput, ask: SharesAsk): Promise<ClientResult<Answer<'shares'>>> =>
-      run('shares', (api) => api.shares({ ...ask, ...planningFields(input), graveMarginalitaUplift: input.demand.graveMarginalitaUplift })),
+      run('shares', (api) => api.shares({ ...ask, ...planningFields(input), des: input.demand })),
     /** Both sides must share assumptions, band and OD matrix: `b` is `a` with another layout (withLayout). */
     compare: (a: { name: string; input: PlanningInput }, b: { name: string; input: PlanningInput }, options: Omit<CompareApiOptions, 'travel' | 'odMatrixId' | 'band' | 'targetMin' | 'thresholdsMin' | 'response'> = {}): Promise<ClientResult<Answer<'compare'>>> => {
       const f = planningFields(a.input);

@@ -32,14 +32,20 @@ export interface CliOptions {
 
 const territoryPath = fileURLToPath(new URL('../../geodata/generated/territory.json', import.meta.url));
 
-function round(x: number, digits = 3): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
+/**
+ * Rounds for output without losing small values: 3 decimals from 1 up (minutes, counts, shares
+ * in %), 6 significant digits below 1, so a rate of 2.18e-4 per resident prints as 0.000218123,
+ * not as 0 (fidelity §4 #24).
+ */
+export function roundForOutput(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  if (Math.abs(x) >= 1) return Math.round(x * 1000) / 1000;
+  return Number(x.toPrecision(6));
 }
 
-/** JSON-safe copy: typed arrays to arrays, non-finite numbers to null, numbers rounded. */
+/** JSON-safe copy: typed arrays to arrays, non-finite numbers to null, numbers rounded (roundForOutput). */
 export function toPlainJson(value: unknown): unknown {
-  if (typeof value === 'number') return Number.isFinite(value) ? round(value) : null;
+  if (typeof value === 'number') return Number.isFinite(value) ? roundForOutput(value) : null;
   if (ArrayBuffer.isView(value)) return Array.from(value as unknown as ArrayLike<number>, (x) => toPlainJson(x));
   if (Array.isArray(value)) return value.map(toPlainJson);
   if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, toPlainJson(v)]));
@@ -73,7 +79,48 @@ export async function runSimulationCli(layout: ServiceLayout, options: CliOption
   };
 }
 
+/** `--help`: usage, then the caveats the UI shows next to the results (why the figures are what they are). */
+export const HELP_TEXT = `Simulazione del Pronto Intervento Sociale (PIS) in Lombardia: copertura, regola dei 50.000, eventi discreti.
+
+Uso:
+  npm run --silent simulate -- (--example | --scenario <file.json> | --layout <file.json>) [opzioni]
+  npm run --silent simulate -- (--example | --scenario <file.json>) --optimise <pisId> [--objective median|center|cover] [--k N]
+
+Scenario:
+  --example              lo scenario illustrativo incluso (NON sono dati reali: l'output lo dice)
+  --scenario <file>      uno scenario esportato dall'app (validato come l'importazione dell'app)
+  --layout <file>        un ServiceLayout grezzo (per i test)
+Opzioni:
+  --json                 tutti i risultati in JSON (numeri < 1 con 6 cifre significative)
+  --seed N               seme della simulazione (predefinito 1: stesso seme, stesso risultato)
+  --replications N       repliche (predefinito 30)
+  --horizon-days N       giorni simulati per replica (predefinito 365)
+  --band <fascia>        fascia della copertura e della regola: ${TIME_BANDS.join(', ')} (predefinita closure)
+  --target MIN           obiettivo di pianificazione in minuti (predefinito 45; la scheda LEPS non fissa tempi)
+  --od <file.csv>        matrice origine–destinazione from_istat,to_istat,minutes al posto della stima
+  --optimise <pisId>     posizione esatta delle basi di un PIS (HiGHS), con il divario dell'euristica
+  --objective, --k, --time-limit S   per --optimise
+  -h, --help             questo testo
+
+Da sapere prima di leggere i numeri:
+  * Domanda: calibrata sul solo PIS di Rho (86 segnalazioni luglio 2023 – settembre 2025, un servizio che
+    risponde nelle ore di chiusura dei servizi sociali): tasso per ora di chiusura, non sulle 24 ore; per tipo
+    (emergenze: calamità, adulti/senza dimora, MSNA, non classificate; urgenze; non pertinenti). La parte
+    "adulti in difficoltà e/o senza dimora" segue l'indicatore di grave marginalità (iscritti senza dimora
+    ISTAT 2021 dove c'è il dato, altrimenti un valore per 1.000 residenti per capoluoghi, comuni > 50.000 e
+    altri comuni, modificabile). Il tasso in orario d'ufficio è un'assunzione (predefinito: uguale).
+  * Verifica fuori campione: la stessa calibrazione prevede per la Lomellina (febbraio – novembre 2023, ore di
+    chiusura) il numero stampato sotto "Domanda", contro 27 attivazioni riferite dal gestore.
+  * Tempi di risposta = triage + attivazione + viaggio stimato (grafo tra comuni, velocità per densità): sono
+    assunzioni modificabili. La classe "entro 15 min" è vuota per costruzione quando triage + attivazione ≥ 15.
+  * Gli intervalli al 95% misurano il rumore della simulazione tra repliche, non l'incertezza delle ipotesi.
+  * Le chiamate in ore in cui il turno del PIS non prevede nessuno non sono tempi di risposta: sono contate a
+    parte come scoperte dal turno; quelle gestite dai servizi territoriali in orario di apertura, pure.
+  * "Saturazione" vuol dire coda in crescita (unità insufficienti); un PIS senza basi è "nessuna base".
+`;
+
 interface Args {
+  help?: boolean;
   layoutPath?: string; scenarioPath?: string; example: boolean; json: boolean; odPath?: string; options: CliOptions;
   optimise?: string; objective: SitingObjective; k: number; timeLimitSec: number;
 }
@@ -87,7 +134,8 @@ function parseArgs(argv: string[]): Args {
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--layout') out.layoutPath = argv[++i];
+    if (a === '--help' || a === '-h') out.help = true;
+    else if (a === '--layout') out.layoutPath = argv[++i];
     else if (a === '--scenario') out.scenarioPath = argv[++i];
     else if (a === '--example') out.example = true;
     else if (a === '--optimise') out.optimise = argv[++i];
@@ -108,7 +156,7 @@ function parseArgs(argv: string[]): Args {
       const b = argv[++i] as TimeBand;
       if (!TIME_BANDS.includes(b)) throw new Error(`--band: una tra ${TIME_BANDS.join(', ')}`);
       out.options.band = b;
-    } else throw new Error(`Opzione sconosciuta: ${a}`);
+    } else throw new Error(`Opzione sconosciuta: ${a} (--help per la guida)`);
   }
   return out;
 }
@@ -134,7 +182,7 @@ function loadLayout(args: Args): ServiceLayout {
   const territory = createTerritory(JSON.parse(readFileSync(territoryPath, 'utf8')) as TerritoryData);
   const scenario = loadScenario(args, territory);
   if (scenario) return toServiceLayout(scenario, territory);
-  throw new Error('Uso: simulate (--scenario <file.json> | --example | --layout <file.json>) [--json] [--seed N] [--replications N] [--band fascia] [--target min] [--od matrice.csv] [--optimise <pisId> --objective median|center|cover --k N]');
+  throw new Error('Uso: simulate (--scenario <file.json> | --example | --layout <file.json>) [--json] [--seed N] [--replications N] [--band fascia] [--target min] [--od matrice.csv] [--optimise <pisId> --objective median|center|cover --k N]; --help per la guida');
 }
 
 /** --optimise: exact siting of one PIS of the scenario (with the heuristic and the gap). */
@@ -156,6 +204,10 @@ async function runOptimiseCli(args: Args) {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(HELP_TEXT);
+    return;
+  }
   if (args.optimise) {
     const r = await runOptimiseCli(args);
     if (args.json) process.stdout.write(JSON.stringify(toPlainJson(r)) + '\n');

@@ -40,7 +40,7 @@ export function fromDefaults(d: PlanningDefaults): SimOptions {
   return {
     band: d.band, targetMin: d.targetMin, thresholdsMin: [...d.thresholdsMin],
     travel: { ...d.travel }, response: { ...d.response, mobilisationMinByBand: { ...d.response.mobilisationMinByBand } },
-    des: { baseRatePerResidentYear: d.des.baseRatePerResidentYear, graveMarginalitaUplift: d.des.graveMarginalitaUplift },
+    des: { demandScale: d.des.demandScale, officeRateFactor: d.des.officeRateFactor, indicator: { ...d.des.indicator } },
     replications: 30, horizonDays: 365, seed: 1,
   };
 }

@@ -69,10 +69,14 @@ export function AssumptionsPanel() {
             <NumberRow key={b} id={`a-mob-${b}`} info={d.responseInfo[`mobilisation_${b}`]} value={o.response.mobilisationMinByBand[b]} unit="min" ok={(x) => x >= 0}
               onValue={(x) => sim.setOptions({ response: { ...o.response, mobilisationMinByBand: { ...o.response.mobilisationMinByBand, [b]: x } } })} />
           ))}
-          <NumberRow id="a-rate" wide scale={1000} unit={A.per1000} info={d.desInfo.baseRatePerResidentYear} value={o.des.baseRatePerResidentYear} ok={(x) => x > 0}
-            onValue={(x) => sim.setOptions({ des: { ...o.des, baseRatePerResidentYear: x } })} />
-          <NumberRow id="a-uplift" info={d.desInfo.graveMarginalitaUplift} value={o.des.graveMarginalitaUplift} ok={(x) => x >= 0}
-            onValue={(x) => sim.setOptions({ des: { ...o.des, graveMarginalitaUplift: x } })} />
+          <NumberRow id="a-scale" info={d.desInfo.demandScale} value={o.des.demandScale} ok={(x) => x >= 0}
+            onValue={(x) => sim.setOptions({ des: { ...o.des, demandScale: x } })} />
+          <NumberRow id="a-office" info={d.desInfo.officeRateFactor} value={o.des.officeRateFactor} ok={(x) => x >= 0}
+            onValue={(x) => sim.setOptions({ des: { ...o.des, officeRateFactor: x } })} />
+          {(['capoluogoPer1000', 'over50kPer1000', 'baselinePer1000'] as const).map((k) => (
+            <NumberRow key={k} id={`a-gm-${k}`} info={d.desInfo[k]} value={o.des.indicator[k]} unit="‰" ok={(x) => x >= 0}
+              onValue={(x) => sim.setOptions({ des: { ...o.des, indicator: { ...o.des.indicator, [k]: x } } })} />
+          ))}
         </tbody>
       </table>
       <div class="actions">

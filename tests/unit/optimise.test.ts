@@ -187,7 +187,7 @@ describe('optimise client: newest request wins, cancel restarts', () => {
   const input = planningInput({
     layout: { illustrative: true, services: [], compositionOverrides: { '015146': '50046' } }, band: 'night', targetMin: 30, thresholdsMin: [15, 30],
     travel: { ...DEFAULT_TRAVEL_ASSUMPTIONS, ruralSpeedKmh: 33 }, response: { ...DEFAULT_RESPONSE_ASSUMPTIONS, triageMin: 7 },
-    demand: { baseRatePerResidentYear: 1, graveMarginalitaUplift: 0.25 }, odMatrixId: 'od-9',
+    demand: { demandScale: 1, officeRateFactor: 1, indicator: { capoluogoPer1000: 6, over50kPer1000: 1.25, baselinePer1000: 0.4 } }, odMatrixId: 'od-9',
   });
   const req = { members: ['A1'], k: 1, objective: 'median' as const };
 
@@ -216,7 +216,7 @@ describe('optimise client: newest request wins, cancel restarts', () => {
     await flush();
     const expected = { travel: input.travel, response: input.response, band: 'night', targetMin: 30, compositionOverrides: { '015146': '50046' }, odMatrixId: 'od-9' };
     expect(w.of('siteHeuristic')[0]!.args[0]).toMatchObject({ ...expected, members: ['A1'], k: 1 });
-    expect(w.of('shares')[0]!.args[0]).toMatchObject({ ...expected, graveMarginalitaUplift: 0.25 });
+    expect(w.of('shares')[0]!.args[0]).toMatchObject({ ...expected, des: { demandScale: 1, officeRateFactor: 1, indicator: { capoluogoPer1000: 6, over50kPer1000: 1.25, baselinePer1000: 0.4 } } });
     const { compositionOverrides: _c, ...assoc } = expected;
     expect(w.of('suggestAssociations')[0]!.args[1]).toMatchObject(assoc);
   });

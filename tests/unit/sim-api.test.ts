@@ -95,7 +95,7 @@ describe('simulation API in Node (what the worker exposes)', () => {
   it('defaults expose the assumptions with labels and sources', async () => {
     const d = await api.defaults();
     expect(d.travelInfo.detourFactor.label).toMatch(/tortuosità/);
-    expect(d.desInfo.baseRatePerResidentYear.source).toMatch(/Rhodense/);
+    expect(d.desInfo.calibration.source).toMatch(/Rhodense/);
     expect(d.thresholdsMin).toEqual([15, 30, 45, 60]);
   });
 });
@@ -103,7 +103,7 @@ describe('simulation API in Node (what the worker exposes)', () => {
 describe('simulation client: newest request wins', () => {
   const input = planningInput({
     layout: { illustrative: true, services: [] }, band: 'closure', targetMin: 45, thresholdsMin: [15, 30, 45, 60],
-    travel: { ...DEFAULT_TRAVEL_ASSUMPTIONS }, response: { ...DEFAULT_RESPONSE_ASSUMPTIONS }, demand: { baseRatePerResidentYear: 1, graveMarginalitaUplift: 0 }, odMatrixId: null,
+    travel: { ...DEFAULT_TRAVEL_ASSUMPTIONS }, response: { ...DEFAULT_RESPONSE_ASSUMPTIONS }, demand: { demandScale: 1, officeRateFactor: 1, indicator: { capoluogoPer1000: 6, over50kPer1000: 1.2, baselinePer1000: 0.4 } }, odMatrixId: null,
   });
   const run = { seed: 1, replications: 1, horizonDays: 7 };
 

@@ -4,7 +4,8 @@
 // cost structure are editable, labelled assumptions; the only real reference is the Rho PIS budget.
 import { DEFAULT_TARGET_MIN } from '../coverage/coverage.ts';
 import type { ResponseAssumptions } from '../coverage/assumptions.ts';
-import { calibratedBaseRate, RHO_CALIBRATION } from '../des/assumptions.ts';
+import { defaultDesAssumptions, mergeDesAssumptions, RHO_CALIBRATION, type DesAssumptions } from '../des/assumptions.ts';
+import { calibrateDemand, expectedDemand } from '../des/demand.ts';
 import { mulberry32 } from '../des/rng.ts';
 import type { TimeBand } from '../sim/layout.ts';
 import type { TravelContext } from '../travel/context.ts';
@@ -35,7 +36,7 @@ export const SHARES_ASSUMPTION_INFO: Readonly<Record<'annualBudgetEur' | 'fixedS
   expectedCalls: {
     label: 'Segnalazioni attese all’anno',
     unit: 'segnalazioni/anno',
-    source: `residenti × tasso calibrato sul PIS Rhodense (${RHO_CALIBRATION.reports} segnalazioni in ${RHO_CALIBRATION.months} mesi), con l’eventuale maggiorazione per i comuni > 50.000 ab. e capoluoghi`,
+    source: `domanda attesa del modello della simulazione: tassi per tipo calibrati sul PIS Rhodense (${RHO_CALIBRATION.reports} segnalazioni in ${RHO_CALIBRATION.months} mesi, ore di chiusura) sui residenti e, per adulti in difficoltà e/o senza dimora, sull’indicatore di grave marginalità (iscritti ISTAT 2021 o valore per 1.000 residenti)`,
   },
 });
 
@@ -50,8 +51,8 @@ export interface SharesRequest {
   targetMin?: number;
   band?: TimeBand;
   response?: ResponseAssumptions;
-  /** DES assumption: extra demand in comuni > 50,000 or capoluogo (0 = off). */
-  graveMarginalitaUplift?: number;
+  /** DES demand assumptions (kinds, indicator, scale); default: the calibrated defaults. */
+  des?: Partial<DesAssumptions>;
   /** Above EXACT_SHAPLEY_MAX_MEMBERS: number of sampled permutations (default 1000 up to 15 members, 200 above: seconds, not minutes). */
   shapleySamples?: number;
   seed?: number;
@@ -297,8 +298,8 @@ export function computeShares(ctx: TravelContext, req: SharesRequest): SharesRes
   if (vAll > 0) shapleyEur = shapleyEur.map((x) => (x * budget) / vAll);
 
   // Residents and expected calls per member.
-  const rate = calibratedBaseRate(data);
-  const uplift = req.graveMarginalitaUplift ?? 0;
+  const des = mergeDesAssumptions(defaultDesAssumptions(data), req.des);
+  const calibration = calibrateDemand(data, des);
   const residents = new Array<number>(nm).fill(0);
   const calls = new Array<number>(nm).fill(0);
   for (let i = 0; i < problem.points.length; i++) {
@@ -306,7 +307,8 @@ export function computeShares(ctx: TravelContext, req: SharesRequest): SharesRes
     const w = problem.weights[i];
     const c = data.comuni[ctx.demand.comune[problem.points[i]]];
     residents[m] += w;
-    calls[m] += w * rate * (c.over50k || c.capoluogo ? 1 + uplift : 1);
+    // A point's share of its comune's expected reports (points split residents evenly).
+    calls[m] += c.residents > 0 ? (expectedDemand([c], calibration, des).total * w) / c.residents : 0;
   }
   const split = (xs: readonly number[]): ShareSplit[] => {
     const tot = xs.reduce((a, b) => a + b, 0);
