@@ -162,7 +162,7 @@ describe('calibration per closure hour on Rho (86 reports in 27 months)', () => 
 
   it('mergeDesAssumptions keeps the kinds and the indicator the override does not touch', () => {
     const base = defaultDesAssumptions(data);
-    const m = mergeDesAssumptions(base, { indicator: { capoluogoPer1000: 1 } as never, kinds: { urgency: { priority: 0 } } as never });
+    const m = mergeDesAssumptions(base, { indicator: { capoluogoPer1000: 1 }, kinds: { urgency: { priority: 0 } } });
     expect(m.indicator).toEqual({ ...base.indicator, capoluogoPer1000: 1 });
     expect(m.kinds.urgency).toEqual({ ...base.kinds.urgency, priority: 0 });
     expect(m.kinds.msna).toEqual(base.kinds.msna);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_RESPONSE_ASSUMPTIONS } from '../../src/core/coverage/assumptions.ts';
 import {
-  bandOfHour, bandTimeShares, buildHorizon, calibratedBaseRate, DEFAULT_CALENDAR, defaultDesAssumptions, desAssumptionInfo, estimate,
-  mulberry32, percentileSorted, replicationSeed, rhoResidents, runSimulation, sample,
+  bandOfHour, bandTimeShares, buildHorizon, calibrateDemand, DEFAULT_CALENDAR, defaultDesAssumptions, DEMAND_KINDS, estimate, expectedDemand,
+  mulberry32, percentileSorted, replicationSeed, runSimulation, sample, type DesOverrides, type KindAssumption,
 } from '../../src/core/des/index.ts';
 import { compileLayout } from '../../src/core/sim/compile.ts';
 import type { ServiceLayout } from '../../src/core/sim/layout.ts';
@@ -10,6 +10,11 @@ import { layoutOnePerAts, lineTerritory } from '../../src/core/sim/synthetic.ts'
 import { createTravelContext, DEFAULT_TRAVEL_ASSUMPTIONS, haversineKm } from '../../src/core/travel/index.ts';
 import { loadTerritoryData } from './helpers/realData.ts';
 
+/** Uniform demand per resident (no Rho in a fixture): `rate` reports a year per resident in closure hours, every kind per resident. */
+const uniform = (rate: number, kind: Partial<KindAssumption> = {}): DesOverrides => ({
+  rateOverridePerUnitYear: rate,
+  kinds: Object.fromEntries(DEMAND_KINDS.map((k) => [k, { component: 'residents', ...kind }])) as DesOverrides['kinds'],
+});
 const simpleTravel = { ...DEFAULT_TRAVEL_ASSUMPTIONS, detourFactor: 1, urbanSpeedKmh: 60, suburbanSpeedKmh: 60, ruralSpeedKmh: 60, intraComune: false };
 const units = (n: number) => ({ office: n, closure: n, night: n, holiday: n });
 
@@ -72,43 +77,25 @@ describe('DES building blocks', () => {
   });
 });
 
-describe('calibration on the Rho PIS (86 reports in 27 months)', () => {
+describe('DES demand calibrated on the Rho PIS (86 reports in 27 months, closure hours)', () => {
   const data = loadTerritoryData();
-  it('derives the base rate from the Ambito Rhodense residents of the territory', () => {
-    const residents = data.comuni.filter((c) => c.ambito === '50095').reduce((s, c) => s + c.residents, 0);
-    expect(rhoResidents(data)).toBe(residents);
-    expect(calibratedBaseRate(data)).toBeCloseTo(86 / (27 / 12) / residents, 15);
-    const a = defaultDesAssumptions(data);
-    expect(a.categoryWeights).toEqual({ emergency: 50, urgency: 17, notPertinent: 19 });
-    expect(a.graveMarginalitaUplift).toBe(0);
-    expect(desAssumptionInfo(data).baseRatePerResidentYear.source).toMatch(/86 segnalazioni in 27 mesi/);
-  });
-
-  it('simulated reports per year match the calibrated rate over Lombardy (within the 95 % interval, widened)', () => {
+  it('simulated reports per year match the analytic expectation over Lombardy (4 σ of the 10-replication mean)', () => {
     const ctx = createTravelContext(data);
     const r = runSimulation(ctx, compileLayout(ctx, layoutOnePerAts(data)), { replications: 10, seed: 3 });
-    const expected = calibratedBaseRate(data) * data.comuni.reduce((s, c) => s + c.residents, 0);
-    expect(Math.abs(r.region.reports!.mean - expected)).toBeLessThan(4 * Math.sqrt(expected / 10));
-    // 67 of 86 categories dispatch a unit.
-    expect(r.region.dispatched!.mean / r.region.reports!.mean).toBeCloseTo(67 / 86, 1);
+    const a = defaultDesAssumptions(data);
+    const e = expectedDemand(data.comuni, calibrateDemand(data, a), a);
+    expect(Math.abs(r.region.reports!.mean - e.total)).toBeLessThan(4 * Math.sqrt(e.total / 10));
+    expect(Math.abs(r.region.dispatched!.mean + r.region.unserved!.mean - e.dispatched)).toBeLessThan(4 * Math.sqrt(e.dispatched / 10));
     expect(r.region.saturated).toBe(false);
     expect(r.region.response!.p50Min!.mean).toBeLessThanOrEqual(r.region.response!.p90Min!.mean);
     expect(r.region.response!.p90Min!.mean).toBeLessThanOrEqual(r.region.response!.p95Min!.mean);
-  });
-
-  it('the optional grave-marginalità uplift raises demand', () => {
-    const ctx = createTravelContext(data);
-    const c = compileLayout(ctx, layoutOnePerAts(data));
-    const base = runSimulation(ctx, c, { replications: 3, seed: 5 });
-    const up = runSimulation(ctx, c, { replications: 3, seed: 5, des: { graveMarginalitaUplift: 1 } });
-    expect(up.region.reports!.mean).toBeGreaterThan(base.region.reports!.mean * 1.1);
   });
 });
 
 describe('DES on a line of 5 comuni', () => {
   it('same seed ⇒ identical output; another seed ⇒ different', () => {
     const { ctx, compiled } = lineSetup();
-    const opts = { replications: 5, seed: 11, des: { baseRatePerResidentYear: 0.05 } };
+    const opts = { replications: 5, seed: 11, des: uniform(0.05) };
     const a = runSimulation(ctx, compiled, opts);
     const b = runSimulation(ctx, compiled, opts);
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
@@ -121,7 +108,7 @@ describe('DES on a line of 5 comuni', () => {
     // About 5 calls a year, on scene 1 min: queueing is practically impossible.
     const r = runSimulation(ctx, compiled, {
       replications: 20, seed: 1, targetMin: 1000,
-      des: { baseRatePerResidentYear: 0.001, onScene: { kind: 'fixed', valueMin: 1 }, dispatchByCategory: { emergency: true, urgency: true, notPertinent: true } },
+      des: uniform(0.001, { onScene: { kind: 'fixed', valueMin: 1 }, dispatch: true }),
     });
     const { triageMin, mobilisationMinByBand } = DEFAULT_RESPONSE_ASSUMPTIONS;
     const km = haversineKm(9, 45, 9.1, 45);
@@ -139,7 +126,7 @@ describe('DES on a line of 5 comuni', () => {
   it('detects saturation on an overloaded fixture and reports no means', () => {
     const { ctx, compiled } = lineSetup();
     // 5,000 residents × 2 reports/resident/year ≈ 27 calls a day, each ≥ 1 h of work, 1 unit.
-    const r = runSimulation(ctx, compiled, { replications: 3, seed: 2, horizonDays: 60, des: { baseRatePerResidentYear: 2 } });
+    const r = runSimulation(ctx, compiled, { replications: 3, seed: 2, horizonDays: 60, des: uniform(2) });
     const s = r.services[0];
     expect(s.offeredLoad).toBeGreaterThan(1);
     expect(s.saturated).toBe(true);
@@ -155,7 +142,7 @@ describe('DES on a line of 5 comuni', () => {
   it('more units relieve the queue: share of queued calls falls', () => {
     const one = lineSetup(units(1));
     const three = lineSetup(units(3));
-    const opts = { replications: 5, seed: 4, horizonDays: 60, des: { baseRatePerResidentYear: 0.3 } };
+    const opts = { replications: 5, seed: 4, horizonDays: 60, des: uniform(0.3) };
     const q1 = runSimulation(one.ctx, one.compiled, opts).services[0].shareQueued!.mean;
     const q3 = runSimulation(three.ctx, three.compiled, opts).services[0].shareQueued!.mean;
     expect(q3).toBeLessThan(q1);
@@ -164,7 +151,7 @@ describe('DES on a line of 5 comuni', () => {
   it('reports progress per replication and stops between replications when cancelled', () => {
     const { ctx, compiled } = lineSetup();
     const seen: number[] = [];
-    const r = runSimulation(ctx, compiled, { replications: 6, des: { baseRatePerResidentYear: 0.01 } }, {
+    const r = runSimulation(ctx, compiled, { replications: 6, des: uniform(0.01) }, {
       onProgress: (p) => seen.push(p.done),
       shouldCancel: () => seen.length >= 2,
     });
@@ -180,7 +167,7 @@ describe('DES on a line of 5 comuni', () => {
       illustrative: true,
       services: [{ id: 'p1', name: 'PIS 1', members: ['A1'], graveMarginalita: true, centraleOperativa24h: true, bases: [{ id: 'b1', istat: '000001', unitsByBand: units(1) }] }],
     };
-    const r = runSimulation(ctx, compileLayout(ctx, layout), { replications: 3, des: { baseRatePerResidentYear: 0.05 } });
+    const r = runSimulation(ctx, compileLayout(ctx, layout), { replications: 3, des: uniform(0.05) });
     const unserved = r.region.unserved!.mean;
     const dispatched = r.region.dispatched!.mean;
     expect(unserved).toBeGreaterThan(0);

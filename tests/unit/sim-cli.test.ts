@@ -23,6 +23,20 @@ describe('simulate CLI', () => {
     expect(toPlainJson({ a: new Float32Array([1.23456, Infinity]), b: NaN })).toEqual({ a: [1.235, null], b: null });
   });
 
+  it('keeps small values when rounding for output: a rate of 2.18e-4 is not 0 (fidelity §4 #24)', () => {
+    expect(toPlainJson({ rate: 0.000218123456, minutes: 37.67549, n: 10116766, zero: 0 })).toEqual({ rate: 0.000218123, minutes: 37.675, n: 10116766, zero: 0 });
+  });
+
+  it('--help prints the usage and the caveats, exit 0', () => {
+    const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', '--help'], { cwd: repoRoot, encoding: 'utf8' });
+    expect(out).toMatch(/--example/);
+    expect(out).toMatch(/--band <fascia>/);
+    expect(out).toMatch(/calibrata sul solo PIS di Rho/);
+    expect(out).toMatch(/vuota per costruzione/);
+    expect(out).toMatch(/rumore della simulazione/);
+    expect(out).toMatch(/nessuna base/);
+  });
+
   it('prints the full results as JSON with --json', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pis-cli-'));
     const file = join(dir, 'layout.json');

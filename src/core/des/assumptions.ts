@@ -21,6 +21,8 @@ export interface DesAssumptions {
   demandScale: number;
   /** Rate per office hour ÷ rate per closure hour (Rho gives no office-hour figure). */
   officeRateFactor: number;
+  /** null = calibrate on Rho; a number replaces it (reports a year in closure hours per unit of weight). */
+  rateOverridePerUnitYear: number | null;
   /** Lognormal spread of travel around the model's time (0 = deterministic). */
   travelNoiseSigma: number;
   /** Each call at a random point of its comune's (sub-)area, not at the mean last-mile distance. */
@@ -52,6 +54,7 @@ export function defaultDesAssumptions(data: TerritoryData): DesAssumptions {
     indicator: deriveIndicator(data).indicator,
     demandScale: 1,
     officeRateFactor: 1,
+    rateOverridePerUnitYear: null,
     travelNoiseSigma: 0,
     randomPositionInComune: true,
     calendar: { ...DEFAULT_CALENDAR, holidayDays: [...DEFAULT_CALENDAR.holidayDays] },
@@ -59,8 +62,14 @@ export function defaultDesAssumptions(data: TerritoryData): DesAssumptions {
   };
 }
 
+/** What a caller may override: any field, and kinds / indicator field by field. */
+export type DesOverrides = Partial<Omit<DesAssumptions, 'kinds' | 'indicator'>> & {
+  kinds?: Partial<Record<DemandKind, Partial<KindAssumption>>>;
+  indicator?: Partial<GraveMarginalitaIndicator>;
+};
+
 /** Merges a partial override (the UI sends only what it edits) over the defaults, deeply for kinds and indicator. */
-export function mergeDesAssumptions(base: DesAssumptions, o: Partial<DesAssumptions> | undefined): DesAssumptions {
+export function mergeDesAssumptions(base: DesAssumptions, o: DesOverrides | undefined): DesAssumptions {
   if (!o) return base;
   const kinds = { ...base.kinds };
   for (const k of DEMAND_KINDS) if (o.kinds?.[k]) kinds[k] = { ...base.kinds[k], ...o.kinds[k] };

@@ -152,6 +152,12 @@ export interface DemandCalibrationInput {
   /** Rate in office hours ÷ rate in closure hours. */
   officeRateFactor: number;
   calendar: CalendarAssumptions;
+  /**
+   * Replaces the Rho calibration: reports a year (closure hours of the generic year) per unit of
+   * weight, all kinds together, split by the kinds' Rho counts. null = calibrate on Rho. For
+   * territories without Rho (test fixtures) or a user with their own figure.
+   */
+  rateOverridePerUnitYear?: number | null;
 }
 
 /** Weight of each component for one comune. */
@@ -191,9 +197,14 @@ export function calibrateDemand(data: TerritoryData, a: DemandCalibrationInput):
   const scale = Math.max(0, a.demandScale);
   const ratePerHourByKind = {} as Record<DemandKind, number>;
   const ratePer100kYearClosureByKind = {} as Record<DemandKind, number>;
+  const override = a.rateOverridePerUnitYear;
+  const countTotal = DEMAND_KINDS.reduce((s, k) => s + Math.max(0, a.kinds[k].rhoReports), 0);
   for (const k of DEMAND_KINDS) {
     const w = rhoWeight[a.kinds[k].component];
-    const r = w > 0 && hours.closureHours > 0 ? (scale * Math.max(0, a.kinds[k].rhoReports)) / hours.closureHours / w : 0;
+    const count = Math.max(0, a.kinds[k].rhoReports);
+    const r = override !== undefined && override !== null
+      ? (countTotal > 0 && yearClosureHours > 0 ? (scale * Math.max(0, override) * count) / countTotal / yearClosureHours : 0)
+      : w > 0 && hours.closureHours > 0 ? (scale * count) / hours.closureHours / w : 0;
     ratePerHourByKind[k] = r;
     ratePer100kYearClosureByKind[k] = r * yearClosureHours * 1e5;
   }

@@ -7,3 +7,8 @@ export * from './stats.ts';
 export * from './model.ts';
 export * from './engine.ts';
 export * from './simulate.ts';
+export * from './demand.ts';
+export * from './demandData.ts';
+export * from './demandModel.ts';
+export * from './periods.ts';
+export * from './caveats.ts';

@@ -4,20 +4,22 @@ import type { ResponseAssumptions } from '../coverage/assumptions.ts';
 import type { CompiledLayout } from '../sim/compile.ts';
 import { TIME_BANDS } from '../sim/layout.ts';
 import type { TravelContext } from '../travel/context.ts';
-import { REPORT_CATEGORIES, type DesAssumptions } from './assumptions.ts';
+import type { DesAssumptions } from './assumptions.ts';
 import { buildHorizon, bandTimeShares, type HorizonCalendar } from './calendar.ts';
-import { mean } from './distributions.ts';
+import { buildDemandTables, type DemandTables } from './demandModel.ts';
 
 export interface DesModel {
   horizon: HorizonCalendar;
-  /** Reports per minute over the whole territory, before the band multiplier. */
+  /** Where and when calls arise, by kind (demandModel.ts). */
+  demand: DemandTables;
+  /** Reports per minute over the whole territory in a closure band. */
   ratePerMin: number;
-  /** Rate multiplier per band index: share of reports ÷ share of time. */
+  /** Rate multiplier per band index (office-hour factor). */
   bandMultiplier: Float64Array;
-  /** Cumulative probability of each report category (REPORT_CATEGORIES order) and its dispatch flag. */
+  /** Cumulative probability of each kind (DEMAND_KINDS order) and its dispatch flag. */
   categoryCum: Float64Array;
   categoryDispatch: boolean[];
-  /** Cumulative demand weight per point, for sampling the report's location. */
+  /** Cumulative demand weight per point, all kinds (the location's marginal distribution). */
   pointCum: Float64Array;
   serviceOfPoint: Int32Array;
   /** Units: base, slot, service; units of a service in layout order. */
@@ -40,26 +42,22 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
   const { demand, data } = travel;
   const horizon = buildHorizon(horizonDays, a.calendar);
   const timeShare = bandTimeShares(a.calendar);
-  const shareTotal = TIME_BANDS.reduce((s, b) => s + Math.max(0, a.bandShares[b] ?? 0), 0) || 1;
-  const bandMultiplier = Float64Array.from(TIME_BANDS, (b) => (timeShare[b] > 0 ? Math.max(0, a.bandShares[b] ?? 0) / shareTotal / timeShare[b] : 0));
-
-  const catTotal = REPORT_CATEGORIES.reduce((s, c) => s + Math.max(0, a.categoryWeights[c]), 0) || 1;
-  const categoryCum = new Float64Array(REPORT_CATEGORIES.length);
-  let acc = 0;
-  REPORT_CATEGORIES.forEach((c, i) => {
-    acc += Math.max(0, a.categoryWeights[c]) / catTotal;
-    categoryCum[i] = acc;
-  });
-  const dispatchShare = REPORT_CATEGORIES.reduce((s, c) => s + (a.dispatchByCategory[c] ? Math.max(0, a.categoryWeights[c]) / catTotal : 0), 0);
-
+  const tables = buildDemandTables(data, demand, a);
+  const { ratePerMin, bandMultiplier } = tables;
+  // Marginal weight of each point over all kinds (rate-weighted mix of the components).
   const pointCum = new Float64Array(demand.count);
-  let w = 0;
-  for (let p = 0; p < demand.count; p++) {
-    const c = data.comuni[demand.comune[p]];
-    w += demand.residents[p] * (c.over50k || c.capoluogo ? 1 + Math.max(0, a.graveMarginalitaUplift) : 1);
-    pointCum[p] = w;
+  {
+    const compRate = tables.pointCumByComponent.map(() => 0);
+    tables.kindComponent.forEach((c, i) => (compRate[c] += (tables.kindCum[i] - (i > 0 ? tables.kindCum[i - 1] : 0))));
+    const totals = tables.pointCumByComponent.map((cum) => (cum.length ? cum[cum.length - 1] : 0));
+    let acc = 0;
+    for (let p = 0; p < demand.count; p++) {
+      tables.pointCumByComponent.forEach((cum, c) => {
+        if (totals[c] > 0) acc += (compRate[c] * (cum[p] - (p > 0 ? cum[p - 1] : 0))) / totals[c];
+      });
+      pointCum[p] = acc;
+    }
   }
-  const ratePerMin = (w * a.baseRatePerResidentYear) / (365 * 1440);
   const serviceOfPoint = Int32Array.from(demand.comune, (ci) => layout.serviceOfComune[ci]);
 
   const unitBase: number[] = [];
@@ -83,7 +81,7 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
   // Analytic offered load: expected busy minutes per minute ÷ time-averaged units on duty.
   const bandFactor = Float64Array.from(TIME_BANDS, (b) => travel.bandFactor(b));
   const mobilisationMin = Float64Array.from(TIME_BANDS, (b) => response.mobilisationMinByBand[b]);
-  const meanOnScene = mean(a.onScene);
+  const meanOnScene = tables.meanOnSceneDispatched;
   const nS = layout.services.length;
   const serviceRatePerMin = new Float64Array(nS);
   const busyPerMin = new Float64Array(nS);
@@ -91,9 +89,8 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
   for (let p = 0; p < demand.count; p++) {
     const s = serviceOfPoint[p];
     if (s < 0) continue;
-    const pw = (pointCum[p] - (p > 0 ? pointCum[p - 1] : 0)) / (w || 1);
     TIME_BANDS.forEach((band, k) => {
-      const lambda = ratePerMin * dispatchShare * pw * bandMultiplier[k] * timeShare[band] / totalTime;
+      const lambda = (tables.pointDispatchRatePerMin[p] * bandMultiplier[k] * timeShare[band]) / totalTime;
       let best = Infinity;
       for (const bi of layout.services[s].baseIndices) if (baseUnits[bi * 4 + k] > 0) best = Math.min(best, layout.bases[bi].travelMin[p]);
       if (!Number.isFinite(best)) for (const bi of layout.services[s].baseIndices) best = Math.min(best, layout.bases[bi].travelMin[p]);
@@ -110,10 +107,11 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
 
   return {
     horizon,
+    demand: tables,
     ratePerMin,
     bandMultiplier,
-    categoryCum,
-    categoryDispatch: REPORT_CATEGORIES.map((c) => a.dispatchByCategory[c]),
+    categoryCum: tables.kindCum,
+    categoryDispatch: tables.kindDispatch,
     pointCum,
     serviceOfPoint,
     unitBase: Int32Array.from(unitBase),

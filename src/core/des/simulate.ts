@@ -4,7 +4,7 @@
 import { DEFAULT_RESPONSE_ASSUMPTIONS, type ResponseAssumptions } from '../coverage/assumptions.ts';
 import type { CompiledLayout } from '../sim/compile.ts';
 import type { TravelContext } from '../travel/context.ts';
-import { defaultDesAssumptions, type DesAssumptions } from './assumptions.ts';
+import { defaultDesAssumptions, mergeDesAssumptions, type DesAssumptions, type DesOverrides } from './assumptions.ts';
 import { runReplication, type ReplicationResult } from './engine.ts';
 import { buildDesModel, type DesModel } from './model.ts';
 import { mulberry32, replicationSeed } from './rng.ts';
@@ -16,7 +16,7 @@ export interface SimulateOptions {
   horizonDays?: number;
   /** Target for "share within target" (minutes); default 45. */
   targetMin?: number;
-  des?: Partial<DesAssumptions>;
+  des?: DesOverrides;
   response?: ResponseAssumptions;
 }
 
@@ -100,7 +100,7 @@ interface Prepared {
 }
 
 function prepare(travel: TravelContext, layout: CompiledLayout, o: SimulateOptions): Prepared {
-  const a: DesAssumptions = { ...defaultDesAssumptions(travel.data), ...o.des };
+  const a: DesAssumptions = mergeDesAssumptions(defaultDesAssumptions(travel.data), o.des);
   const horizonDays = o.horizonDays ?? 365;
   return {
     a,
@@ -115,7 +115,7 @@ function prepare(travel: TravelContext, layout: CompiledLayout, o: SimulateOptio
 function* replications(p: Prepared, hooks: SimulationHooks): Generator<ReplicationResult, void, void> {
   for (let r = 0; r < p.total; r++) {
     if (hooks.shouldCancel?.()) return;
-    yield runReplication(p.model, mulberry32(replicationSeed(p.seed, r)), p.a.onScene, p.a.travelNoiseSigma);
+    yield runReplication(p.model, mulberry32(replicationSeed(p.seed, r)), p.a.kinds.emergencyOther.onScene, p.a.travelNoiseSigma);
     hooks.onProgress?.({ done: r + 1, total: p.total });
   }
 }

@@ -4,7 +4,7 @@
 // cost structure are editable, labelled assumptions; the only real reference is the Rho PIS budget.
 import { DEFAULT_TARGET_MIN } from '../coverage/coverage.ts';
 import type { ResponseAssumptions } from '../coverage/assumptions.ts';
-import { defaultDesAssumptions, mergeDesAssumptions, RHO_CALIBRATION, type DesAssumptions } from '../des/assumptions.ts';
+import { defaultDesAssumptions, mergeDesAssumptions, RHO_CALIBRATION, type DesOverrides } from '../des/assumptions.ts';
 import { calibrateDemand, expectedDemand } from '../des/demand.ts';
 import { mulberry32 } from '../des/rng.ts';
 import type { TimeBand } from '../sim/layout.ts';
@@ -52,7 +52,7 @@ export interface SharesRequest {
   band?: TimeBand;
   response?: ResponseAssumptions;
   /** DES demand assumptions (kinds, indicator, scale); default: the calibrated defaults. */
-  des?: Partial<DesAssumptions>;
+  des?: DesOverrides;
   /** Above EXACT_SHAPLEY_MAX_MEMBERS: number of sampled permutations (default 1000 up to 15 members, 200 above: seconds, not minutes). */
   shapleySamples?: number;
   seed?: number;
