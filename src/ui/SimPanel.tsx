@@ -17,6 +17,12 @@ const pct = (x: number) => fmt.pct(x);
 const min = (x: number | null | undefined) => fmt.minutes(x);
 const est = (e: Estimate | null, f: (x: number) => string = (x) => fmt.fixed(x, 1)) => (e ? `${f(e.mean)} (${f(e.ciLow)}–${f(e.ciHigh)})` : '—');
 
+/** The core's caveats (why the figures are what they are): the same list the CLI prints. */
+function Caveats(p: { list: readonly { id: string; text: string }[] | undefined; testId: string }) {
+  if (!p.list?.length) return null;
+  return <ul class="small caveats" data-testid={p.testId}>{p.list.map((c) => <li key={c.id} data-caveat={c.id}>{c.text}</li>)}</ul>;
+}
+
 export function SimPanel() {
   const app = useApp();
   const { territory, state, sim } = app;
@@ -70,6 +76,7 @@ export function SimPanel() {
               {M.meanLine(min(c.region.meanResponseMin), min(c.region.p90ResponseMin))}
               {' '}<strong>{fmtInt(c.residentsWithoutPis)}</strong> {M.withoutPis(c.comuniWithoutPis.length)}
             </p>
+            <Caveats list={c.caveats} testId="coverage-caveats" />
 
             <h3>{M.rule50k}</h3>
             <blockquote class="small">{r.legalText} <cite>— {r.legalSource}</cite></blockquote>

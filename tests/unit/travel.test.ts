@@ -55,8 +55,9 @@ describe('travel model on a hand-checkable line of 5 comuni', () => {
     const pts = [...Array(d.firstOfComune[2] - d.firstOfComune[1]).keys()].map((m) => d.firstOfComune[1] + m);
     expect(pts.reduce((s, p) => s + d.residents[p], 0)).toBe(70001);
     for (const p of pts) expect(haversineKm(9.1, 45, d.lon[p], d.lat[p])).toBeCloseTo(meanInternalDistanceKm(40), 2);
-    // Off by default: one point per comune.
-    expect(buildDemandPoints(big, DEFAULT_TRAVEL_ASSUMPTIONS).count).toBe(5);
+    // On by default (one point for a comune of 1.4 M residents is false precision); off: one point per comune.
+    expect(buildDemandPoints(big, DEFAULT_TRAVEL_ASSUMPTIONS).count).toBe(8);
+    expect(buildDemandPoints(big, { ...DEFAULT_TRAVEL_ASSUMPTIONS, splitLargeComuni: false }).count).toBe(5);
   });
 
   it('validates assumptions with Italian messages', () => {
@@ -143,8 +144,11 @@ describe('travel model on the real Lombardy data', () => {
     expect(row[livigno]).toBeGreaterThanOrEqual((km / DEFAULT_TRAVEL_ASSUMPTIONS.ruralSpeedKmh) * 60);
   });
 
-  it('has one demand point per comune by default, all residents counted', () => {
-    expect(ctx.demand.count).toBe(data.comuni.length);
+  it('splits the comuni over 50,000 residents or 100 km² into 4 points by default, all residents counted', () => {
+    const split = data.comuni.filter((c) => c.residents > 50000 || c.areaKm2 > 100);
+    expect(split.length).toBe(26);
+    expect(ctx.demand.splitComuni.length).toBe(26);
+    expect(ctx.demand.count).toBe(data.comuni.length + 3 * 26);
     const total = data.comuni.reduce((s, c) => s + c.residents, 0);
     expect(ctx.demand.residents.reduce((s, r) => s + r, 0)).toBe(total);
   });

@@ -36,7 +36,7 @@ export const DEFAULT_TRAVEL_ASSUMPTIONS: Readonly<TravelAssumptions> = Object.fr
   ruralSpeedKmh: 55,
   nightTravelFactor: 0.8,
   intraComune: true,
-  splitLargeComuni: false,
+  splitLargeComuni: true,
   splitOverResidents: 50000,
   splitOverAreaKm2: 100,
   splitPoints: 4,
