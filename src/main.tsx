@@ -9,6 +9,7 @@ import topologyUrl from '../geodata/generated/territory.topo.json?url';
 import manifestUrl from '../geodata/generated/manifest.json?url';
 import compositionCsvUrl from '../geodata/generated/comuni-ambiti.csv?url';
 import { createTerritory } from './core/territory/index.ts';
+import { buildPlaceIndex, withPlaces } from './core/territory/places.ts';
 import type { TerritoryData } from './core/territory/types.ts';
 import { HASH_PREFIX, decodeScenarioFromHash } from './core/scenario/index.ts';
 import { createAppState } from './state/appState.ts';
@@ -43,9 +44,12 @@ function readStorage(): string | null {
 async function start(root: HTMLElement) {
   const [data, topo, manifest] = await Promise.all([getJson<TerritoryData>(territoryUrl), getJson<Topology>(topologyUrl), getJson<Manifest>(manifestUrl)]);
   // The shipped territory, and the one the app uses: with the official table if one was imported.
-  const shipped = createTerritory(data);
+  // With the comune boundaries attached, every importer and the editor check that a base's point
+  // lies in its comune (territory/places.ts).
+  const places = buildPlaceIndex(topo);
+  const shipped = withPlaces(createTerritory(data), places);
   const official = readOfficial();
-  const territory = official ? createTerritory(withOfficial(data, official)) : shipped;
+  const territory = official ? withPlaces(createTerritory(withOfficial(data, official)), places) : shipped;
   const { workspace, problems, recovered } = loadWorkspace(readStorage(), territory);
   const state = createAppState(territory, workspace);
   if (recovered.length) {

@@ -12,6 +12,7 @@ import { parseJson } from './serialize.ts';
 import { inLombardyBbox, LOMBARDY_BBOX } from './bbox.ts';
 import { checkScenario } from './invariants.ts';
 import { Checker, joinPath, readScenarioV1 } from './validate.ts';
+import { own } from './own.ts';
 
 const unitKey = (band: string): string => `unita_${band}`;
 
@@ -61,6 +62,10 @@ export function importBasesGeoJson(input: Uint8Array | string, current: Scenario
   const v = parsed.value;
   if (!isObj(v) || v.type !== 'FeatureCollection' || !Array.isArray(v.features)) {
     return { ok: false, errors: ['(radice): atteso un GeoJSON FeatureCollection con una lista "features"'] };
+  }
+  // Import replaces the placed bases: an empty collection would silently delete them all.
+  if (v.features.length === 0) {
+    return { ok: false, errors: ['features: nessuna base nel file (lista vuota): importandolo si cancellerebbero tutte le basi; per togliere le basi usare l\'editor'] };
   }
   const c = new Checker();
   const serviceIds = new Set(current.services.map((x) => x.id));
@@ -113,10 +118,12 @@ export function importBasesGeoJson(input: Uint8Array | string, current: Scenario
     bases: [...svc.bases.filter((b) => b.istat === undefined), ...(placed.get(svc.id) ?? []).map((x) => x.base)],
   }));
   const scenario: Scenario = { ...current, services };
+  // A base's path in the scenario → the feature (and its member) it came from.
+  const MEMBER: Record<string, string> = { point: '.geometry.coordinates', istat: '.properties.istat', id: '.properties.base_id', kind: '.properties.tipo' };
   const where = (path: string): string => {
-    const m = /^services\[(\d+)\]\.bases\[(\d+)\]/.exec(path);
+    const m = /^services\[(\d+)\]\.bases\[(\d+)\](?:\.(\w+))?/.exec(path);
     const f = m ? featureOfBase.get(services[+m[1]].bases[+m[2]]?.id ?? '') : undefined;
-    return f === undefined ? '(file)' : `features[${f}]`;
+    return f === undefined ? '(file)' : `features[${f}]${(m?.[3] && own(MEMBER, m[3])) ?? ''}`;
   };
   const problems = checkScenario(scenario, territory);
   const errors = problems.filter((x) => x.severity === 'error').map((x) => `${where(x.path)}: ${x.message}`);

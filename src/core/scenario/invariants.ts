@@ -93,7 +93,15 @@ export function checkScenario(scenario: Scenario, territory: Territory): Problem
       else if (!members.has(a)) {
         add('warning', 'base-outside', `${bp}.istat`, bwho, `il comune ${b.istat} (${territory.comune(b.istat)?.name ?? '?'}) è nell'Ambito ${a}, fuori dal territorio dei membri`);
       }
-      if (b.point && !inLombardyBbox(b.point)) add('warning', 'point-outside', `${bp}.point`, bwho, `punto [${b.point.join(', ')}] fuori dalla Lombardia`);
+      // The same place checks on every path (JSON, GeoJSON, editor): inside Lombardy, then
+      // inside the base's own comune when the boundaries are loaded (territory.places).
+      if (b.point && !inLombardyBbox(b.point)) add('error', 'point-outside', `${bp}.point`, bwho, `punto [${b.point.join(', ')}] fuori dalla Lombardia`);
+      else if (b.point && a !== undefined && territory.places) {
+        const km = territory.places.distanceKm(b.istat, b.point);
+        if (km !== undefined && km > territory.places.toleranceKm) {
+          add('error', 'point-not-in-comune', `${bp}.point`, bwho, `punto [${b.point.join(', ')}] a ${km.toLocaleString('it-IT', { maximumFractionDigits: 1 })} km dal comune ${territory.comune(b.istat)?.name ?? b.istat} (${b.istat}): deve cadere nel comune della base (tolleranza ${territory.places.toleranceKm} km)`);
+        }
+      }
     });
   });
   return problems;

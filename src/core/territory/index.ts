@@ -36,6 +36,8 @@ export interface Territory {
   rollupOf(level: Level, code: string): Rollup;
   /** Accent- and case-insensitive search over comuni and Ambiti names (and codes). */
   search(query: string, limit?: number): SearchHit[];
+  /** Comune boundaries, when loaded (territory/places.ts): base points are then checked against them. */
+  places?: import('./places.ts').PlaceIndex;
 }
 
 export interface SearchHit {

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { TerritoryData } from '../../../src/core/territory/types.ts';
+import type { Topology } from 'topojson-specification';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -9,4 +10,11 @@ let cached: TerritoryData | undefined;
 export function loadTerritoryData(): TerritoryData {
   cached ??= JSON.parse(readFileSync(new URL('../../../geodata/generated/territory.json', import.meta.url), 'utf8')) as TerritoryData;
   return cached;
+}
+
+let topo: Topology | undefined;
+/** The shipped comune boundaries (what the app attaches to its territory at start). */
+export function loadTopology(): Topology {
+  topo ??= JSON.parse(readFileSync(new URL('../../../geodata/generated/territory.topo.json', import.meta.url), 'utf8')) as Topology;
+  return topo;
 }
