@@ -22,6 +22,8 @@ import { createSimulationClient, simulationWorkerFactory } from '../workers/clie
 import { createOptimiseClient, optimiseWorkerFactory } from '../workers/optimiseClient.ts';
 import { createOptimiseState } from './state/optimise.ts';
 import { App } from './ui/App.tsx';
+import { createMapAccess } from './ui/mapAccess.ts';
+import { exposeApp } from './testHook.ts';
 import { PresentationProvider } from './ui/presenter/context.tsx';
 import { Ctx, type Manifest } from './ui/context.ts';
 import { S, t } from './i18n/strings.ts';
@@ -103,10 +105,11 @@ async function start(root: HTMLElement) {
   const planning = createPlanningState(state, territory, data, [simClient, optClient]);
   const sim = createSimulationState(state, planning, simClient);
   const opt = createOptimiseState(state, planning, optClient);
-  (window as unknown as { __app: unknown }).__app = { state, sim, opt };
+  exposeApp({ state, sim, opt, planning });
+  const mapAccess = createMapAccess();
   root.replaceChildren(); // drop the static "Caricamento…" placeholder
   render(
-    <Ctx.Provider value={{ territory, shipped, official, state, sim, opt, manifest, layers, labels, topo, compositionCsvUrl }}>
+    <Ctx.Provider value={{ territory, shipped, official, state, sim, opt, manifest, layers, labels, topo, compositionCsvUrl, mapAccess }}>
       <PresentationProvider>
         <App />
       </PresentationProvider>

@@ -56,7 +56,12 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     bounds: LOMBARDIA,
     fitBoundsOptions: { padding: 16 },
     attributionControl: { compact: false, customAttribution: 'Confini © ISTAT via openpolis (CC-BY 4.0) · Residenti ANPR 10/01/2024 (CC-BY 4.0) · Ambiti DGR XII/2167 All. C' },
-    // Lets tests (and the PNG export) read the canvas back.
+    // The PNG export reads the canvas back (and the e2e tests check its pixels). WebGL fixes
+    // context attributes when the context is created and MapLibre exposes no way to change them
+    // on a live map, so this cannot be switched on only while exporting: that would mean
+    // re-creating the map (and its GPU resources) for every export. The alternative that would
+    // drop it — copying the canvas inside a 'render' event, before the browser clears it — is not
+    // done yet. The cost is one buffer copy per frame.
     canvasContextAttributes: { preserveDrawingBuffer: true },
     maxBounds: [6.5, 43.8, 13.5, 47.5],
     dragRotate: false,

@@ -9,10 +9,9 @@ import { printReport } from '../export/printReport.ts';
 import { t } from '../i18n/strings.ts';
 import '../print.css';
 
-const windowMap = () => (window as unknown as { __map?: MapLike }).__map;
-
-export function ExportMenu({ getMap = windowMap }: { getMap?: () => MapLike | undefined }) {
+export function ExportMenu({ getMap: getMapProp }: { getMap?: () => MapLike | undefined }) {
   const app = useApp();
+  const getMap = getMapProp ?? app.mapAccess.get;
   const s = t().exportMenu;
   const [busy, setBusy] = useState<'png' | 'print' | undefined>();
   const [status, setStatus] = useState('');

@@ -9,11 +9,12 @@ import { associationFeatures, baseFeatures } from '../map/scenarioLayers.ts';
 import { MULTI_UNIT_FILL, OUTCOME_COLOURS, STATUS_COLOURS, UNIT_PALETTE, responseColour } from '../map/palette.ts';
 import { t, fmtInt } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
+import { exposeMap, recordFirstIdle } from '../testHook.ts';
 import { Legend } from './Legend.tsx';
 import { ModeBanner } from './ModeBanner.tsx';
 
 export function MapPane() {
-  const { territory, state, layers, labels, topo, sim, opt } = useApp();
+  const { territory, state, layers, labels, topo, sim, opt, mapAccess } = useApp();
   const container = useRef<HTMLDivElement>(null);
   // A signal, not component state: the effects below must re-run when the map becomes ready.
   const viewSig = useSignal<MapView | undefined>(undefined);
@@ -28,8 +29,7 @@ export function MapPane() {
       onHover: setHover,
       onState: (st) => {
         // First idle time, read by the e2e test and the benchmark (time to a drawn map).
-        const w = window as unknown as { __firstIdleMs?: number };
-        if (st === 'idle' && w.__firstIdleMs === undefined) w.__firstIdleMs = performance.now();
+        if (st === 'idle') recordFirstIdle(performance.now());
         setMapState(st);
       },
     }).then(
@@ -38,7 +38,8 @@ export function MapPane() {
         if (disposed) v.dispose();
         else {
           viewSig.value = v;
-          (window as unknown as { __map: unknown }).__map = v.map;
+          mapAccess.set(v.map);
+          exposeMap(v.map);
         }
       },
       (err: unknown) => setMapState(`error ${err instanceof Error ? err.message : String(err)}`),

@@ -9,6 +9,7 @@ import type { OptimiseState } from '../state/optimise.ts';
 import type { StoredOfficial } from '../state/official.ts';
 import type { MapLayersData } from '../map/style.ts';
 import type { AmbitoLabel } from '../map/mapView.ts';
+import type { MapAccess } from './mapAccess.ts';
 
 export interface Manifest {
   composition: { sourced: { comuni: number; residents: number }; estimated: { comuni: number; residents: number } };
@@ -29,6 +30,8 @@ export interface AppContext {
   topo: Topology;
   labels: AmbitoLabel[];
   compositionCsvUrl: string;
+  /** The MapLibre map, once MapPane has created it (export, print, presenter). */
+  mapAccess: MapAccess;
 }
 
 export const Ctx = createContext<AppContext | null>(null);

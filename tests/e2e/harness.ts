@@ -84,6 +84,8 @@ export interface Guarded {
 
 export async function guardedPage(browser: Browser, opts: { tiles?: 'mock' | 'abort' } = {}): Promise<Guarded> {
   const ctx = await browser.newContext({ viewport: { width: 1366, height: 800 } });
+  // The app's explicit test flag (src/testHook.ts): only with it does the page expose __app and __map.
+  await ctx.addInitScript(() => { (window as unknown as { __PIS_TEST_HOOK__: boolean }).__PIS_TEST_HOOK__ = true; });
   const g: Guarded = { ctx, page: undefined as unknown as Page, problems: [], tileRequests: 0 };
   const tile = solidPng([170, 211, 223]);
   await ctx.route((url) => url.origin !== ORIGIN, async (route) => {

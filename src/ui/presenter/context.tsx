@@ -21,10 +21,9 @@ function browserStorage() {
   }
 }
 
-const windowMap = () => (window as unknown as { __map?: PresenterMap }).__map;
-
-export function PresentationProvider({ children, getMap = windowMap }: { children: ComponentChildren; getMap?: () => PresenterMap | undefined }) {
-  const { state, territory } = useApp();
+export function PresentationProvider({ children, getMap: getMapProp }: { children: ComponentChildren; getMap?: () => PresenterMap | undefined }) {
+  const { state, territory, mapAccess } = useApp();
+  const getMap = getMapProp ?? mapAccess.get;
   const p = useMemo(() => createPresentationState(state, territory, { getMap, storage: browserStorage() }), []);
   useEffect(() => () => p.actions.dispose(), []);
   return <PresentationCtx.Provider value={p}>{children}</PresentationCtx.Provider>;
