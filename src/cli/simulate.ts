@@ -217,6 +217,11 @@ async function main(): Promise<void> {
         r.illustrative ? 'ATTENZIONE: scenario illustrativo, non dati reali' : '',
         `${r.pis.name}: ${r.k} basi, obiettivo ${r.objectiveLabel}`,
         `  euristica (${r.heuristic.ms.toFixed(0)} ms): ${r.heuristic.bases.map((b) => b.name).join(', ')}`,
+        r.bound
+          ? r.bound.proven
+            ? `  ottimo dimostrato (${r.bound.method === 'mip' ? 'risolutore esatto' : 'limite ' + (r.bound.method === 'lagrangian' ? 'lagrangiano' : 'combinatorio')}, ${(r.bound.ms / 1000).toFixed(1)} s)`
+            : `  scarto dall'ottimo ≤ ${r.bound.gapPct.toFixed(2)}%${r.bound.travelGapPct !== null ? ` (solo tempo di viaggio ≤ ${r.bound.travelGapPct.toFixed(2)}%)` : ''}, limite ${r.bound.method === 'mip' ? 'del risolutore esatto' : r.bound.method === 'lagrangian' ? 'lagrangiano' : 'combinatorio'} su tutti i candidati: ${r.bound.value.toFixed(3)}`
+          : '',
         ex ? `  esatta (${ex.statusLabel}, ${(ex.ms / 1000).toFixed(1)} s, gap ${ex.mipGapPct?.toFixed(2) ?? '—'}%): ${ex.bases.map((b) => b.name).join(', ')}` : '  esatta: non disponibile',
         `  distanza dell'euristica dall'ottimo: ${r.heuristicGapPct === null ? '—' : r.heuristicGapPct.toFixed(2) + '%'}`,
       ].filter(Boolean).join('\n') + '\n');

@@ -13,9 +13,13 @@ import type { ComparisonResult } from '../core/optimise/compare.ts';
 import type { SitingObjective } from '../core/optimise/siting.ts';
 import type { AppState } from './appState.ts';
 import type { PlanningState } from './planning.ts';
+import type { PlanningInput } from '../core/sim/planning.ts';
 import { lifecycleNotice, workerMessage } from './simulation.ts';
 import { t } from '../i18n/strings.ts';
-import type { AssociationAsk, OptimiseClient } from '../../workers/optimiseClient.ts';
+import type { AssociationAsk, OptimiseClient, SitingAsk } from '../../workers/optimiseClient.ts';
+
+/** Demand points × candidates up to which the exact MIP starts by itself (12 Ambiti: 164 × 164, proven in seconds). */
+export const AUTO_EXACT_PAIRS = 40_000;
 
 type Run<T> = { status: 'idle' } | { status: 'running' } | { status: 'ok'; value: T } | { status: 'error'; message: string } | { status: 'cancelled' };
 
@@ -37,6 +41,13 @@ export function createOptimiseState(app: AppState, planning: PlanningState, clie
   const comparison = signal<Run<ComparisonResult & { csv: string }>>({ status: 'idle' });
   const engine = () => t().workerNotices.optimiser;
   client.onLifecycle(lifecycleNotice(app, engine));
+
+  let lastRequest: { serviceId: string; input: PlanningInput; ask: SitingAsk } | undefined;
+  async function runExact(serviceId: string, input: PlanningInput, ask: SitingAsk) {
+    const e = await client.siteExact(input, ask, { timeLimitSec: form.value.timeLimitSec });
+    if (e.status === 'stale') return;
+    if (siting.value?.serviceId === serviceId) siting.value = { ...siting.value, exact: bare(e) };
+  }
 
   const bare = <T,>(r: { status: string; value?: T; message?: string }): Run<T> =>
     r.status === 'ok' ? { status: 'ok', value: r.value as T } : r.status === 'error' ? { status: 'error', message: workerMessage(r.message ?? '', engine()) } : { status: 'cancelled' };
@@ -60,11 +71,19 @@ export function createOptimiseState(app: AppState, planning: PlanningState, clie
       siting.value = { serviceId, heuristic: { status: 'running' }, exact: { status: 'idle' } };
       const h = await client.siteHeuristic(input, ask);
       if (h.status === 'stale') return;
-      siting.value = { serviceId, heuristic: bare(h), exact: h.status === 'ok' ? { status: 'running' } : { status: 'idle' } };
-      if (h.status !== 'ok') return;
-      const e = await client.siteExact(input, ask, { timeLimitSec: f.timeLimitSec });
-      if (e.status === 'stale') return;
-      if (siting.value?.serviceId === serviceId) siting.value = { ...siting.value, exact: bare(e) };
+      // The heuristic comes with a proven gap. The MIP runs by itself only where it is quick (small
+      // associations) and the gap is not already 0; otherwise it is a certificate on request.
+      const auto = h.status === 'ok' && !h.value.bound?.proven && h.value.demandPoints * h.value.candidates <= AUTO_EXACT_PAIRS;
+      siting.value = { serviceId, heuristic: bare(h), exact: auto ? { status: 'running' } : { status: 'idle' } };
+      lastRequest = { serviceId, input, ask };
+      if (auto) await runExact(serviceId, input, ask);
+    },
+    /** Exact solve on request (warm-started from the heuristic), for the last siting request. */
+    async certify() {
+      const last = lastRequest;
+      if (!last || siting.value?.serviceId !== last.serviceId || siting.value.heuristic.status !== 'ok') return;
+      siting.value = { ...siting.value, exact: { status: 'running' } };
+      await runExact(last.serviceId, last.input, last.ask);
     },
     /** Stops the exact solve (and anything else the optimiser is doing); the OD matrix comes back by itself. */
     cancel() {

@@ -5,6 +5,7 @@ import { useState } from 'preact/hooks';
 import { SITING_OBJECTIVE_LABELS, type MemberKpi, type SitingObjective } from '../core/optimise/siting.ts';
 import { DEFAULT_ANNUAL_BUDGET_EUR, DEFAULT_FIXED_SHARE, RHO_BUDGET_2026_27_EUR } from '../core/optimise/shares.ts';
 import { DEFAULT_MAX_P90_MIN, DEFAULT_MIN_RESIDENTS } from '../core/optimise/associations.ts';
+import type { SitingResult } from '../core/optimise/api.ts';
 import { fmt, fmtInt, t } from '../i18n/strings.ts';
 import { splitCents } from '../core/format/numbers.ts';
 import { useApp } from './context.ts';
@@ -44,6 +45,20 @@ function Kpis({ rows, title }: { rows: MemberKpi[] | null; title: string }) {
   );
 }
 
+/** The proven gap of the heuristic's answer (bound over all candidates), at once with the heuristic. */
+function Bound({ r }: { r: SitingResult }) {
+  const b = r.bound;
+  if (!b) return null;
+  const O = t().optimise;
+  const pct2 = (x: number) => fmt.pctValue(x, 2);
+  const s = b.ms < 1000 ? `${fmt.int(Math.max(1, Math.round(b.ms)))} ms` : fmt.seconds(b.ms);
+  return (
+    <p class="small" data-testid="siting-bound" data-gap={b.gapPct} data-proven={b.proven}>
+      {b.proven ? O.boundProven(O.boundMethod[b.method], s) : O.boundLine(pct2(b.gapPct), b.travelGapPct === null ? null : pct2(b.travelGapPct), O.boundMethod[b.method], s)}
+    </p>
+  );
+}
+
 function Siting({ serviceId }: { serviceId: string }) {
   const { opt, sim } = useApp();
   const f = opt.form.value;
@@ -77,6 +92,7 @@ function Siting({ serviceId }: { serviceId: string }) {
         {h?.status === 'ok' && (
           <div>
             <p class="small"><strong>{O.heuristic}</strong>{O.heuristicLine(fmt.int(h.value.heuristic.ms), h.value.heuristic.bases.map((b) => b.name + (b.fixed ? O.fixed : '')).join(', '))}</p>
+            <Bound r={e?.status === 'ok' ? e.value : h.value} />
             {e?.status === 'running' && <p class="small muted" role="status">{O.exactRunning}</p>}
             {e?.status === 'cancelled' && <p class="small" role="status">{O.exactCancelled}</p>}
             {e?.status === 'error' && <p class="notice error" role="alert">{O.exactFailed(e.message)}</p>}
@@ -92,6 +108,7 @@ function Siting({ serviceId }: { serviceId: string }) {
             {h.value.warnings.length > 0 && <ul class="small muted">{h.value.warnings.map((w, i) => <li key={i}>{w}</li>)}</ul>}
             <div class="actions">
               <button type="button" onClick={() => opt.adopt(e?.status === 'ok' && e.value.exact?.bases.length ? 'exact' : 'heuristic')}>{O.adopt}</button>
+              {(!e || e.status === 'idle' || e.status === 'cancelled') && !h.value.bound?.proven && <button type="button" data-testid="certify" onClick={() => void opt.certify()}>{O.certify}</button>}
             </div>
           </div>
         )}

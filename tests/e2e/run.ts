@@ -311,9 +311,19 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
     await page.locator('#opt-k').blur();
     await page.click('[data-testid=siting] button:has-text("Calcola")');
     await page.waitForSelector('[data-testid=siting-status][data-heuristic=ok]', { state: 'attached', timeout: 30_000 });
-    await page.waitForSelector('[data-testid=siting-status][data-exact=ok]', { state: 'attached', timeout: 90_000 });
-    const gap = await page.textContent('[data-testid=heuristic-gap]');
-    expect(/^\d+,\d{2}%$|^\d+\.\d{2}%$/.test(gap ?? ''), `gap non mostrato: ${gap}`);
+    // Issue 13: the heuristic comes with its proven gap at once (a bound over all candidates).
+    const boundText = await page.textContent('[data-testid=siting-bound]');
+    expect(/Scarto dall'ottimo ≤ \d+,\d{2}%|Ottimo dimostrato/.test(boundText ?? ''), `scarto dimostrato non mostrato: ${boundText}`);
+    await page.locator('[data-testid=siting]').screenshot({ path: 'test-results/e2e-optimise-bound.png' });
+    // The MIP runs by itself on small associations (unless already proven), else on request.
+    const proven = (await page.getAttribute('[data-testid=siting-bound]', 'data-proven')) === 'true';
+    await page.waitForFunction(() => document.querySelector('[data-testid=siting-status]')?.getAttribute('data-exact') !== 'running', null, { timeout: 90_000 });
+    if (await page.locator('[data-testid=certify]').count()) await page.click('[data-testid=certify]');
+    if (!proven) {
+      await page.waitForSelector('[data-testid=siting-status][data-exact=ok]', { state: 'attached', timeout: 90_000 });
+      const gap = await page.textContent('[data-testid=heuristic-gap]');
+      expect(/^\d+,\d{2}%$|^\d+\.\d{2}%$/.test(gap ?? ''), `gap non mostrato: ${gap}`);
+    }
     await settled(page);
     const proposed = await page.evaluate(() => (window as unknown as { __map: { queryRenderedFeatures(o: unknown): unknown[] } }).__map.queryRenderedFeatures({ layers: ['proposal'] }).length);
     expect(proposed >= 1, 'basi proposte non disegnate');
@@ -364,6 +374,8 @@ let failed = 0;
 const timings: Record<string, number> = {};
 try {
   for (const [name, run] of Object.entries(scenarios)) {
+    // E2E_ONLY=a,b runs only those scenarios (while iterating; npm test runs all).
+    if (process.env.E2E_ONLY && !process.env.E2E_ONLY.split(',').includes(name)) continue;
     const tiles = name === 'osm-mocked' ? 'mock' : name === 'osm-unreachable' ? 'abort' : undefined;
     const g = await guardedPage(browser, { tiles });
     const started = performance.now();

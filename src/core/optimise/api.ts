@@ -16,7 +16,8 @@ import { suggestAssociations, type AssociationOptions, type AssociationProposal 
 import { compareScenarios, comparisonCsv, type CompareOptions, type CompareSide, type ComparisonResult } from './compare.ts';
 import { heuristicGapPct, solveExact, type ExactOptions, type ExactSolution, type HighsInstance, type ModelSize } from './mip.ts';
 import { computeShares, type SharesRequest, type SharesResult } from './shares.ts';
-import { buildSitingProblem, memberKpis, SITING_OBJECTIVE_LABELS, solveHeuristic, type MemberKpi, type SitingObjective, type SitingProblem, type SitingRequest, type SitingValue } from './siting.ts';
+import { buildSitingProblem, memberKpis, responseFixedMin, SITING_OBJECTIVE_LABELS, solveHeuristic, type HeuristicSolution, type MemberKpi, type SitingObjective, type SitingProblem, type SitingRequest, type SitingValue } from './siting.ts';
+import { gapMinPct, proveIncumbent, type BoundOptions, type SitingBound } from './bounds.ts';
 
 export interface OptimiseDeps {
   loadTerritory(): Promise<TerritoryData>;
@@ -59,8 +60,24 @@ export interface SitingResult {
     candidatesDropped: number;
     ms: number;
   };
-  /** How far the heuristic's objective is from the exact one, in % (null without an exact solution). */
+  /** How far the heuristic's objective is from the exact one, in % (null without an exact solution proven over all candidates). */
   heuristicGapPct: number | null;
+  /**
+   * Proven bound over ALL selectable candidates, computed with the heuristic (Lagrangian for
+   * median and cover, packing for center): the heuristic is at most gapPct % from the optimum.
+   * After an exact solve, the better of this bound and the MIP's own (when not restricted).
+   */
+  bound: null | {
+    /** Lower bound (median, center; minutes) or upper bound (cover; residents). */
+    value: number;
+    gapPct: number;
+    /** The same gap on travel time only (the response minus triage and mobilisation); null for cover. */
+    travelGapPct: number | null;
+    proven: boolean;
+    method: SitingBound['method'] | 'mip';
+    ms: number;
+    iterations: number;
+  };
   /** Per-member KPIs with the current ("before") bases; null when there are none. Last row = whole association. */
   before: MemberKpi[] | null;
   afterHeuristic: MemberKpi[];
@@ -96,15 +113,32 @@ export function createOptimiseApi(deps: OptimiseDeps) {
     });
   }
 
-  async function site(req: SitingApiRequest, exact: ExactOptions | null): Promise<SitingResult> {
+  async function site(req: SitingApiRequest, exact: ExactOptions | null, boundOptions?: BoundOptions): Promise<SitingResult> {
     const ctx = await context(req);
     const p = buildSitingProblem(ctx, req);
+    const fixedMin = responseFixedMin(p.band, req.response);
     const t0 = performance.now();
-    const h = solveHeuristic(p);
+    let h: HeuristicSolution = solveHeuristic(p);
     const hMs = performance.now() - t0;
+    // The bound's own search may find a better siting (the relaxation's open sets): keep the best.
+    const b = proveIncumbent(p, h.open, fixedMin, boundOptions);
+    if (b.incumbent.value.objective !== h.value.objective && (p.objective === 'cover' ? b.incumbent.value.objective > h.value.objective : b.incumbent.value.objective < h.value.objective)) {
+      h = { ...h, open: b.incumbent.open, value: b.incumbent.value };
+    }
     let ex: ExactSolution | null = null;
     if (exact) ex = solveExact(await highs(), p, exact, h);
-    const exValue = ex?.value ?? null;
+    // Only an exact answer over all candidates measures the heuristic's distance; a restricted one does not.
+    const exValue = ex && ex.candidatesDropped === 0 && ex.status !== 'non-ammissibile' ? ex.value : null;
+    let bound: SitingResult['bound'] = { value: b.bound, gapPct: b.gapPct, travelGapPct: b.travelGapPct, proven: b.proven, method: b.method, ms: b.ms, iterations: b.iterations };
+    if (ex && ex.candidatesDropped === 0 && p.objective !== 'cover') {
+      // The MIP proves as much as its status says: an optimum is its own bound; otherwise HiGHS's dual bound.
+      const mipBound = ex.status === 'ottimo' && ex.value ? ex.value.objective : ex.bound;
+      if (mipBound !== null && mipBound > bound.value) {
+        // `proven`: the heuristic's answer itself is optimal.
+        const proven = h.value.objective - mipBound <= 1e-9 * Math.max(1, h.value.objective);
+        bound = { ...bound, value: mipBound, method: 'mip', ms: ex.solveMs, proven, gapPct: proven ? 0 : gapMinPct(h.value.objective, mipBound), travelGapPct: proven ? 0 : gapMinPct(h.value.objective - fixedMin, mipBound - fixedMin) };
+      }
+    }
     return {
       members: p.members,
       memberNames: p.memberNames,
@@ -128,6 +162,7 @@ export function createOptimiseApi(deps: OptimiseDeps) {
         ms: ex.solveMs,
       },
       heuristicGapPct: exValue ? heuristicGapPct(p.objective, h.value.objective, exValue.objective) : null,
+      bound,
       before: p.before.length ? memberKpis(p, p.before) : null,
       afterHeuristic: memberKpis(p, h.open),
       afterExact: ex && ex.open.length ? memberKpis(p, ex.open) : null,

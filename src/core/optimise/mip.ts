@@ -140,9 +140,11 @@ export function buildMip(problem: SitingProblem, start?: readonly number[]): Bui
   return { lp: lines.join('\n'), size, vars, start: startMap };
 }
 
-export type ExactStatus = 'ottimo' | 'limite-di-tempo' | 'non-ammissibile' | 'interrotto' | 'errore';
+export type ExactStatus = 'ottimo' | 'ottimo-ristretto' | 'limite-di-tempo' | 'non-ammissibile' | 'interrotto' | 'errore';
 export const EXACT_STATUS_LABELS: Readonly<Record<ExactStatus, string>> = Object.freeze({
   'ottimo': 'ottimo dimostrato',
+  // The memory guard dropped candidates: optimal among those kept only, which proves nothing about the rest.
+  'ottimo-ristretto': 'migliore tra i candidati considerati, non dimostrato su tutti',
   'limite-di-tempo': 'limite di tempo raggiunto: migliore soluzione trovata',
   'non-ammissibile': 'nessuna soluzione ammissibile',
   'interrotto': 'interrotto',
@@ -286,6 +288,13 @@ export function solveExact(highs: HighsInstance, problem: SitingProblem, options
     if (status === 'ottimo') mipGapPct = 0;
   }
   const solveMs = performance.now() - t0;
+  if (guarded.dropped > 0) {
+    // A restricted model's optimum and dual bound say nothing about the dropped candidates: never
+    // report them as a proof (the valid bound over all candidates comes from bounds.ts).
+    if (status === 'ottimo') status = 'ottimo-ristretto';
+    mipGapPct = null;
+    bound = null;
+  }
   const openInP = built.vars.filter((j) => (values.get(`y${j}`) ?? 0) > 0.5);
   const haveSolution = openInP.length > 0 && values.size > 0;
   if (!haveSolution && status !== 'non-ammissibile') warnings.push('Il risolutore non ha restituito una soluzione entro il limite di tempo');
