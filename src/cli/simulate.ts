@@ -6,7 +6,8 @@
 //        [--objective median|center|cover] [--k N] [--target MIN] [--time-limit S]
 // A scenario file is validated exactly as the app's import; --example is the bundled illustrative
 // scenario. runSimulationCli(layout, options) does the work.
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
+import { decodeOdText, MAX_OD_BYTES } from '../core/travel/odMatrix.ts';
 import { fileURLToPath } from 'node:url';
 import { createSimulationApi, type OdImportReport } from '../core/sim/api.ts';
 import { TIME_BANDS, type ServiceLayout, type TimeBand } from '../core/sim/layout.ts';
@@ -56,7 +57,11 @@ export async function runSimulationCli(layout: ServiceLayout, options: CliOption
   const data = options.territory ?? (JSON.parse(readFileSync(territoryPath, 'utf8')) as TerritoryData);
   const api = createSimulationApi({ loadTerritory: async () => data });
   let odMatrix: OdImportReport | null = null;
-  if (options.odCsv !== undefined) odMatrix = await api.importOdMatrix(options.odCsv);
+  if (options.odCsv !== undefined) {
+    odMatrix = await api.importOdMatrix(options.odCsv);
+    // A refused matrix stops the run: results on the estimate would be taken for the matrix's.
+    if (!odMatrix.ok) throw new Error(`matrice OD rifiutata\n  ${odMatrix.errors.join('\n  ')}`);
+  }
   const common = { band: options.band, targetMin: options.targetMin };
   const coverage = await api.coverage(layout, common);
   const rule = await api.rule50k(layout, common);
@@ -176,6 +181,15 @@ function loadScenario(args: Args, territory: ReturnType<typeof createTerritory>)
   return undefined;
 }
 
+/** --od: the app's reader (size cap before reading, UTF-16 and bad UTF-8 refused by name). */
+function readOdFile(path: string): string {
+  const size = statSync(path).size;
+  if (size > MAX_OD_BYTES) throw new Error(`${path}: matrice OD troppo grande (${Math.round(size / 1024 / 1024)} MB, limite ${MAX_OD_BYTES / 1024 / 1024} MB)`);
+  const decoded = decodeOdText(new Uint8Array(readFileSync(path)));
+  if (!decoded.ok) throw new Error(`${path}: matrice OD rifiutata\n  ${decoded.errors.join('\n  ')}`);
+  return decoded.text;
+}
+
 /** The layout to simulate, from a scenario file, the bundled example, or a raw layout file. */
 function loadLayout(args: Args): ServiceLayout {
   if (args.layoutPath) return JSON.parse(readFileSync(args.layoutPath, 'utf8')) as ServiceLayout;
@@ -229,7 +243,7 @@ async function main(): Promise<void> {
     return;
   }
   const layout = loadLayout(args);
-  if (args.odPath) args.options.odCsv = readFileSync(args.odPath, 'utf8');
+  if (args.odPath) args.options.odCsv = readOdFile(args.odPath);
   const result = await runSimulationCli(layout, args.options);
   if (args.json) {
     process.stdout.write(JSON.stringify(toPlainJson(result)) + '\n');

@@ -1,12 +1,12 @@
 // Every parameter of the estimate, with its unit and its source, editable; "Ripristina" restores
 // the defaults. Values are validated by the worker, whose message is shown if one is refused.
+import { MAX_OD_BYTES } from '../core/travel/odMatrix.ts';
 import type { TravelAssumptions } from '../core/travel/index.ts';
 import { TIME_BANDS } from '../core/sim/layout.ts';
 import { useApp } from './context.ts';
 import { fmt, t } from '../i18n/strings.ts';
 
-/** A full Lombardy OD matrix (1,503² pairs, ~20 bytes a row) is about 45 MB of CSV; larger files are refused unread. */
-const MAX_OD_BYTES = 50 * 1024 * 1024;
+// MAX_OD_BYTES: a full Lombardy OD matrix (1,503² pairs, ~20 bytes a row) is about 45 MB of CSV; larger files are refused unread.
 
 const num = (raw: string) => fmt.read(raw);
 

@@ -87,33 +87,60 @@ describe('OD matrix import', () => {
     expect(m.timesFromComune(0)[1]).toBeCloseTo(KM_PER_STEP, 3);
   });
 
-  it('reports every kind of bad row by row number, in Italian', () => {
+  it('reports every kind of bad row by row number and column, in Italian, and refuses the file', () => {
     const csv = [
       'from_istat,to_istat,minutes',
       '000001,000002,5', // ok (row 2)
-      '000001,999999,5', // unknown
+      '000001,999999,5', // not a Lombard comune: skipped with a warning
       '000001,000003,-1', // negative
       '000001,000004,900', // absurd
       '000001,000005,abc', // non numeric
       '000001,000002,6', // duplicate of row 2
       '000001', // malformed
+      '000002,000003,0x1E', // hex: Number() would read 30
+      '000002,000004,0b11', // binary: Number() would read 3
+      '000002,000005,12,5', // decimal comma in a comma-separated file
+      '000003,000004,1e2', // exponent
     ].join('\n');
     const od = parseOdMatrixCsv(csv, data);
-    expect(od.counts).toMatchObject({ rows: 7, accepted: 1, unknownCodes: 1, negative: 1, absurd: 1, nonNumeric: 1, duplicates: 1, malformed: 1 });
+    expect(od.ok).toBe(false);
+    expect(od.matrix.pairs).toBe(0);
+    expect(od.counts).toMatchObject({ rows: 11, accepted: 1, unknownCodes: 1, negative: 1, absurd: 1, nonNumeric: 4, duplicates: 1, malformed: 2 });
     const text = od.errors.join('\n');
-    expect(text).toMatch(/Riga 3: codice ISTAT sconosciuto \(destinazione "999999"\)/);
-    expect(text).toMatch(/Riga 4: minuti negativi/);
-    expect(text).toMatch(/Riga 5: 900 minuti/);
-    expect(text).toMatch(/Riga 6: minuti non numerici/);
-    expect(text).toMatch(/Riga 7: coppia 000001 → 000002 già presente alla riga 2/);
-    expect(text).toMatch(/Riga 8: mancano colonne/);
+    expect(od.errors[0]).toMatch(/^Matrice rifiutata: 9 righe non valide/);
+    expect(od.warnings.join('\n')).toMatch(/riga 3: to_istat "999999" non è un comune lombardo/);
+    expect(text).toMatch(/riga 4: minutes "-1" negativo/);
+    expect(text).toMatch(/riga 5: minutes 900 da 000001 a 000004 non plausibile/);
+    expect(text).toMatch(/riga 6: minutes "abc" non è un numero/);
+    expect(text).toMatch(/riga 7: coppia from_istat 000001 → to_istat 000002 già presente alla riga 2 con altri minutes/);
+    expect(text).toMatch(/riga 8: 1 campi invece di 3/);
+    expect(text).toMatch(/riga 9: minutes "0x1E" non è un numero decimale/);
+    expect(text).toMatch(/riga 10: minutes "0b11" non è un numero decimale/);
+    expect(text).toMatch(/riga 11: 4 campi invece di 3 \(una virgola decimale\?/);
+    expect(text).toMatch(/riga 12: minutes "1e2" non è un numero di minuti/);
+  });
+
+  it('semicolon files take the decimal comma; "1.000" is ambiguous; UTF-16 is named', () => {
+    const ok = parseOdMatrixCsv('from_istat;to_istat;minutes\n000001;000002;12,5\n', data);
+    expect(ok.ok).toBe(true);
+    expect(ok.matrix.rows.get(0)?.get(1)).toBe(12.5);
+    const thousands = parseOdMatrixCsv('from_istat;to_istat;minutes\n000001;000002;1.000\n', data);
+    expect(thousands.ok).toBe(false);
+    expect(thousands.errors.join('\n')).toMatch(/riga 2: minutes "1\.000" con separatore delle migliaia: ambiguo/);
+    const text = 'from_istat,to_istat,minutes\n000001,000002,5\n';
+    const le = new Uint8Array([0xff, 0xfe, ...[...text].flatMap((ch) => [ch.charCodeAt(0), 0])]);
+    expect(parseOdMatrixCsv(le, data).errors[0]).toMatch(/^riga 1: il file è in UTF-16/);
+    // The same bytes read by File.text() as UTF-8 (what the browser gives the app).
+    expect(parseOdMatrixCsv(new TextDecoder().decode(le), data).errors[0]).toMatch(/^riga 1: il file è in UTF-16/);
+    const noBom = new TextDecoder().decode(le.slice(2));
+    expect(parseOdMatrixCsv(noBom, data).errors[0]).toMatch(/^riga 1: il file è in UTF-16/);
   });
 
   it('rejects a wrong header and a file without valid rows', () => {
     const bad = parseOdMatrixCsv('da,a,minuti\n000001,000002,5', data);
     expect(bad.ok).toBe(false);
-    expect(bad.errors[0]).toMatch(/Riga 1: intestazione non valida/);
-    const none = parseOdMatrixCsv('from_istat,to_istat,minutes\n000001,000002,-5', data);
+    expect(bad.errors[0]).toMatch(/riga 1: intestazione non valida/);
+    const none = parseOdMatrixCsv('from_istat,to_istat,minutes\n000001,999999,5', data);
     expect(none.ok).toBe(false);
     expect(none.errors[0]).toMatch(/Nessuna riga valida/);
   });
