@@ -1,6 +1,6 @@
 // Node CLI over the same core as the worker, for batch use and reproducibility:
 //   npm run --silent simulate -- (--scenario <file.json> | --example | --layout <file.json>) [--json]
-//        [--seed N] [--replications N] [--horizon-days N] [--band office|closure|night|holiday]
+//        [--seed N] [--replications N] [--horizon-days N] [--band office|closure|night|saturday|holiday]
 //        [--target MIN] [--od matrix.csv]
 //   npm run --silent simulate -- (--scenario <file.json> | --example) --optimise <pisId>
 //        [--objective median|center|cover] [--k N] [--target MIN] [--time-limit S]

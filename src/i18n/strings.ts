@@ -94,7 +94,7 @@ export const it = {
     baseKind: BASE_KIND_LABELS as Record<BaseKind, string>,
     outcome: OUTCOME_LABELS as Record<CompareOutcome, string>,
     objective: SITING_OBJECTIVE_LABELS as Record<SitingObjective, string>,
-    band: { office: 'orario uffici', closure: 'chiusura uffici', night: 'notte', holiday: 'festivi' } as Record<TimeBand, string>,
+    band: { office: 'orario uffici', closure: 'chiusura uffici (feriali)', night: 'notte', saturday: 'sabato', holiday: 'domenica e festivi' } as Record<TimeBand, string>,
   },
   app: {
     tabs: { info: 'Ambito', scenario: 'Scenario', sim: 'Simulazione', optimise: 'Associazioni', quality: 'Qualità dei dati' },
@@ -619,18 +619,18 @@ export const en: Strings = {
       'sconosciuto': 'unknown',
     },
     organisation: {
-      'in-orario-comuni-extra-terzo-settore': 'Comuni in office hours + Third Sector out of hours',
-      'servizio-specialistico-continuativo': 'continuous specialist service (24h)',
+      'a-chiusura': '(a) in the closure hours of the territorial social services, which answer in their opening hours',
+      'b-continuativo': '(b) always-on specialist service',
     },
     presaInCarico: { 'nessuna': 'none', 'breve-0-7': '0-7 days', 'oltre-7': 'over 7 days' },
-    baseKind: { centrale: 'operations centre', uds: 'street unit', reperibilita: 'on-call' },
+    baseKind: { centrale: 'operations centre (answers)', reperibilita: 'on-call social worker', uds: 'street unit', altro: 'other on-site staff' },
     outcome: { migliora: 'improves', peggiora: 'worsens', misto: 'partly improves, partly worsens', invariato: 'unchanged' },
     objective: {
       median: 'mean response time weighted by residents (p-median)',
       center: 'worst response time (p-centre)',
       cover: 'residents reached within T (maximal coverage)',
     },
-    band: { office: 'office hours', closure: 'offices closed', night: 'night', holiday: 'holidays' },
+    band: { office: 'office hours', closure: 'offices closed (weekdays)', night: 'night', saturday: 'Saturday', holiday: 'Sundays and holidays' },
   },
   app: {
     tabs: { info: 'Ambito', scenario: 'Scenario', sim: 'Simulation', optimise: 'Associations', quality: 'Data quality' },

@@ -292,7 +292,7 @@ export function createAppState(territory: Territory, initial: Workspace) {
       });
     },
     placeBase(serviceId: string, istat: string, point: [number, number]) {
-      actions.edit((s) => addBase(s, serviceId, { kind: 'uds', istat, point, unitsByBand: { office: 1, closure: 1, night: 1, holiday: 1 } }), t().notices.baseAdded(territory.comune(istat)?.name ?? istat));
+      actions.edit((s) => addBase(s, serviceId, { kind: 'uds', istat, point, unitsByBand: { office: 1, closure: 1, night: 1, saturday: 1, holiday: 1 } }), t().notices.baseAdded(territory.comune(istat)?.name ?? istat));
       batch(() => {
         mode.value = 'browse';
         baseTarget.value = undefined;

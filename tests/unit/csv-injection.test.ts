@@ -64,7 +64,7 @@ describe('CSV injection: every CSV the app writes', () => {
   it('comparison CSV: names with a line break stay in one quoted note cell; 0 live cells', () => {
     const d = lineTerritory(5, 3);
     const ctx = createTravelContext(d);
-    const unit = { office: 1, closure: 1, night: 1, holiday: 1 };
+    const unit = { office: 1, closure: 1, night: 1, saturday: 1, holiday: 1 };
     const A: ServiceLayout = { illustrative: true, services: [{ id: '=cmd', name: '+P', members: ['A1', 'A2'], graveMarginalita: true, centraleOperativa24h: true, bases: [{ id: 'b1', istat: '000001', unitsByBand: unit }] }] };
     const cov = computeCoverage(ctx, compileLayout(ctx, A));
     const r = compareScenarios({ name: 'A\r\n=2+5;x', coverage: cov }, { name: '@B\n-1', coverage: cov }, d.comuni.map((c) => c.ambito));

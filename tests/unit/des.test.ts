@@ -16,7 +16,7 @@ const uniform = (rate: number, kind: Partial<KindAssumption> = {}): DesOverrides
   kinds: Object.fromEntries(DEMAND_KINDS.map((k) => [k, { component: 'residents', ...kind }])) as DesOverrides['kinds'],
 });
 const simpleTravel = { ...DEFAULT_TRAVEL_ASSUMPTIONS, detourFactor: 1, urbanSpeedKmh: 60, suburbanSpeedKmh: 60, ruralSpeedKmh: 60, intraComune: false };
-const units = (n: number) => ({ office: n, closure: n, night: n, holiday: n });
+const units = (n: number) => ({ office: n, closure: n, night: n, saturday: n, holiday: n });
 
 function lineSetup(unitsPerBand = units(1)) {
   const data = lineTerritory(5);
@@ -57,14 +57,19 @@ describe('DES building blocks', () => {
     expect(bandOfHour(10, DEFAULT_CALENDAR)).toBe('holiday'); // Monday 1 January
     expect(bandOfHour(6 * 24 + 12, DEFAULT_CALENDAR)).toBe('holiday');
     expect(bandOfHour(120 * 24 + 12, DEFAULT_CALENDAR)).toBe('holiday');
-    expect(bandOfHour(12 * 24 + 12, DEFAULT_CALENDAR)).toBe('closure'); // Saturday 13 January
+    expect(bandOfHour(12 * 24 + 12, DEFAULT_CALENDAR)).toBe('saturday'); // Saturday 13 January
+    expect(bandOfHour(24 + 7, DEFAULT_CALENDAR)).toBe('closure'); // Tuesday 07:00
+    expect(bandOfHour(24 + 5, DEFAULT_CALENDAR)).toBe('night'); // Tuesday 05:00 (night ends at 06)
     expect(bandOfHour(5 * 24 + 12, DEFAULT_CALENDAR)).toBe('holiday'); // 6 January
     const shares = bandTimeShares(DEFAULT_CALENDAR);
     expect(Object.values(shares).reduce((s, x) => s + x, 0)).toBeCloseTo(1, 12);
-    expect(shares.night).toBeCloseTo(10 / 24, 12);
+    expect(shares.night).toBeCloseTo(8 / 24, 12);
     const h = buildHorizon(365, DEFAULT_CALENDAR);
+    // Hand count: 254 weekdays × 8 h office and × 8 h closure; 365 nights × 8 h; 49 Saturdays
+    // (52 less 6/1, 2/6, 8/12) × 16 h; 62 Sundays and weekday/Saturday holidays × 16 h.
+    expect(h.hoursByBand).toEqual([2032, 2032, 2920, 784, 992]);
     expect(h.hoursByBand.reduce((s, x) => s + x, 0)).toBe(8760);
-    expect(h.segments[0]).toEqual({ startMin: 0, endMin: 8 * 60, band: 2 });
+    expect(h.segments[0]).toEqual({ startMin: 0, endMin: 6 * 60, band: 2 });
   });
 
   it('percentiles and 95 % intervals', () => {

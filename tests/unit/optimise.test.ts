@@ -155,7 +155,7 @@ describe('Shapley value', () => {
 describe('scenario comparison', () => {
   const d = lineTerritory(5, 3);
   const ctx = createTravelContext(d);
-  const unit = { office: 1, closure: 1, night: 1, holiday: 1 };
+  const unit = { office: 1, closure: 1, night: 1, saturday: 1, holiday: 1 };
   const A: ServiceLayout = { illustrative: true, services: [{ id: 'p', name: 'P', members: ['A1', 'A2'], graveMarginalita: true, centraleOperativa24h: true, bases: [{ id: 'b1', istat: '000001', unitsByBand: unit }] }] };
   const B: ServiceLayout = { ...A, services: [{ ...A.services[0], bases: [...A.services[0].bases, { id: 'b2', istat: '000005', unitsByBand: unit }] }] };
   const cov = (l: ServiceLayout) => computeCoverage(ctx, compileLayout(ctx, l));

@@ -19,18 +19,18 @@ function deepFreeze<T>(o: T): T {
 }
 
 const svc = (id: string, members: string[], extra: Partial<PisService> = {}): PisService => ({
-  id, name: id, members, capofila: members[0], enteGestore: '', organisation: 'in-orario-comuni-extra-terzo-settore',
+  id, name: id, members, capofila: members[0], enteGestore: '', organisation: 'a-chiusura',
   centraleOperativa24h365: false, udsH24: false, presaInCarico: 'nessuna', graveMarginalita: false, bases: [], ...extra,
 });
 
 /** A small hand-checkable scenario: Rho + Garbagnate associated, Magentino single. */
 function small(): Scenario {
   return {
-    schemaVersion: 1, id: 't', name: 'prova', description: '', referenceDate: '2026-01-31', authorNote: '', illustrative: false,
+    schemaVersion: 2, id: 't', name: 'prova', description: '', referenceDate: '2026-01-31', authorNote: '', illustrative: false,
     statuses: { '50095': { status: 'attivo', startDate: '2023-07' }, '50094': { status: 'attivo' }, '50032': { status: 'in-attivazione-2026' } },
     services: [
-      svc('a', ['50095', '50094'], { bases: [{ id: 'b1', kind: 'uds', istat: '015182', unitsByBand: { office: 1, closure: 1, night: 1, holiday: 1 } }, { id: 'c1', kind: 'centrale', unitsByBand: { office: 2, closure: 1, night: 1, holiday: 1 } }] }),
-      svc('m', ['50032'], { bases: [{ id: 'b2', kind: 'reperibilita', istat: '015130', point: [8.88, 45.46], unitsByBand: { office: 0, closure: 1, night: 1, holiday: 1 } }] }),
+      svc('a', ['50095', '50094'], { bases: [{ id: 'b1', kind: 'uds', istat: '015182', unitsByBand: { office: 1, closure: 1, night: 1, saturday: 1, holiday: 1 } }, { id: 'c1', kind: 'centrale', unitsByBand: { office: 2, closure: 1, night: 1, saturday: 1, holiday: 1 } }] }),
+      svc('m', ['50032'], { bases: [{ id: 'b2', kind: 'reperibilita', istat: '015130', point: [8.88, 45.46], unitsByBand: { office: 0, closure: 1, night: 1, saturday: 1, holiday: 1 } }] }),
     ],
     compositionOverrides: {},
   };
@@ -120,7 +120,10 @@ describe('defaults', () => {
     const rho = s.services.find((x) => x.members.includes('50095'));
     expect(rho?.centraleOperativa24h365).toBe(true);
     expect(rho?.annualBudgetEur).toBe(44786.4);
-    expect(rho?.annualBudgetNote).toContain('derivato');
+    expect(rho?.annualBudgetNote).toContain('stima della co-progettazione');
+    // Option (a), a centrale every hour and a reperibile in Rho in the closure bands (Rho project).
+    expect(rho?.organisation).toBe('a-chiusura');
+    expect(rho?.bases.map((b) => [b.kind, b.istat ?? null, Object.values(b.unitsByBand).join('')])).toEqual([['centrale', null, '11111'], ['reperibilita', '015182', '01111']]);
     expect((rho?.annualBudgetEur ?? 0) * 2).toBeCloseTo(S.RHO_FACTS.budgetEur, 6);
     expect(S.RHO_FACTS.notPertinent + S.RHO_FACTS.urgencies + S.RHO_FACTS.emergencies).toBe(S.RHO_FACTS.reports);
     expect(territory.comuniOfAmbito('50095').length).toBe(S.RHO_FACTS.comuni.length);
@@ -136,18 +139,26 @@ describe('defaults', () => {
     for (const x of s.services) expect(x.source).toBeTruthy();
   });
 
-  it('illustrative: labelled, deterministic, one base in the capofila\'s most populous comune', () => {
+  it('illustrative: labelled, deterministic, a centrale and on-site roles in the capofila\'s most populous comune', () => {
     const a = ill();
     expect(a.illustrative).toBe(true);
     expect(a.name).toBe('Esempio illustrativo — non sono dati reali');
     expect(JSON.stringify(ill())).toBe(JSON.stringify(a));
     for (const x of a.services) {
-      expect(x.bases.length).toBe(1);
-      expect(x.bases[0].istat).toBe(S.mostPopulousComune(territory, x.capofila));
+      expect(x.bases[0].kind).toBe('centrale');
+      expect(x.bases[0].istat).toBeUndefined();
+      const onSite = x.bases.slice(1);
+      expect(onSite.length).toBeGreaterThan(0);
+      for (const b of onSite) expect(b.istat).toBe(S.mostPopulousComune(territory, x.capofila));
     }
-    expect(a.services.find((x) => x.capofila === '50095')?.bases[0].istat).toBe('015182'); // Rho
+    expect(a.services.find((x) => x.capofila === '50095')?.bases[1].istat).toBe('015182'); // Rho
+    // Sovra-Ambito groups: contiguous Ambiti of one ATS (DGR XII/2167).
     const sovra = a.services.filter((x) => x.members.length > 1);
-    for (const x of sovra) for (const m of x.members.slice(1)) expect(territory.neighbourAmbiti(x.members[0])).toContain(m);
+    expect(sovra.length).toBe(2);
+    for (const x of sovra) {
+      for (const m of x.members.slice(1)) expect(territory.neighbourAmbiti(x.members[0])).toContain(m);
+      expect(new Set(x.members.map((m) => territory.ambito(m)?.ats)).size).toBe(1);
+    }
   });
 });
 
@@ -195,15 +206,15 @@ describe('edits never mutate and keep the rules', () => {
 
   it('bases: add, move, update, remove', () => {
     const s = deepFreeze(small());
-    const t = S.addBase(s, 'a', { kind: 'uds', istat: '015094', unitsByBand: { office: 1, closure: 0, night: 0, holiday: 0 } });
+    const t = S.addBase(s, 'a', { kind: 'uds', istat: '015094', unitsByBand: { office: 1, closure: 0, night: 0, saturday: 0, holiday: 0 } });
     const id = t.services[0].bases[2].id;
     expect(id).toBe('base-1');
     const u = S.moveBase(t, 'a', id, { istat: '015182', point: [9.04, 45.53] });
     expect(u.services[0].bases[2]).toMatchObject({ istat: '015182', point: [9.04, 45.53] });
     expect(S.moveBase(u, 'a', id, { istat: '015182' }).services[0].bases[2]).not.toHaveProperty('point');
-    expect(S.updateBase(u, 'a', id, { unitsByBand: { night: 2 } }).services[0].bases[2].unitsByBand).toEqual({ office: 1, closure: 0, night: 2, holiday: 0 });
+    expect(S.updateBase(u, 'a', id, { unitsByBand: { night: 2 } }).services[0].bases[2].unitsByBand).toEqual({ office: 1, closure: 0, night: 2, saturday: 0, holiday: 0 });
     expect(S.removeBase(u, 'a', id).services[0].bases.map((b) => b.id)).toEqual(['b1', 'c1']);
-    expect(() => S.addBase(s, 'a', { id: 'b2', kind: 'uds', istat: '015182', unitsByBand: { office: 1, closure: 1, night: 1, holiday: 1 } })).toThrow(/esiste già/);
+    expect(() => S.addBase(s, 'a', { id: 'b2', kind: 'uds', istat: '015182', unitsByBand: { office: 1, closure: 1, night: 1, saturday: 1, holiday: 1 } })).toThrow(/esiste già/);
   });
 
   it('merge then split restores membership (on the illustrative services)', () => {
@@ -220,7 +231,9 @@ describe('edits never mutate and keep the rules', () => {
       const back = split.services.map((z) => [...z.members].sort().join(',')).sort();
       expect(back).toEqual(s.services.map((z) => [...z.members].sort().join(',')).sort());
       const again = split.services.find((z) => z.members[0] === y.members[0]);
-      expect(again?.bases.map((b) => b.istat)).toEqual(y.bases.map((b) => b.istat)); // bases follow their comune
+      // Placed bases follow their comune; a centrale without a place stays with the first part.
+      const placed = (bs: readonly { istat?: string }[] | undefined) => (bs ?? []).filter((b) => b.istat !== undefined).map((b) => b.istat);
+      expect(placed(again?.bases)).toEqual(placed(y.bases));
     }
   });
 
@@ -244,12 +257,23 @@ describe('toServiceLayout', () => {
     expect(l.illustrative).toBe(false);
     expect(l.compositionOverrides).toEqual({ '015182': '50094' });
     expect(l.services).toEqual([
-      { id: 'a', name: 'a', members: ['50095', '50094'], graveMarginalita: false, centraleOperativa24h: false, bases: [{ id: 'b1', istat: '015182', unitsByBand: { office: 1, closure: 1, night: 1, holiday: 1 } }] },
-      { id: 'm', name: 'm', members: ['50032'], graveMarginalita: false, centraleOperativa24h: false, bases: [{ id: 'b2', istat: '015130', point: [8.88, 45.46], unitsByBand: { office: 0, closure: 1, night: 1, holiday: 1 } }] },
+      // The centrale c1 answers (2 operators in office hours) and is not dispatched.
+      {
+        id: 'a', name: 'a', members: ['50095', '50094'], graveMarginalita: false, centraleOperativa24h: true, organisation: 'a-chiusura',
+        answerByBand: { office: 2, closure: 1, night: 1, saturday: 1, holiday: 1 }, rosterKnown: true,
+        bases: [{ id: 'b1', istat: '015182', unitsByBand: { office: 1, closure: 1, night: 1, saturday: 1, holiday: 1 } }],
+      },
+      // No centrale role: nobody answers, whatever the reperibilità.
+      {
+        id: 'm', name: 'm', members: ['50032'], graveMarginalita: false, centraleOperativa24h: false, organisation: 'a-chiusura',
+        answerByBand: { office: 0, closure: 0, night: 0, saturday: 0, holiday: 0 }, rosterKnown: true,
+        bases: [{ id: 'b2', istat: '015130', point: [8.88, 45.46], unitsByBand: { office: 0, closure: 1, night: 1, saturday: 1, holiday: 1 } }],
+      },
     ]);
     const li = S.toServiceLayout(ill(), territory);
     expect(li.illustrative).toBe(true);
-    expect(li.services.reduce((n, x) => n + x.bases.length, 0)).toBe(ill().services.length);
+    // Centrale roles answer and are not dispatched: only on-site roles become layout bases.
+    expect(li.services.reduce((n, x) => n + x.bases.length, 0)).toBe(ill().services.reduce((n, x) => n + x.bases.filter((b) => b.kind !== 'centrale').length, 0));
   });
 });
 
@@ -260,17 +284,36 @@ describe('migrations', () => {
     statuses: { '50095': 'attivo', '50094': 'previsto-pdz-2027-29' },
     services: [{ id: 'p', name: 'PIS Rho', ambiti: ['50095'], capofila: '50095', enteGestore: 'Sercop', organisation: 'servizio-specialistico-continuativo', centraleOperativa24h365: true, udsH24: false, presaInCarico: 'nessuna', graveMarginalita: true }],
   };
-  it('version 0 (plain status strings, "ambiti") becomes version 1', () => {
+  it('version 0 (plain status strings, "ambiti") becomes the current version', () => {
     const r = S.importScenarioJson(JSON.stringify(v0), territory);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.scenario).toMatchObject({ schemaVersion: 1, id: 'importato', illustrative: false, compositionOverrides: {}, statuses: { '50095': { status: 'attivo' } } });
-    expect(r.scenario.services[0]).toMatchObject({ members: ['50095'], bases: [] });
+    expect(r.scenario).toMatchObject({ schemaVersion: 2, id: 'importato', illustrative: false, compositionOverrides: {}, statuses: { '50095': { status: 'attivo' } } });
+    // Declared centrale 24h/365 and no roles: the centrale becomes a phone line answering in every band.
+    expect(r.scenario.services[0]).toMatchObject({ members: ['50095'], organisation: 'b-continuativo', bases: [{ id: 'centrale-p', kind: 'centrale', unitsByBand: { office: 1, closure: 1, night: 1, saturday: 1, holiday: 1 } }] });
     expect(r.scenario.services[0]).not.toHaveProperty('ambiti');
     expect(S.migrateScenario({ ...v0, schemaVersion: 0 })).toMatchObject({ ok: true, fromVersion: 0 });
   });
+  it('version 1 (four bands, old organisation names) becomes version 2 and still imports', () => {
+    const v1 = JSON.parse(S.exportScenarioJson(small())) as { schemaVersion: number; services: { organisation: string; bases: { unitsByBand: Record<string, number> }[] }[] };
+    v1.schemaVersion = 1;
+    v1.services[0].organisation = 'in-orario-comuni-extra-terzo-settore';
+    for (const svc of v1.services) for (const b of svc.bases) delete b.unitsByBand.saturday;
+    v1.services[1].bases[0].unitsByBand.holiday = 3;
+    const r = S.importScenarioJson(JSON.stringify(v1), territory);
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.schemaVersion).toBe(2);
+    expect(r.scenario.services[0].organisation).toBe('a-chiusura');
+    // The old "holiday" value is read as both Saturday and Sundays/holidays.
+    expect(r.scenario.services[1].bases[1].unitsByBand).toEqual({ office: 0, closure: 1, night: 1, saturday: 3, holiday: 3 });
+    // No centrale and none declared: the old model let on-duty units take calls, so operators answer where a unit was on duty.
+    expect(r.scenario.services[1].bases[0]).toMatchObject({ kind: 'centrale', id: 'centrale-m', unitsByBand: { office: 0, closure: 1, night: 1, saturday: 1, holiday: 1 } });
+    // Service a already had its centrale: nothing added.
+    expect(r.scenario.services[0].bases.map((b) => b.id)).toEqual(['b1', 'c1']);
+  });
   it('refuses unknown versions', () => {
-    expect(S.migrateScenario({ schemaVersion: 7 })).toEqual({ ok: false, errors: ['schemaVersion: versione 7 non supportata (versioni gestite: 0–1)'] });
+    expect(S.migrateScenario({ schemaVersion: 7 })).toEqual({ ok: false, errors: ['schemaVersion: versione 7 non supportata (versioni gestite: 0–2)'] });
     expect(S.detectVersion({ schemaVersion: 1 })).toBe(1);
   });
 });
@@ -312,7 +355,7 @@ describe('CSV per Ambito', () => {
     expect(text.startsWith('\uFEFF' + q('codice_ambito;ambito;stato;data_avvio;fonte;pis_id;pis_nome;sovra_ambito;capofila;centrale_operativa_24h;uds_h24;presa_in_carico;grave_marginalita;budget_annuo_eur') + '\r\n')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines.length).toBe(92);
-    expect(lines.find((l) => l.startsWith('"50095";'))).toBe(q('50095;Rho;attivo;2023-07;Sercop / Ambito Rhodense, progetto di massima PIS (centrale operativa e presa in carico generale), co-progettazione 2026-2027;pis-rhodense;PIS Ambito Rhodense;no;50095;sì;no;nessuna;sì;44786,40'));
+    expect(lines.find((l) => l.startsWith('"50095";'))).toBe(q('50095;Rho;attivo;2023-07;Sercop / Ambito Rhodense, progetto di massima PIS (centrale operativa e presa in carico generale), co-progettazione 2026-2027;pis-rhodense;PIS Ambito Rhodense;no;50095;sì;no;0-7 giorni;sì;44786,40'));
     expect(S.exportScenarioCsv(ill(), territory).split('\r\n')[0]).toBe('\uFEFF"# Esempio illustrativo — non sono dati reali"');
   });
 
@@ -358,12 +401,13 @@ describe('CSV per Ambito', () => {
 
 describe('GeoJSON of bases', () => {
   it('round trip is byte-identical and keeps implicit points implicit', () => {
-    const s = S.moveBase(ill(), 'pis-rhodense', 'base-pis-rhodense', { istat: '015182', point: [9.04, 45.53] });
+    const s = S.moveBase(ill(), 'pis-rhodense', 'reperibile-rhodense', { istat: '015182', point: [9.04, 45.53] });
     const text = S.exportBasesGeoJson(s, territory);
     const fc = JSON.parse(text);
     expect(fc.illustrative).toBe(true);
     expect(fc.avviso).toBe('Esempio illustrativo — non sono dati reali');
-    expect(fc.features.length).toBe(s.services.length);
+    // One feature per placed role (the centrale operativa is a phone line without a place).
+    expect(fc.features.length).toBe(s.services.reduce((n, x) => n + x.bases.filter((b) => b.istat !== undefined).length, 0));
     const before = JSON.stringify(s);
     const r = S.importBasesGeoJson(text, s, territory);
     expect(r.ok).toBe(true);

@@ -60,7 +60,7 @@ describe('simulation API in Node (what the worker exposes)', () => {
   it('an imported OD matrix replaces the estimate; clearing it restores the estimate', async () => {
     const line = lineTerritory(5);
     const small = createSimulationApi({ loadTerritory: async () => line });
-    const lay = { illustrative: true, services: [{ id: 'p', name: 'P', members: ['A1', 'A2'], graveMarginalita: true, centraleOperativa24h: true, bases: [{ id: 'b', istat: '000001', unitsByBand: { office: 1, closure: 1, night: 1, holiday: 1 } }] }] };
+    const lay = { illustrative: true, services: [{ id: 'p', name: 'P', members: ['A1', 'A2'], graveMarginalita: true, centraleOperativa24h: true, bases: [{ id: 'b', istat: '000001', unitsByBand: { office: 1, closure: 1, night: 1, saturday: 1, holiday: 1 } }] }] };
     const before = await small.coverage(lay, { band: 'office', travel: { intraComune: false } });
     const report = await small.importOdMatrix('from_istat,to_istat,minutes\n000001,000005,99\n');
     expect(report.ok).toBe(true);

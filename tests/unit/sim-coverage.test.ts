@@ -8,7 +8,7 @@ import { loadTerritoryData } from './helpers/realData.ts';
 
 const KM = haversineKm(9, 45, 9.1, 45);
 const simple: TravelAssumptions = { ...DEFAULT_TRAVEL_ASSUMPTIONS, detourFactor: 1, urbanSpeedKmh: 60, suburbanSpeedKmh: 60, ruralSpeedKmh: 60, intraComune: false };
-const units = (n = 1) => ({ office: n, closure: n, night: n, holiday: n });
+const units = (n = 1) => ({ office: n, closure: n, night: n, saturday: n, holiday: n });
 const base = (id: string, istat: string, u = units()): LayoutBase => ({ id, istat, unitsByBand: u });
 const { triageMin, mobilisationMinByBand } = DEFAULT_RESPONSE_ASSUMPTIONS;
 
@@ -77,7 +77,7 @@ describe('coverage on a line of 5 comuni (A1 = 1..3, A2 = 4..5)', () => {
   it('ignores bases with no unit in the band', () => {
     const dayOnly: ServiceLayout = {
       illustrative: true,
-      services: [{ ...layout.services[0], bases: [base('b1', '000001'), base('b5', '000005', { office: 1, closure: 0, night: 0, holiday: 0 })] }],
+      services: [{ ...layout.services[0], bases: [base('b1', '000001'), base('b5', '000005', { office: 1, closure: 0, night: 0, saturday: 0, holiday: 0 })] }],
     };
     const c = compileLayout(ctx, dayOnly);
     expect(computeCoverage(ctx, c, { band: 'office' }).baseIds[computeCoverage(ctx, c, { band: 'office' }).points.base[4]]).toBe('b5');

@@ -37,10 +37,10 @@ function setup() {
   // A PIS of Garbagnate + Saronno with a centrale, a reperibilità base and two UdS bases.
   app.actions.edit((s) => {
     let x = createService(s, { id: 'pis-gs', members: ['50094', '50029'], name: 'PIS G+S' });
-    x = addBase(x, 'pis-gs', { id: 'co', kind: 'centrale', istat: '015027', unitsByBand: { office: 2, closure: 2, night: 1, holiday: 1 } });
-    x = addBase(x, 'pis-gs', { id: 'rep', kind: 'reperibilita', istat: '015105', unitsByBand: { office: 0, closure: 1, night: 1, holiday: 1 } });
-    x = addBase(x, 'pis-gs', { id: 'u1', kind: 'uds', istat: '015027', unitsByBand: { office: 3, closure: 2, night: 2, holiday: 1 } });
-    x = addBase(x, 'pis-gs', { id: 'u2', kind: 'uds', istat: '012050', unitsByBand: { office: 1, closure: 1, night: 0, holiday: 0 } });
+    x = addBase(x, 'pis-gs', { id: 'co', kind: 'centrale', istat: '015027', unitsByBand: { office: 2, closure: 2, night: 1, saturday: 1, holiday: 1 } });
+    x = addBase(x, 'pis-gs', { id: 'rep', kind: 'reperibilita', istat: '015105', unitsByBand: { office: 0, closure: 1, night: 1, saturday: 1, holiday: 1 } });
+    x = addBase(x, 'pis-gs', { id: 'u1', kind: 'uds', istat: '015027', unitsByBand: { office: 3, closure: 2, night: 2, saturday: 1, holiday: 1 } });
+    x = addBase(x, 'pis-gs', { id: 'u2', kind: 'uds', istat: '012050', unitsByBand: { office: 1, closure: 1, night: 0, saturday: 0, holiday: 0 } });
     return x;
   });
   return { simW, optW, app, planning, sim, opt };
@@ -220,11 +220,11 @@ describe('adopt the proposed bases', () => {
     opt.adopt('heuristic');
     const bases = app.scenario.value.services.find((s) => s.id === 'pis-gs')!.bases;
     expect(bases).toEqual([
-      { id: 'co', kind: 'centrale', istat: '015027', unitsByBand: { office: 2, closure: 2, night: 1, holiday: 1 } },
-      { id: 'rep', kind: 'reperibilita', istat: '015105', unitsByBand: { office: 0, closure: 1, night: 1, holiday: 1 } },
-      { id: 'u1', kind: 'uds', istat: '015027', unitsByBand: { office: 3, closure: 2, night: 2, holiday: 1 } },
+      { id: 'co', kind: 'centrale', istat: '015027', unitsByBand: { office: 2, closure: 2, night: 1, saturday: 1, holiday: 1 } },
+      { id: 'rep', kind: 'reperibilita', istat: '015105', unitsByBand: { office: 0, closure: 1, night: 1, saturday: 1, holiday: 1 } },
+      { id: 'u1', kind: 'uds', istat: '015027', unitsByBand: { office: 3, closure: 2, night: 2, saturday: 1, holiday: 1 } },
       // u2 moved from Cislago to Caronno Pertusella with its roster.
-      { id: 'u2', kind: 'uds', istat: '012034', unitsByBand: { office: 1, closure: 1, night: 0, holiday: 0 } },
+      { id: 'u2', kind: 'uds', istat: '012034', unitsByBand: { office: 1, closure: 1, night: 0, saturday: 0, holiday: 0 } },
     ]);
     app.actions.undo();
     expect(app.scenario.value.services.find((s) => s.id === 'pis-gs')!.bases.map((b) => b.istat)).toEqual(['015027', '015105', '015027', '012050']);

@@ -1,6 +1,10 @@
 // The time bands over a generic simulated year: 365 days starting on a Monday, fixed-date Italian
 // national holidays (Easter Monday omitted: its date moves). Hours are labelled assumptions
 // (DesAssumptions.calendar); the band of every hour of the horizon is precomputed once.
+// Default: office Mon–Fri 09–17; closure Mon–Fri 06–09 and 17–22; night every day 22–06 (8 h:
+// 2,920 h a year); saturday Saturday 06–22 unless a holiday; holiday Sundays and national
+// holidays 06–22. In the generic year: office 2,032 h, closure 2,032, night 2,920, saturday 784,
+// holiday 992 (52 Sundays + 10 fixed holidays, 3 of them on a Saturday).
 import { TIME_BANDS, type TimeBand } from '../sim/layout.ts';
 
 export interface CalendarAssumptions {
@@ -19,7 +23,7 @@ export const DEFAULT_CALENDAR: Readonly<CalendarAssumptions> = Object.freeze({
   officeStartHour: 9,
   officeEndHour: 17,
   nightStartHour: 22,
-  nightEndHour: 8,
+  nightEndHour: 6,
   holidayDays: [...ITALIAN_FIXED_HOLIDAYS],
 });
 
@@ -27,10 +31,21 @@ export function bandOfHour(hourIndex: number, cal: CalendarAssumptions): TimeBan
   const day = Math.floor(hourIndex / 24);
   const h = hourIndex % 24;
   if (h >= cal.nightStartHour || h < cal.nightEndHour) return 'night';
-  const dow = day % 7; // 0 = Monday
-  if (dow === 6 || cal.holidayDays.includes(day % 365)) return 'holiday';
-  if (dow < 5 && h >= cal.officeStartHour && h < cal.officeEndHour) return 'office';
+  if (isHolidayDay(day, cal)) return 'holiday';
+  const dow = dayOfWeek(day);
+  if (dow === 5) return 'saturday';
+  if (h >= cal.officeStartHour && h < cal.officeEndHour) return 'office';
   return 'closure';
+}
+
+/** 0 = Monday … 6 = Sunday (the generic year starts on a Monday). */
+export function dayOfWeek(day: number): number {
+  return day % 7;
+}
+
+/** Sundays and the national holidays of the calendar. */
+export function isHolidayDay(day: number, cal: CalendarAssumptions): boolean {
+  return dayOfWeek(day) === 6 || cal.holidayDays.includes(day % 365);
 }
 
 export interface BandSegment {

@@ -2,11 +2,15 @@
 // band), dispatch to the nearest free on-duty unit of the serving PIS, FIFO queue per PIS when all
 // are busy, unit busy for mobilisation + travel + on scene + return. Three event streams merged in
 // time order: unit releases (heap), band changes (shift start/end), calls (pre-generated, sorted).
+// The roster decides who handles each call (sim/roster.ts): calls arriving when the territorial
+// services handle them (option (a), opening hours) or when nobody is rostered (a gap) are counted
+// apart and never queued: a roster gap is a compliance failure, not a response time.
 import type { Distribution } from './distributions.ts';
 import { sample } from './distributions.ts';
 import { createEventHeap } from './heap.ts';
 import type { DesModel } from './model.ts';
 import { exponential, type Rng, standardNormal } from './rng.ts';
+import { TIME_BANDS } from '../sim/layout.ts';
 
 export interface ServiceReplication {
   /** Response minutes of the calls assigned within the horizon, ascending. */
@@ -17,13 +21,23 @@ export interface ServiceReplication {
   staffedMin: number;
   queueAtMid: number;
   queueAtEnd: number;
+  /** Calls needing a unit that arrived in a roster gap (nobody answering or nobody on site): not queued. */
+  uncovered: number;
+  /** The same, per band (TIME_BANDS order). */
+  uncoveredByBand: Int32Array;
+  /** Calls needing a unit handled by the territorial services in their opening hours (option (a)). */
+  territorial: number;
 }
 
 export interface ReplicationResult {
   reports: number;
   dispatched: number;
-  /** Reports needing a unit from comuni without a PIS, or whose PIS has no units. */
+  /** Reports needing a unit from comuni without a PIS. */
   unserved: number;
+  /** Reports needing a unit that fell in a roster gap of their PIS (sum over services). */
+  uncovered: number;
+  /** Reports needing a unit handled by the territorial services (sum over services). */
+  territorial: number;
   services: ServiceReplication[];
   unitBusyMin: Float64Array;
 }
@@ -50,6 +64,11 @@ export function runReplication(m: DesModel, rng: Rng, onScene: Distribution, tra
   const callPoint: number[] = [];
   let reports = 0;
   let unserved = 0;
+  const NB = TIME_BANDS.length;
+  const uncoveredS = new Int32Array(nS);
+  const uncoveredBand = new Int32Array(nS * NB);
+  const territorialS = new Int32Array(nS);
+  const lastHour = m.horizon.hourBand.length - 1;
   if (totalWeight > 0 && m.ratePerMin > 0) {
     for (const seg of m.horizon.segments) {
       const rate = m.ratePerMin * m.bandMultiplier[seg.band];
@@ -65,8 +84,19 @@ export function runReplication(m: DesModel, rng: Rng, onScene: Distribution, tra
         const p = lowerBound(m.pointCum, rng() * totalWeight);
         if (!m.categoryDispatch[cat]) continue;
         const s = m.serviceOfPoint[p];
-        if (s < 0 || m.serviceUnits[s].length === 0) {
+        if (s < 0) {
           unserved++;
+          continue;
+        }
+        const hour = Math.min(lastHour, Math.floor(t / 60));
+        const duty = m.dutyTables[m.dutyOfPoint[p]][hour];
+        if (duty === 1) {
+          territorialS[s]++;
+          continue;
+        }
+        if (duty === 2 || m.serviceUnits[s].length === 0) {
+          uncoveredS[s]++;
+          uncoveredBand[s * NB + m.horizon.hourBand[hour]]++;
           continue;
         }
         callReady.push(t + m.triageMin);
@@ -93,7 +123,7 @@ export function runReplication(m: DesModel, rng: Rng, onScene: Distribution, tra
   let midRecorded = false;
   let band = m.horizon.segments.length ? m.horizon.segments[0].band : 0;
 
-  const onDuty = (u: number): boolean => m.unitSlot[u] < m.baseUnits[m.unitBase[u] * 4 + band];
+  const onDuty = (u: number): boolean => m.unitSlot[u] < m.baseUnits[m.unitBase[u] * NB + band];
   const touch = (s: number, t: number): void => {
     const dt = t - lastT[s];
     if (staffed[s]) staffedMin[s] += dt;
@@ -194,8 +224,12 @@ export function runReplication(m: DesModel, rng: Rng, onScene: Distribution, tra
 
   const services: ServiceReplication[] = [];
   let dispatched = 0;
+  let uncovered = 0;
+  let territorial = 0;
   for (let s = 0; s < nS; s++) {
     dispatched += calls[s];
+    uncovered += uncoveredS[s];
+    territorial += territorialS[s];
     services.push({
       responses: Float64Array.from(responses[s]).sort(),
       calls: calls[s],
@@ -204,7 +238,10 @@ export function runReplication(m: DesModel, rng: Rng, onScene: Distribution, tra
       staffedMin: staffedMin[s],
       queueAtMid: queueAtMid[s],
       queueAtEnd: queues[s].length - queueHead[s],
+      uncovered: uncoveredS[s],
+      uncoveredByBand: uncoveredBand.slice(s * NB, (s + 1) * NB),
+      territorial: territorialS[s],
     });
   }
-  return { reports, dispatched, unserved, services, unitBusyMin };
+  return { reports, dispatched, unserved, uncovered, territorial, services, unitBusyMin };
 }

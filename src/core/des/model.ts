@@ -7,6 +7,7 @@ import type { TravelContext } from '../travel/context.ts';
 import type { DesAssumptions } from './assumptions.ts';
 import { buildHorizon, bandTimeShares, type HorizonCalendar } from './calendar.ts';
 import { buildDemandTables, type DemandTables } from './demandModel.ts';
+import { DUTIES, dutyTable } from '../sim/roster.ts';
 
 export interface DesModel {
   horizon: HorizonCalendar;
@@ -27,8 +28,14 @@ export interface DesModel {
   unitSlot: Int32Array;
   unitService: Int32Array;
   serviceUnits: number[][];
-  /** unitsByBand of each base, flattened [base * 4 + band]. */
+  /** unitsByBand of each base, flattened [base * TIME_BANDS.length + band]. */
   baseUnits: Int32Array;
+  /**
+   * Who handles a call (DUTIES order: 0 pis, 1 territoriali, 2 scoperto) per hour of the horizon,
+   * one table per (service, member Ambito) pair; dutyOfPoint indexes it (-1 = no PIS).
+   */
+  dutyTables: Uint8Array[];
+  dutyOfPoint: Int32Array;
   travelMin: Float32Array[];
   bandTravelFactor: Float64Array;
   mobilisationMin: Float64Array;
@@ -64,8 +71,34 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
   const unitSlot: number[] = [];
   const unitService: number[] = [];
   const serviceUnits: number[][] = layout.services.map(() => []);
-  const baseUnits = new Int32Array(layout.bases.length * 4);
-  layout.bases.forEach((b, bi) => TIME_BANDS.forEach((band, k) => (baseUnits[bi * 4 + k] = b.unitsByBand[band])));
+  const NB = TIME_BANDS.length;
+  const baseUnits = new Int32Array(layout.bases.length * NB);
+  layout.bases.forEach((b, bi) => TIME_BANDS.forEach((band, k) => (baseUnits[bi * NB + k] = b.unitsByBand[band])));
+
+  // The roster decides who handles a call (roster.ts); calls in a gap are never queued.
+  const dutyTables: Uint8Array[] = [];
+  const pisShareByBand: Float64Array[] = [];
+  const tableKey = new Map<string, number>();
+  const dutyOfPoint = new Int32Array(demand.count).fill(-1);
+  const horizonHours = horizon.hourBand.length;
+  for (let p = 0; p < demand.count; p++) {
+    const s = serviceOfPoint[p];
+    if (s < 0) continue;
+    const ambito = layout.ambitoOfComune[demand.comune[p]];
+    const key = `${s}|${ambito}`;
+    let ti = tableKey.get(key);
+    if (ti === undefined) {
+      ti = dutyTables.length;
+      const table = dutyTable(layout.services[s], ambito, horizonHours, a.calendar, layout.openingHours);
+      const pis = new Float64Array(NB);
+      for (let h = 0; h < horizonHours; h++) if (table[h] === DUTIES.indexOf('pis')) pis[horizon.hourBand[h]]++;
+      for (let k = 0; k < NB; k++) pis[k] = horizon.hoursByBand[k] > 0 ? pis[k] / horizon.hoursByBand[k] : 0;
+      dutyTables.push(table);
+      pisShareByBand.push(pis);
+      tableKey.set(key, ti);
+    }
+    dutyOfPoint[p] = ti;
+  }
   layout.services.forEach((s, si) => {
     for (const bi of s.baseIndices) {
       const maxUnits = Math.max(...TIME_BANDS.map((band) => layout.bases[bi].unitsByBand[band]));
@@ -90,9 +123,10 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
     const s = serviceOfPoint[p];
     if (s < 0) continue;
     TIME_BANDS.forEach((band, k) => {
-      const lambda = (tables.pointDispatchRatePerMin[p] * bandMultiplier[k] * timeShare[band]) / totalTime;
+      // Only the calls the PIS itself handles load its units (not the territorial services' or the roster gaps').
+      const lambda = ((tables.pointDispatchRatePerMin[p] * bandMultiplier[k] * timeShare[band]) / totalTime) * pisShareByBand[dutyOfPoint[p]][k];
       let best = Infinity;
-      for (const bi of layout.services[s].baseIndices) if (baseUnits[bi * 4 + k] > 0) best = Math.min(best, layout.bases[bi].travelMin[p]);
+      for (const bi of layout.services[s].baseIndices) if (baseUnits[bi * NB + k] > 0) best = Math.min(best, layout.bases[bi].travelMin[p]);
       if (!Number.isFinite(best)) for (const bi of layout.services[s].baseIndices) best = Math.min(best, layout.bases[bi].travelMin[p]);
       serviceRatePerMin[s] += lambda;
       if (Number.isFinite(best)) busyPerMin[s] += lambda * (mobilisationMin[k] + 2 * best * bandFactor[k] + meanOnScene);
@@ -101,7 +135,7 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
   const offeredLoad = new Float64Array(nS);
   layout.services.forEach((s, si) => {
     let units = 0;
-    for (const bi of s.baseIndices) TIME_BANDS.forEach((band, k) => (units += baseUnits[bi * 4 + k] * timeShare[band]));
+    for (const bi of s.baseIndices) TIME_BANDS.forEach((band, k) => (units += baseUnits[bi * NB + k] * timeShare[band]));
     offeredLoad[si] = units > 0 ? busyPerMin[si] / units : serviceRatePerMin[si] > 0 ? Infinity : 0;
   });
 
@@ -119,6 +153,8 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
     unitService: Int32Array.from(unitService),
     serviceUnits,
     baseUnits,
+    dutyTables,
+    dutyOfPoint,
     travelMin: layout.bases.map((b) => b.travelMin),
     bandTravelFactor: bandFactor,
     mobilisationMin,

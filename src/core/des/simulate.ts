@@ -9,6 +9,7 @@ import { runReplication, type ReplicationResult } from './engine.ts';
 import { buildDesModel, type DesModel } from './model.ts';
 import { mulberry32, replicationSeed } from './rng.ts';
 import { estimate, percentileSorted, type Estimate } from './stats.ts';
+import { TIME_BANDS, type TimeBand } from '../sim/layout.ts';
 
 export interface SimulateOptions {
   seed?: number;
@@ -43,8 +44,15 @@ export interface ServiceSimResult {
   id: string;
   name: string;
   units: number;
-  /** Calls needing a unit per replication (= per horizon). */
+  /** Calls the PIS itself handled (sent a unit) per replication (= per horizon). */
   calls: Estimate | null;
+  /** Roster (sim/roster.ts): calls needing a unit that arrived in a gap (nobody rostered): counted, never queued, not in `response`. */
+  uncoveredByRoster: Estimate | null;
+  /** Share of the calls needing a unit (PIS + territorial + gap) that fell in a gap. */
+  shareUncoveredByRoster: Estimate | null;
+  uncoveredByBand: Record<TimeBand, Estimate | null>;
+  /** Calls needing a unit handled by the territorial services in their opening hours (option (a)). */
+  handledByTerritorial: Estimate | null;
   /** null when saturated. */
   response: ResponseSummary | null;
   /** Mean utilisation of the service's units (busy ÷ on duty). */
@@ -79,6 +87,11 @@ export interface SimulationResult {
     reports: Estimate | null;
     dispatched: Estimate | null;
     unserved: Estimate | null;
+    /** Calls in roster gaps of their PIS (never queued), their share of the calls to PIS-served comuni, by band. */
+    uncoveredByRoster: Estimate | null;
+    shareUncoveredByRoster: Estimate | null;
+    uncoveredByBand: Record<TimeBand, Estimate | null>;
+    handledByTerritorial: Estimate | null;
     /** null when any service is saturated. */
     response: ResponseSummary | null;
     shareQueued: Estimate | null;
@@ -147,10 +160,14 @@ function responseSummary(sortedPerRep: Float64Array[], targetMin: number): Respo
   };
 }
 
+const shareOf = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+const byBand = (values: (k: number) => number[]): Record<TimeBand, Estimate | null> =>
+  Object.fromEntries(TIME_BANDS.map((b, k) => [b, estimate(values(k))])) as Record<TimeBand, Estimate | null>;
+
 function summarise(layout: CompiledLayout, p: Prepared, reps: ReplicationResult[]): SimulationResult {
   const { model: m, a, targetMin } = p;
   const hoursByBand = m.horizon.hoursByBand;
-  const onDutyMin = (u: number): number => hoursByBand.reduce((s, h, k) => s + (m.unitSlot[u] < m.baseUnits[m.unitBase[u] * 4 + k] ? h * 60 : 0), 0);
+  const onDutyMin = (u: number): number => hoursByBand.reduce((s, h, k) => s + (m.unitSlot[u] < m.baseUnits[m.unitBase[u] * TIME_BANDS.length + k] ? h * 60 : 0), 0);
   const unitUtil = (u: number): Estimate | null => {
     const duty = onDutyMin(u);
     return duty > 0 ? estimate(reps.map((r) => r.unitBusyMin[u] / duty)) : null;
@@ -179,6 +196,10 @@ function summarise(layout: CompiledLayout, p: Prepared, reps: ReplicationResult[
       name: svc.name,
       units: us.length,
       calls: estimate(reps.map((r) => r.services[s].calls)),
+      uncoveredByRoster: estimate(reps.map((r) => r.services[s].uncovered)),
+      shareUncoveredByRoster: estimate(reps.map((r) => shareOf(r.services[s].uncovered, r.services[s].calls + r.services[s].territorial + r.services[s].uncovered))),
+      uncoveredByBand: byBand((k) => reps.map((r) => r.services[s].uncoveredByBand[k])),
+      handledByTerritorial: estimate(reps.map((r) => r.services[s].territorial)),
       response: saturated || !hasCalls ? null : responseSummary(reps.map((r) => r.services[s].responses), targetMin),
       utilisation,
       pAllBusy: estimate(reps.map((r) => (r.services[s].staffedMin > 0 ? r.services[s].allBusyMin / r.services[s].staffedMin : null))),
@@ -214,6 +235,10 @@ function summarise(layout: CompiledLayout, p: Prepared, reps: ReplicationResult[
       reports: estimate(reps.map((r) => r.reports)),
       dispatched: estimate(reps.map((r) => r.dispatched)),
       unserved: estimate(reps.map((r) => r.unserved)),
+      uncoveredByRoster: estimate(reps.map((r) => r.uncovered)),
+      shareUncoveredByRoster: estimate(reps.map((r) => shareOf(r.uncovered, r.dispatched + r.territorial + r.uncovered))),
+      uncoveredByBand: byBand((k) => reps.map((r) => r.services.reduce((n, x) => n + x.uncoveredByBand[k], 0))),
+      handledByTerritorial: estimate(reps.map((r) => r.territorial)),
       response: saturatedServices.length > 0 || regionSorted.every((s) => s.length === 0) ? null : responseSummary(regionSorted, targetMin),
       shareQueued: estimate(reps.map((r) => {
         const calls = r.services.reduce((n, s) => n + s.calls, 0);

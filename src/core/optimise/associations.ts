@@ -259,7 +259,7 @@ export function proposalToScenario(base: Scenario, proposal: AssociationProposal
   };
   for (const g of proposal.groups) {
     const baseIds = s.services.flatMap((x) => x.bases.map((b) => b.id));
-    const pisBase: PisBase = { id: nextId(baseIds, 'base'), kind: 'uds', istat: g.base.istat, unitsByBand: { office: 1, closure: 1, night: 1, holiday: 1 } };
+    const pisBase: PisBase = { id: nextId(baseIds, 'base'), kind: 'uds', istat: g.base.istat, unitsByBand: { office: 1, closure: 1, night: 1, saturday: 1, holiday: 1 } };
     const capofila = g.members.includes(g.base.ambito) ? g.base.ambito : g.members[0];
     s = createService(s, {
       id: nextServiceId(s),

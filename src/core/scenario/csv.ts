@@ -253,7 +253,7 @@ function assemble(current: Scenario, territory: Territory, statuses: Scenario['s
   for (const d of drafts.values()) {
     if (current.services.some((x) => x.id === d.id)) continue;
     services.push(applyDraft({
-      id: d.id, name: d.name, members: d.members, capofila: d.capofila, enteGestore: '', organisation: 'in-orario-comuni-extra-terzo-settore',
+      id: d.id, name: d.name, members: d.members, capofila: d.capofila, enteGestore: '', organisation: 'a-chiusura',
       centraleOperativa24h365: d.centrale, udsH24: d.uds, presaInCarico: d.presa, graveMarginalita: d.grave, bases: [],
       unverifiedFields: ['organisation', 'bases'],
     }, d));

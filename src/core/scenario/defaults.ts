@@ -1,10 +1,10 @@
 // The two built-in scenarios. `defaultScenario` holds only sourced facts (everything else is
 // `sconosciuto`); `illustrativeScenario` is a labelled fiction that reproduces the CROAS
 // aggregates, for demonstrations. Both are deterministic (no randomness, no clock).
-import type { PisService, Scenario } from './types.ts';
+import type { PisBase, PisService, Scenario } from './types.ts';
 import { ILLUSTRATIVE_NAME, SCHEMA_VERSION } from './types.ts';
 import type { Territory } from '../territory/index.ts';
-import type { TimeBand } from '../sim/layout.ts';
+import { allBands, type TimeBand } from '../sim/layout.ts';
 import { CROAS_SURVEY } from './derived.ts';
 import { WEAKEST_FEATURES } from './edit.ts';
 
@@ -28,25 +28,40 @@ export const RHO_FACTS = {
   comuni: ['Arese', 'Cornaredo', 'Lainate', 'Pero', 'Pogliano Milanese', 'Pregnana Milanese', 'Rho', 'Settimo Milanese', 'Vanzago'],
 } as const;
 
-/** The Rho PIS as its 2026-27 project describes it; fields it does not state are placeholders. */
+/** Units in the closure bands only (weekday 6–9 and 17–22, nights, Saturdays, Sundays and holidays). */
+export const CLOSURE_BANDS: Readonly<Record<TimeBand, number>> = Object.freeze({ office: 0, closure: 1, night: 1, saturday: 1, holiday: 1 });
+
+/**
+ * The Rho PIS as its 2026-27 project describes it: the sheet's option (a) — it answers "quando i
+ * servizi sociali territoriali risultano chiusi", with "reperibilità … nelle fasce orarie di
+ * chiusura dei servizi sociali comunali (notturni, festivi, weekend), assicurando la presenza di
+ * una Centrale Operativa", a "presidio operativo attivo 24 ore su 24, 365 giorni l'anno". The
+ * bands are sourced; the number of operators per role is not (one each, flagged). The
+ * reperibile sits in Rho, where the cooperative is based. A 2023 article describes an earlier,
+ * narrower schedule (Friday afternoon to Monday morning): kept in the documented facts.
+ */
 function rhoService(): PisService {
   return {
     id: 'pis-rhodense',
     name: 'PIS Ambito Rhodense',
     members: ['50095'],
     capofila: '50095',
-    enteGestore: 'Sercop (Area Inclusione); gestione affidata alla Cooperativa sociale Intrecci onlus (Terzo Settore, sede a Rho)',
-    // "presidio operativo attivo 24 ore su 24, 365 giorni l'anno", run by the cooperative.
-    organisation: 'servizio-specialistico-continuativo',
+    enteGestore: 'Sercop (azienda speciale consortile, Area Inclusione); gestione affidata alla Cooperativa sociale Intrecci onlus (Terzo Settore, sede a Rho)',
+    organisation: 'a-chiusura',
     centraleOperativa24h365: true,
     udsH24: false,
-    presaInCarico: 'nessuna',
+    // "Centrale operativa e presa in carico generale"; "offrire una presa in carico immediata":
+    // short, by the PIS, then handed to the competent service. The duration is not stated.
+    presaInCarico: 'breve-0-7',
     // Destinatari include "persone senza dimora" and adults in "grave emarginazione sociale".
     graveMarginalita: true,
-    bases: [],
+    bases: [
+      { id: 'centrale-rhodense', kind: 'centrale', unitsByBand: allBands(1) },
+      { id: 'reperibile-rhodense', kind: 'reperibilita', istat: '015182', unitsByBand: { ...CLOSURE_BANDS } },
+    ],
     annualBudgetEur: 44786.4,
-    annualBudgetNote: 'derivato: 89.572,80 € per il biennio 01/01/2026–31/12/2027, diviso per 2',
-    unverifiedFields: ['udsH24', 'presaInCarico', 'bases'],
+    annualBudgetNote: 'stima della co-progettazione (non il costo pieno del servizio): 89.572,80 € per il biennio 01/01/2026–31/12/2027, diviso per 2',
+    unverifiedFields: ['udsH24', 'presaInCarico', 'unitCounts'],
     source: RHO_SOURCE,
   };
 }
@@ -112,14 +127,27 @@ export function mostPopulousComune(territory: Territory, ambitoCode: string): st
   return best?.istat;
 }
 
-function units(h24: boolean): Record<TimeBand, number> {
-  // Illustrative assumption: one unit; without h24 coverage only in office hours and closure.
-  return h24 ? { office: 1, closure: 1, night: 1, holiday: 1 } : { office: 1, closure: 1, night: 0, holiday: 0 };
+/**
+ * Illustrative rosters (labelled fiction), one per kind of service:
+ * - `full`: option (b), centrale and an unità di strada in every band (the CROAS "all three");
+ * - `declared`: option (a), centrale in every band, an assistente sociale reperibile in the
+ *   closure bands, an unità di strada weekdays 6–22;
+ * - `reperibile`: option (a), centrale and reperibile in the closure bands;
+ * - `night-gap`: the same with nobody on site at night — shown as a 24h/365 gap, as it is.
+ */
+type IllustrativeRoster = 'full' | 'declared' | 'reperibile' | 'night-gap';
+function illustrativeRoles(id: string, istat: string, kind: IllustrativeRoster): PisBase[] {
+  const centrale: PisBase = { id: `centrale-${id}`, kind: 'centrale', unitsByBand: kind === 'full' || kind === 'declared' ? allBands(1) : { ...CLOSURE_BANDS } };
+  if (kind === 'full') return [centrale, { id: `base-${id}`, kind: 'uds', istat, unitsByBand: allBands(1) }];
+  const rep: PisBase = { id: `base-${id}`, kind: 'reperibilita', istat, unitsByBand: { ...CLOSURE_BANDS, ...(kind === 'night-gap' ? { night: 0 } : {}) } };
+  if (kind === 'declared') return [centrale, rep, { id: `uds-${id}`, kind: 'uds', istat, unitsByBand: { office: 1, closure: 1, night: 0, saturday: 0, holiday: 0 } }];
+  return [centrale, rep];
 }
 
 /**
- * Two sovra-Ambito groups of three neighbouring Ambiti: walk the Ambiti by code; the first
- * Ambito (not a sourced one) with two free neighbours (lowest codes) forms a group with them.
+ * Two sovra-Ambito groups of three contiguous Ambiti of ONE ATS (the DGR asks for sovra-Ambito
+ * work between contiguous Ambiti coordinated by their ATS): walk the Ambiti by code; the first
+ * Ambito (not a sourced one) with two free neighbours in its ATS (lowest codes) forms a group.
  */
 function pickGroups(territory: Territory, codes: readonly string[]): string[][] {
   const used = new Set<string>(SOURCED_PIS_AMBITI);
@@ -127,7 +155,8 @@ function pickGroups(territory: Territory, codes: readonly string[]): string[][] 
   for (const a of codes) {
     if (groups.length === 2) break;
     if (used.has(a)) continue;
-    const free = territory.neighbourAmbiti(a).filter((n) => !used.has(n)).sort();
+    const ats = territory.ambito(a)?.ats;
+    const free = territory.neighbourAmbiti(a).filter((n) => !used.has(n) && territory.ambito(n)?.ats === ats).sort();
     if (free.length < 2) continue;
     const g = [a, free[0], free[1]];
     g.forEach((x) => used.add(x));
@@ -143,8 +172,11 @@ function pickGroups(territory: Territory, codes: readonly string[]): string[][] 
  * 4 previsto PdZ 2027-29, 2 non previsto, 4 sconosciuto (the 4 Ambiti that did not answer).
  * LEPS: the first group and the first 6 single services (by code, Rho excepted) meet all
  * three conditions and declare themselves fully LEPS; the next 12 single services declare it
- * without meeting them (21 declared). Rho keeps its sourced service. One UdS base per
- * service, in the capofila's most populous comune.
+ * without meeting them (21 declared). Rho keeps its sourced service. Rosters (see
+ * illustrativeRoles), in the capofila's most populous comune: the 9 "all three" always-on with an
+ * unità di strada h24; the other 12 declared ones option (a) with centrale 24h and reperibilità in
+ * the closure bands; of the 29 not declared, alternately reperibilità in every closure band or
+ * none at night (a visible 24h/365 gap).
  */
 export function illustrativeScenario(territory: Territory): Scenario {
   const codes = territory.data.ambiti.map((a) => a.code).sort();
@@ -166,13 +198,14 @@ export function illustrativeScenario(territory: Territory): Scenario {
   let k = 0;
   for (const [status, n] of plan) for (let j = 0; j < n; j++) statuses[rest[k++]] = { status };
 
-  const withBase = (svc: PisService): PisService => {
+  const withBase = (svc: PisService, kind: IllustrativeRoster): PisService => {
     const istat = mostPopulousComune(territory, svc.capofila);
-    return istat ? { ...svc, bases: [{ id: `base-${svc.id}`, kind: 'uds', istat, unitsByBand: units(svc.udsH24) }] } : svc;
+    return istat ? { ...svc, bases: illustrativeRoles(svc.id, istat, kind) } : svc;
   };
+  const rosterKind = (full: boolean, declared: boolean, n: number): IllustrativeRoster => (full ? 'full' : declared ? 'declared' : n % 2 === 0 ? 'night-gap' : 'reperibile');
   const feature = (full: boolean, declared: boolean, n: number): Omit<PisService, 'id' | 'name' | 'members' | 'capofila' | 'bases'> => ({
     enteGestore: 'esempio',
-    organisation: full ? 'servizio-specialistico-continuativo' : 'in-orario-comuni-extra-terzo-settore',
+    organisation: full ? 'b-continuativo' : 'a-chiusura',
     centraleOperativa24h365: full || declared,
     udsH24: full,
     presaInCarico: full || declared ? 'breve-0-7' : n % 2 === 0 ? 'nessuna' : 'oltre-7',
@@ -181,7 +214,7 @@ export function illustrativeScenario(territory: Territory): Scenario {
   });
   const name = (code: string): string => territory.ambito(code)?.name ?? code;
 
-  const services: PisService[] = [withBase(rhoService())];
+  const services: PisService[] = [rhoService()];
   groups.forEach((g, gi) => {
     services.push(withBase({
       id: `pis-esempio-sovra-${gi + 1}`,
@@ -190,13 +223,13 @@ export function illustrativeScenario(territory: Territory): Scenario {
       capofila: g[0],
       bases: [],
       ...feature(gi === 0, gi === 0, gi),
-    }));
+    }, rosterKind(gi === 0, gi === 0, gi)));
   });
   const singles = attivo.filter((c) => c !== '50095' && !inGroups.has(c)).sort();
   singles.forEach((code, n) => {
     const full = n < CROAS_SURVEY.allThreeConditions - (groups[0]?.length ?? 0);
     const declared = n < CROAS_SURVEY.selfDeclaredLeps - (groups[0]?.length ?? 0);
-    services.push(withBase({ id: `pis-esempio-${code}`, name: `PIS ${name(code)} (esempio)`, members: [code], capofila: code, bases: [], ...feature(full, declared, n) }));
+    services.push(withBase({ id: `pis-esempio-${code}`, name: `PIS ${name(code)} (esempio)`, members: [code], capofila: code, bases: [], ...feature(full, declared, n) }, rosterKind(full, declared, n)));
   });
 
   return {

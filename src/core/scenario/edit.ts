@@ -89,7 +89,7 @@ export type NewService = Partial<Omit<PisService, 'members'>> & { members: strin
 /** The weakest answer for every LEPS feature: what a service says until a source says more. */
 export const WEAKEST_FEATURES = {
   enteGestore: '',
-  organisation: 'in-orario-comuni-extra-terzo-settore',
+  organisation: 'a-chiusura',
   centraleOperativa24h365: false,
   udsH24: false,
   presaInCarico: 'nessuna',
@@ -263,12 +263,21 @@ export function splitService(
 
 export type NewBase = Omit<PisBase, 'id'> & { id?: string };
 
+/** Editing a roster role states the roster: it stops being a placeholder (24h/365 compliance is then computed, not "unknown"). */
+function rosterStated(x: PisService): PisService {
+  if (!x.unverifiedFields?.some((k) => k === 'bases' || k === 'unitCounts')) return x;
+  const left = x.unverifiedFields.filter((k) => k !== 'bases' && k !== 'unitCounts');
+  const next: PisService = { ...x, unverifiedFields: left };
+  if (left.length === 0) delete next.unverifiedFields;
+  return next;
+}
+
 export function addBase(s: Scenario, serviceId: string, base: NewBase): Scenario {
   const i = serviceIndex(s, serviceId);
   const id = base.id ?? nextId(allBaseIds(s), 'base');
   if (allBaseIds(s).includes(id)) fail(`base "${id}" esiste già`);
   const x = s.services[i];
-  return replaceService(s, i, { ...x, bases: [...x.bases, { ...base, id, unitsByBand: { ...base.unitsByBand } }] });
+  return replaceService(s, i, rosterStated({ ...x, bases: [...x.bases, { ...base, id, unitsByBand: { ...base.unitsByBand } }] }));
 }
 
 function baseIndex(x: PisService, baseId: string): number {
@@ -297,14 +306,14 @@ export function updateBase(s: Scenario, serviceId: string, baseId: string, patch
   const old = x.bases[j];
   const bases = x.bases.slice();
   bases[j] = { ...old, ...(patch.kind ? { kind: patch.kind } : {}), unitsByBand: { ...old.unitsByBand, ...patch.unitsByBand } };
-  return replaceService(s, i, { ...x, bases });
+  return replaceService(s, i, rosterStated({ ...x, bases }));
 }
 
 export function removeBase(s: Scenario, serviceId: string, baseId: string): Scenario {
   const i = serviceIndex(s, serviceId);
   const x = s.services[i];
   baseIndex(x, baseId);
-  return replaceService(s, i, { ...x, bases: x.bases.filter((b) => b.id !== baseId) });
+  return replaceService(s, i, rosterStated({ ...x, bases: x.bases.filter((b) => b.id !== baseId) }));
 }
 
 // ---------------------------------------------------------------- composition

@@ -97,7 +97,7 @@ export function importBasesGeoJson(input: Uint8Array | string, current: Scenario
     if (id !== undefined && featureOfBase.has(id)) c.err(joinPath(pp, 'base_id'), `base "${id}" ripetuta (già in features[${featureOfBase.get(id)}])`);
     const kind = c.oneOf(props.tipo, joinPath(pp, 'tipo'), BASE_KINDS);
     const explicit = props.punto_esplicito === undefined ? true : c.boolean(props.punto_esplicito, joinPath(pp, 'punto_esplicito'));
-    const unitsByBand = { office: 0, closure: 0, night: 0, holiday: 0 };
+    const unitsByBand = { office: 0, closure: 0, night: 0, saturday: 0, holiday: 0 };
     for (const band of TIME_BANDS) unitsByBand[band] = c.number(props[unitKey(band)], joinPath(pp, unitKey(band)), 0, 1000, true) ?? 0;
     if (pisId === undefined || !serviceIds.has(pisId) || !comune || id === undefined || featureOfBase.has(id) || !kind) return;
     featureOfBase.set(id, i);

@@ -3,11 +3,15 @@
 // imported, autosaved and sent to workers); every change goes through edit.ts and returns a
 // new object. Versioned: `schemaVersion` bumps with every incompatible change, and
 // migrate.ts brings older files up to date.
-import type { TimeBand } from '../sim/layout.ts';
+import type { OpeningHours, PisOrganisationOption, TimeBand } from '../sim/layout.ts';
 
-export type { TimeBand } from '../sim/layout.ts';
+export type { OpeningHours, TimeBand } from '../sim/layout.ts';
 
-export const SCHEMA_VERSION = 1;
+/**
+ * 2: five time bands (saturday apart from Sundays/holidays), the sheet's organisational options
+ * `a-chiusura` / `b-continuativo`, base kind `altro`, per-Ambito opening hours (migrate.ts).
+ */
+export const SCHEMA_VERSION = 2;
 
 /** PIS status of an Ambito. Mirrors the answers of the CROAS survey (see derived.ts). */
 export type PisStatus =
@@ -44,12 +48,16 @@ export interface AmbitoStatus {
   source?: string;
 }
 
-/** "Strada 1" of the CROAS survey vs an always-on specialised service. */
-export type PisOrganisation = 'in-orario-comuni-extra-terzo-settore' | 'servizio-specialistico-continuativo';
-export const PIS_ORGANISATIONS: readonly PisOrganisation[] = ['in-orario-comuni-extra-terzo-settore', 'servizio-specialistico-continuativo'];
+/**
+ * The sheet's two options (LEPS 3.7.1): (a) a specific service in the closure hours and days of
+ * the territorial social services, which answer in their opening hours (CROAS's prevailing
+ * "Strada 1" is one way of running it); (b) an always-on specialist service.
+ */
+export type PisOrganisation = PisOrganisationOption;
+export const PIS_ORGANISATIONS: readonly PisOrganisation[] = ['a-chiusura', 'b-continuativo'];
 export const ORGANISATION_LABELS: Record<PisOrganisation, string> = {
-  'in-orario-comuni-extra-terzo-settore': 'Comuni in orario di servizio + Terzo Settore fuori orario',
-  'servizio-specialistico-continuativo': 'servizio specialistico continuativo (24h)',
+  'a-chiusura': '(a) negli orari di chiusura dei servizi territoriali, che rispondono nei loro orari di apertura',
+  'b-continuativo': '(b) intervento specialistico sempre attivo',
 };
 
 /** Duration of the presa in carico by the PIS itself (CROAS: "no", "0-7 gg", "> 7 gg"). */
@@ -61,14 +69,21 @@ export const PRESA_IN_CARICO_LABELS: Record<PresaInCarico, string> = {
   'oltre-7': 'oltre 7 giorni',
 };
 
-export type BaseKind = 'centrale' | 'uds' | 'reperibilita';
-export const BASE_KINDS: readonly BaseKind[] = ['centrale', 'uds', 'reperibilita'];
+/**
+ * Roles of the roster (LEPS 3.7.1, "Indicazioni sulle modalità attuative"): the centrale operativa
+ * answers (operators per band; it may have no place: a phone line); the assistente sociale
+ * reperibile, the unità di strada and other staff go on site.
+ */
+export type BaseKind = 'centrale' | 'reperibilita' | 'uds' | 'altro';
+export const BASE_KINDS: readonly BaseKind[] = ['centrale', 'reperibilita', 'uds', 'altro'];
 export const BASE_KIND_LABELS: Record<BaseKind, string> = {
-  centrale: 'centrale operativa',
+  centrale: 'centrale operativa (risponde)',
+  reperibilita: 'assistente sociale reperibile',
   uds: 'unità di strada',
-  reperibilita: 'reperibilità',
+  altro: 'altro personale sul posto',
 };
 
+/** A role of the roster ("base" for history: on-site roles sit at a base). */
 export interface PisBase {
   id: string;
   kind: BaseKind;
@@ -76,7 +91,7 @@ export interface PisBase {
   istat?: string;
   /** [lon, lat]; when absent the comune's representative point is used. */
   point?: [number, number];
-  /** Staff or units per time band (for a centrale: operators answering). */
+  /** Staff or units on duty per time band (for a centrale: operators answering). */
   unitsByBand: Record<TimeBand, number>;
 }
 
@@ -89,11 +104,15 @@ export type ServiceFeatureKey =
   | 'presaInCarico'
   | 'graveMarginalita'
   | 'shortStayPlaces'
+  /** The roster itself (which roles, in which bands): unverified → 24h/365 compliance "unknown". */
   | 'bases'
-  | 'annualBudgetEur';
+  /** Only the number of units per role is a placeholder; the bands are sourced. */
+  | 'unitCounts'
+  | 'annualBudgetEur'
+  | 'selfDeclaredLeps';
 export const SERVICE_FEATURE_KEYS: readonly ServiceFeatureKey[] = [
   'organisation', 'centraleOperativa24h365', 'udsH24', 'udsHoursPerDay', 'presaInCarico',
-  'graveMarginalita', 'shortStayPlaces', 'bases', 'annualBudgetEur',
+  'graveMarginalita', 'shortStayPlaces', 'bases', 'unitCounts', 'annualBudgetEur', 'selfDeclaredLeps',
 ];
 
 /** A PIS service: the unit the simulations use. One member = single Ambito; several = sovra-Ambito. */
@@ -126,7 +145,7 @@ export interface PisService {
 }
 
 export interface Scenario {
-  schemaVersion: 1;
+  schemaVersion: 2;
   id: string;
   name: string;
   description: string;
@@ -140,6 +159,11 @@ export interface Scenario {
   services: PisService[];
   /** What-if composition: comune ISTAT code → Ambito code. */
   compositionOverrides: Record<string, string>;
+  /**
+   * Opening hours of each Ambito's territorial social services (option (a) hands them the calls
+   * in these hours). Missing Ambito = the labelled default (Mon–Fri 09–17, "da verificare").
+   */
+  openingHours?: Record<string, OpeningHours>;
 }
 
 /** Result of every importer: the input scenario is never modified. */

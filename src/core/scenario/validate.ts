@@ -1,10 +1,10 @@
-// Hand-written schema check of a version-1 scenario (no dependency): walks an unknown JSON
+// Hand-written schema check of a current-version scenario (SCHEMA_VERSION) (no dependency): walks an unknown JSON
 // value, reports every problem with its JSON path in Italian, and rebuilds the scenario with
 // a fixed key order so that export(import(x)) is byte-stable. Unknown keys are errors: a file
 // that says more than the model holds could not be imported with full fidelity.
-import type { AmbitoStatus, PisBase, PisService, Scenario, ServiceFeatureKey } from './types.ts';
+import type { AmbitoStatus, OpeningHours, PisBase, PisService, Scenario, ServiceFeatureKey } from './types.ts';
 import { BASE_KINDS, PIS_ORGANISATIONS, PIS_STATUSES, PRESA_IN_CARICO_VALUES, SCHEMA_VERSION, SERVICE_FEATURE_KEYS } from './types.ts';
-import { TIME_BANDS } from '../sim/layout.ts';
+import { allBands, TIME_BANDS } from '../sim/layout.ts';
 import type { TimeBand } from '../sim/layout.ts';
 
 type Obj = Record<string, unknown>;
@@ -118,7 +118,7 @@ function readPoint(c: Checker, v: unknown, path: string): [number, number] | und
 }
 
 export function readUnits(c: Checker, v: unknown, path: string): Record<TimeBand, number> {
-  const out = { office: 0, closure: 0, night: 0, holiday: 0 };
+  const out = allBands(0);
   const o = c.object(v, path);
   if (!o) return out;
   c.keys(o, path, TIME_BANDS);
@@ -133,7 +133,7 @@ function readBase(c: Checker, v: unknown, path: string): PisBase | undefined {
   const b: PisBase = {
     id: c.string(o.id, joinPath(path, 'id'), { nonEmpty: true }) ?? '',
     kind: c.oneOf(o.kind, joinPath(path, 'kind'), BASE_KINDS) ?? 'uds',
-    unitsByBand: { office: 0, closure: 0, night: 0, holiday: 0 },
+    unitsByBand: allBands(0),
   };
   if (o.istat !== undefined) b.istat = c.string(o.istat, joinPath(path, 'istat'), { nonEmpty: true });
   if (o.point !== undefined) b.point = readPoint(c, o.point, joinPath(path, 'point'));
@@ -159,7 +159,7 @@ function readService(c: Checker, v: unknown, path: string): PisService | undefin
     members,
     capofila: c.string(o.capofila, p('capofila'), { nonEmpty: true }) ?? '',
     enteGestore: c.string(o.enteGestore, p('enteGestore')) ?? '',
-    organisation: c.oneOf(o.organisation, p('organisation'), PIS_ORGANISATIONS) ?? 'in-orario-comuni-extra-terzo-settore',
+    organisation: c.oneOf(o.organisation, p('organisation'), PIS_ORGANISATIONS) ?? 'a-chiusura',
     centraleOperativa24h365: c.boolean(o.centraleOperativa24h365, p('centraleOperativa24h365')) ?? false,
     udsH24: c.boolean(o.udsH24, p('udsH24')) ?? false,
     presaInCarico: 'nessuna',
@@ -184,9 +184,23 @@ function readService(c: Checker, v: unknown, path: string): PisService | undefin
   return s;
 }
 
-const SCENARIO_KEYS = ['schemaVersion', 'id', 'name', 'description', 'referenceDate', 'authorNote', 'illustrative', 'statuses', 'services', 'compositionOverrides'];
+const SCENARIO_KEYS = ['schemaVersion', 'id', 'name', 'description', 'referenceDate', 'authorNote', 'illustrative', 'statuses', 'services', 'compositionOverrides', 'openingHours'];
 
-/** Structural check of a version-1 scenario. Returns a canonical copy or the errors. */
+/** Opening hours of an Ambito's territorial services: weekdays 0–6 (Monday = 0), hours 0–24, start < end. */
+function readOpeningHours(c: Checker, v: unknown, path: string): OpeningHours | undefined {
+  const o = c.object(v, path);
+  if (!o) return undefined;
+  c.keys(o, path, ['days', 'startHour', 'endHour', 'assumed', 'source']);
+  const days = (c.array(o.days, joinPath(path, 'days')) ?? []).map((d, i) => c.number(d, joinPath(joinPath(path, 'days'), i), 0, 6, true)).filter((d): d is number => d !== undefined);
+  const startHour = c.number(o.startHour, joinPath(path, 'startHour'), 0, 24, true) ?? 0;
+  const endHour = c.number(o.endHour, joinPath(path, 'endHour'), 0, 24, true) ?? 0;
+  if (endHour < startHour) c.err(joinPath(path, 'endHour'), `l'orario di chiusura (${endHour}) precede l'apertura (${startHour})`);
+  const out: OpeningHours = { days: [...new Set(days)].sort((a, b) => a - b), startHour, endHour, assumed: c.boolean(o.assumed, joinPath(path, 'assumed')) ?? true };
+  if (o.source !== undefined) out.source = c.string(o.source, joinPath(path, 'source'));
+  return out;
+}
+
+/** Structural check of a current-version scenario (the name is historical). Returns a canonical copy or the errors. */
 export function readScenarioV1(v: unknown): { ok: true; scenario: Scenario } | { ok: false; errors: string[] } {
   const c = new Checker();
   const o = c.object(v, '');
@@ -212,6 +226,15 @@ export function readScenarioV1(v: unknown): { ok: true; scenario: Scenario } | {
   const services = (c.array(o.services, 'services') ?? [])
     .map((x, i) => readService(c, x, joinPath('services', i)))
     .filter((x): x is PisService => x !== undefined);
+  let openingHours: Record<string, OpeningHours> | undefined;
+  if (o.openingHours !== undefined) {
+    const oh = c.object(o.openingHours, 'openingHours');
+    openingHours = {};
+    if (oh) for (const [k, hv] of Object.entries(oh).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      const h = readOpeningHours(c, hv, joinPath('openingHours', k));
+      if (h) openingHours[k] = h;
+    }
+  }
   const scenario: Scenario = {
     schemaVersion: SCHEMA_VERSION,
     id: c.string(o.id, 'id', { nonEmpty: true }) ?? '',
@@ -223,6 +246,7 @@ export function readScenarioV1(v: unknown): { ok: true; scenario: Scenario } | {
     statuses,
     services,
     compositionOverrides: overrides,
+    ...(openingHours ? { openingHours } : {}),
   };
   return c.errors.length > 0 ? { ok: false, errors: c.errors } : { ok: true, scenario };
 }

@@ -4,7 +4,8 @@
 // a half-edited scenario must still simulate.
 import type { TerritoryData } from '../territory/types.ts';
 import type { TravelContext } from '../travel/context.ts';
-import { TIME_BANDS, type ServiceLayout, type TimeBand } from './layout.ts';
+import { TIME_BANDS, type OpeningHours, type PisOrganisationOption, type ServiceLayout, type TimeBand } from './layout.ts';
+import { rosterView } from './roster.ts';
 
 export interface CompiledBase {
   id: string;
@@ -22,6 +23,12 @@ export interface CompiledService {
   members: string[];
   graveMarginalita: boolean;
   centraleOperativa24h: boolean;
+  organisation: PisOrganisationOption;
+  /** Operators answering per band (centrale operativa). */
+  answerByBand: Record<TimeBand, number>;
+  /** On-site units per band, summed over the valid bases. */
+  onSiteByBand: Record<TimeBand, number>;
+  rosterKnown: boolean;
   baseIndices: number[];
 }
 
@@ -34,6 +41,8 @@ export interface CompiledLayout {
   /** Service index per comune; -1 = no PIS. */
   serviceOfComune: Int32Array;
   serviceOfAmbito: Map<string, number>;
+  /** Territorial services' opening hours per Ambito (missing = DEFAULT_OPENING_HOURS). */
+  openingHours: Record<string, OpeningHours>;
   warnings: string[];
 }
 
@@ -88,12 +97,25 @@ export function compileLayout(travel: TravelContext, layout: ServiceLayout): Com
       baseIndices.push(bases.length);
       bases.push({ id: b.id, serviceIndex: si, comune: ci, point, unitsByBand, travelMin: travel.travelToPoints(ci, point) });
     }
-    services.push({ id: s.id, name: s.name, members: [...s.members], graveMarginalita: s.graveMarginalita, centraleOperativa24h: s.centraleOperativa24h, baseIndices });
+    // The roster read once, over the bases that compiled (an ignored base puts nobody on site).
+    const roster = rosterView({ ...s, bases: baseIndices.map((bi) => ({ id: bases[bi].id, istat: '', unitsByBand: bases[bi].unitsByBand })) });
+    services.push({
+      id: s.id,
+      name: s.name,
+      members: [...s.members],
+      graveMarginalita: s.graveMarginalita,
+      centraleOperativa24h: s.centraleOperativa24h,
+      organisation: roster.organisation,
+      answerByBand: roster.answerByBand,
+      onSiteByBand: roster.onSiteByBand,
+      rosterKnown: roster.rosterKnown,
+      baseIndices,
+    });
   });
 
   const serviceOfComune = new Int32Array(data.comuni.length);
   ambitoOfComune.forEach((a, i) => {
     serviceOfComune[i] = serviceOfAmbito.get(a) ?? -1;
   });
-  return { illustrative: layout.illustrative, services, bases, ambitoOfComune, serviceOfComune, serviceOfAmbito, warnings };
+  return { illustrative: layout.illustrative, services, bases, ambitoOfComune, serviceOfComune, serviceOfAmbito, openingHours: { ...(layout.openingHours ?? {}) }, warnings };
 }

@@ -1,7 +1,7 @@
 // Synthetic layouts over the real territory, for tests, the benchmark and the CLI's smoke runs.
 // They are NOT scenarios of real PIS services: `illustrative` is always true.
 import type { TerritoryData } from '../territory/types.ts';
-import type { LayoutService, ServiceLayout } from './layout.ts';
+import { allBands, type LayoutService, type ServiceLayout } from './layout.ts';
 
 function mostPopulous(data: TerritoryData, ambiti: Set<string>): string {
   let best = -1;
@@ -11,7 +11,8 @@ function mostPopulous(data: TerritoryData, ambiti: Set<string>): string {
   return data.comuni[best].istat;
 }
 
-const oneUnit = { office: 1, closure: 1, night: 1, holiday: 1 };
+// One operator answering and one unit on site in every band: a 24h/365 always-on service (option (b)).
+const oneUnit = allBands(1);
 
 /** One PIS per ATS (sovra-Ambito over all its Ambiti), one base with one unit in its most populous comune. */
 export function layoutOnePerAts(data: TerritoryData, graveMarginalita = true): ServiceLayout {
@@ -24,6 +25,8 @@ export function layoutOnePerAts(data: TerritoryData, graveMarginalita = true): S
       members,
       graveMarginalita,
       centraleOperativa24h: true,
+      organisation: 'b-continuativo',
+      answerByBand: allBands(1),
       bases: [{ id: `base-${istat}`, istat, unitsByBand: { ...oneUnit } }],
     };
   });
@@ -40,6 +43,8 @@ export function layoutOnePerAmbito(data: TerritoryData, graveMarginalita = true)
       members: [a.code],
       graveMarginalita,
       centraleOperativa24h: true,
+      organisation: 'b-continuativo',
+      answerByBand: allBands(1),
       bases: [{ id: `base-${istat}`, istat, unitsByBand: { ...oneUnit } }],
     };
   });
