@@ -50,7 +50,7 @@ async function start(root: HTMLElement) {
   // lies in its comune (territory/places.ts).
   const places = buildPlaceIndex(topo);
   const shipped = withPlaces(createTerritory(data), places);
-  const official = readOfficial();
+  const { official, setAside } = readOfficial(shipped);
   const territory = official ? withPlaces(createTerritory(withOfficial(data, official)), places) : shipped;
   const { workspace, problems, recovered } = loadWorkspace(readStorage(), territory);
   const state = createAppState(territory, workspace);
@@ -62,9 +62,10 @@ async function start(root: HTMLElement) {
       // storage full or disabled: the download below is then the only copy
     }
   }
+  if (setAside) state.actions.notify({ kind: 'error', text: t().notices.officialSetAside, details: setAside });
   if (problems.length) {
     state.actions.notify({
-      kind: 'error', text: t().notices.savedDropped, details: problems,
+      kind: 'error', text: t().notices.savedDropped, details: [...problems, ...(setAside ?? [])],
       download: recovered.length ? { filename: 'scenari-messi-da-parte.json', text: recoveryDownload(recovered) } : undefined,
     });
   }

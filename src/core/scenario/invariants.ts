@@ -8,6 +8,7 @@ import { TIME_BANDS } from '../sim/layout.ts';
 import { isIsoDate, isPartialIsoDate } from './dates.ts';
 import { inLombardyBbox } from './bbox.ts';
 import { own } from './own.ts';
+import { ambitiLeftEmpty } from '../territory/officialComposition.ts';
 
 export type ProblemSeverity = 'error' | 'warning';
 
@@ -47,6 +48,16 @@ export function checkScenario(scenario: Scenario, territory: Territory): Problem
     const path = `compositionOverrides.${istat}`;
     if (!territory.comune(istat)) add('error', 'unknown-comune', path, 'composizione', `comune ISTAT sconosciuto "${istat}"`);
     if (!territory.ambito(code)) add('error', 'unknown-ambito', path, `composizione (comune ${istat})`, `codice Ambito sconosciuto "${code}"`);
+  }
+
+  // What-if moves must not leave an Ambito (and so a PIS) without comuni: the map, counts and
+  // simulations cannot draw or compute an empty Ambito.
+  if (Object.keys(scenario.compositionOverrides).length > 0) {
+    for (const [code, istat] of ambitiLeftEmpty(territory, (i) => own(scenario.compositionOverrides, i))) {
+      const pis = scenario.services.find((s) => s.members.includes(code));
+      add('error', 'empty-ambito', `compositionOverrides.${istat}`, `composizione (comune ${istat})`,
+        `spostando i suoi comuni l'Ambito ${code} (${territory.ambito(code)?.name ?? code}) resterebbe senza comuni${pis ? `, e con lui il PIS "${pis.id}"` : ''}`);
+    }
   }
 
   const ownerOf = new Map<string, string>();

@@ -16,6 +16,23 @@ export interface OfficialComposition {
   rows: Record<string, string>;
 }
 
+/**
+ * Ambiti a composition would leave with no comune: [Ambito code, the first moved-away comune].
+ * An empty Ambito has no polygon, no residents and no neighbours: the map, the counts and the
+ * simulations cannot draw or compute it (it used to stop the app from starting at all).
+ */
+export function ambitiLeftEmpty(territory: Territory, ambitoOf: (istat: string) => string | undefined): [string, string][] {
+  const count = new Map<string, number>(territory.data.ambiti.map((a) => [a.code, 0]));
+  const movedAway = new Map<string, string>();
+  for (const c of territory.data.comuni) {
+    const to = ambitoOf(c.istat) ?? c.ambito;
+    const n = count.get(to);
+    if (n !== undefined) count.set(to, n + 1);
+    if (to !== c.ambito && !movedAway.has(c.ambito)) movedAway.set(c.ambito, c.istat);
+  }
+  return [...count].filter(([, n]) => n === 0).map(([code]) => [code, movedAway.get(code) ?? '']);
+}
+
 export type OfficialParse = { ok: true; rows: Record<string, string>; warnings: string[] } | { ok: false; errors: string[] };
 
 export function parseOfficialComposition(input: Uint8Array | string, territory: Territory): OfficialParse {
@@ -35,6 +52,7 @@ export function parseOfficialComposition(input: Uint8Array | string, territory: 
     return { ok: false, errors: [`riga ${header.line}: servono le colonne del codice ISTAT (${ISTAT_HEADERS.join(', ')}) e del codice Ambito (${AMBITO_HEADERS.join(', ')}); trovate: ${names.join(', ')}`] };
   }
   const errors: string[] = [];
+  // Codes are checked against the territory's maps before they become keys (no prototype names).
   const rows: Record<string, string> = {};
   const seenAt = new Map<string, number>();
   for (const r of body) {
@@ -54,6 +72,15 @@ export function parseOfficialComposition(input: Uint8Array | string, territory: 
   }
   if (errors.length) return { ok: false, errors };
   if (!Object.keys(rows).length) return { ok: false, errors: ['(file): nessuna riga di dati'] };
+  const empty = ambitiLeftEmpty(territory, (istat) => (Object.hasOwn(rows, istat) ? rows[istat] : undefined));
+  if (empty.length) {
+    const list = empty.slice(0, 20).map(([code, istat]) => {
+      const where = istat && seenAt.has(istat) ? `riga ${seenAt.get(istat)}` : '(file)';
+      return `${where}: ${names[iAmbito]}: la tabella lascerebbe l'Ambito ${code} (${territory.ambito(code)?.name ?? code}) senza comuni (qui il comune ${istat} va in ${rows[istat]}); ogni Ambito deve avere almeno un comune`;
+    });
+    if (empty.length > 20) list.push(`(file): … e altri ${empty.length - 20} Ambiti senza comuni`);
+    return { ok: false, errors: list };
+  }
   const missing = territory.data.comuni.length - Object.keys(rows).length;
   const warnings = missing > 0 ? [`${missing} comuni non sono nella tabella: mantengono l'Ambito attuale (documentato o stimato)`] : [];
   return { ok: true, rows, warnings };
