@@ -23,6 +23,16 @@ const CORE_FORBIDDEN = {
   ],
 };
 
+const WINDOW_SEAM = {
+  selector: "MemberExpression[property.name=/^__/]:matches([object.name=/^(window|globalThis|self)$/], [object.expression.name=/^(window|globalThis|self)$/], [object.expression.expression.name=/^(window|globalThis|self)$/])",
+  message: 'No window.__ test seams in the app: use src/testHook.ts (e2e builds only).',
+};
+/** Components call named actions (state/appState.ts), they do not compose scenario edits. */
+const GENERIC_EDIT = {
+  selector: "CallExpression[callee.property.name='edit'][callee.object.property.name='actions']",
+  message: 'Call a named action of the app state (setPisStatus, updateService, moveComune, …), not actions.edit(fn).',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'tools/lint/node_modules/**', 'reports/**', '.stryker-tmp/**', 'test-results/**', 'geodata/generated/**'] },
   {
@@ -48,10 +58,7 @@ export default tseslint.config(
       'no-empty-pattern': 'error',
       'use-isnan': 'error',
       'valid-typeof': 'error',
-      'no-restricted-syntax': ['error', {
-        selector: "MemberExpression[property.name=/^__/]:matches([object.name=/^(window|globalThis|self)$/], [object.expression.name=/^(window|globalThis|self)$/], [object.expression.expression.name=/^(window|globalThis|self)$/])",
-        message: 'No window.__ test seams in the app: use src/testHook.ts (e2e builds only).',
-      }],
+      'no-restricted-syntax': ['error', WINDOW_SEAM],
       '@typescript-eslint/no-unsafe-declaration-merging': 'error',
       '@typescript-eslint/no-duplicate-enum-values': 'error',
       '@typescript-eslint/no-misused-new': 'error',
@@ -64,6 +71,10 @@ export default tseslint.config(
       'no-restricted-imports': ['error', CORE_FORBIDDEN],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'location', 'history'],
     },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}', 'src/export/**/*.{ts,tsx}', 'src/map/**/*.ts', 'src/main.tsx'],
+    rules: { 'no-restricted-syntax': ['error', WINDOW_SEAM, GENERIC_EDIT] },
   },
   {
     // Workers are thin adapters: no UI, no app state.

@@ -3,11 +3,14 @@
 // link reopens it; the workspace (the user's scenarios) is autosaved by an explicit effect in
 // main.tsx.
 import { readScenarioV1 } from '../core/scenario/validate.ts';
-import { batch, computed, signal } from '@preact/signals';
+import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
+import { adoptProposedBases } from '../core/scenario/adopt.ts';
+import { isPartialIsoDate } from '../core/scenario/dates.ts';
 import { createTerritory, type Territory } from '../core/territory/index.ts';
 import type { Level } from '../core/territory/types.ts';
 import {
-  ScenarioEditError, addBase, addMember, createService, duplicateScenario, exportScenarioJson, illustrativeScenario, defaultScenario,
+  ScenarioEditError, addBase, addMember, createService, deleteService, duplicateScenario, moveComune, removeBase, removeMember, setCapofila, setStatus,
+  updateBase, updateScenarioMeta, updateService, type PisStatus, type ScenarioMeta, type ServicePatch, type NewService, exportScenarioJson, illustrativeScenario, defaultScenario,
   importBasesGeoJson, importScenarioCsv, importScenarioJson, serviceOfAmbito, MAX_IMPORT_BYTES, type ImportResult, type Scenario,
 } from '../core/scenario/index.ts';
 import { t } from '../i18n/strings.ts';
@@ -87,6 +90,9 @@ export function createAppState(territory: Territory, initial: Workspace) {
   const selection = computed(() => (selectedAmbito.value ? territory.ambito(selectedAmbito.value) : undefined));
   const hash = computed(() => formatHash({ ambito: selectedAmbito.value, comune: selectedComune.value, level: level.value, panel: panel.value }));
 
+  /** An undo/redo target, still showing the scenario the user is looking at if it exists there. */
+  const keepViewed = (w: Workspace): Workspace =>
+    w.currentId !== workspace.value.currentId && w.scenarios.some((x) => x.id === workspace.value.currentId) ? { ...w, currentId: workspace.value.currentId } : w;
   const commit = (next: Workspace) => {
     history.value = pushHistory(history.value, workspace.value);
     workspace.value = next;
@@ -177,22 +183,84 @@ export function createAppState(territory: Territory, initial: Workspace) {
     },
     undo() {
       const { past, future } = history.value;
-      if (!past.length) return;
+      const target = past[past.length - 1];
+      if (!target) return;
       batch(() => {
         history.value = { past: past.slice(0, -1), future: [workspace.value, ...future] };
-        workspace.value = past[past.length - 1];
+        workspace.value = keepViewed(target);
       });
     },
     redo() {
       const { past, future } = history.value;
-      if (!future.length) return;
+      const target = future[0];
+      if (!target) return;
       batch(() => {
         history.value = { past: [...past, workspace.value], future: future.slice(1) };
-        workspace.value = future[0];
+        workspace.value = keepViewed(target);
       });
     },
+    /** Opening another scenario is navigation, not an edit: it is not an undo step (the presenter switches on every slide). */
     selectScenario(id: string) {
-      if (workspace.value.scenarios.some((s) => s.id === id)) commit({ ...workspace.value, currentId: id });
+      if (workspace.value.currentId !== id && workspace.value.scenarios.some((s) => s.id === id)) workspace.value = { ...workspace.value, currentId: id };
+    },
+
+    // ---- named scenario edits: what components call (each one undoable step)
+    setPisStatus(ambito: string, status: PisStatus) {
+      const st = scenario.value.statuses[ambito];
+      actions.edit((x) => setStatus(x, ambito, status, { startDate: st?.startDate, source: st?.source }));
+    },
+    /** `raw` as typed: "", "2024", "2024-05" or "2024-05-01"; anything else is refused with a message. */
+    setPisStart(ambito: string, raw: string) {
+      const v = raw.trim();
+      if (v && !isPartialIsoDate(v)) {
+        notice.value = { kind: 'error', text: t().pis.badStart(v) };
+        return;
+      }
+      const st = scenario.value.statuses[ambito];
+      actions.edit((x) => setStatus(x, ambito, st?.status ?? 'sconosciuto', { startDate: v || undefined, source: st?.source }));
+    },
+    setPisSource(ambito: string, raw: string) {
+      const st = scenario.value.statuses[ambito];
+      actions.edit((x) => setStatus(x, ambito, st?.status ?? 'sconosciuto', { startDate: st?.startDate, source: raw.trim() || undefined }));
+    },
+    createService(init: NewService, done?: string) {
+      actions.edit((x) => createService(x, init), done);
+    },
+    updateService(serviceId: string, patch: ServicePatch) {
+      actions.edit((x) => updateService(x, serviceId, patch));
+    },
+    deleteService(serviceId: string, done?: string) {
+      actions.edit((x) => deleteService(x, serviceId), done);
+    },
+    removeMember(serviceId: string, ambito: string) {
+      actions.edit((x) => removeMember(x, serviceId, ambito));
+    },
+    setCapofila(serviceId: string, ambito: string) {
+      actions.edit((x) => setCapofila(x, serviceId, ambito));
+    },
+    updateBase(serviceId: string, baseId: string, patch: Parameters<typeof updateBase>[3]) {
+      actions.edit((x) => updateBase(x, serviceId, baseId, patch));
+    },
+    removeBase(serviceId: string, baseId: string) {
+      actions.edit((x) => removeBase(x, serviceId, baseId));
+    },
+    /** What-if: comune `istat` into Ambito `ambito` (back to its own Ambito removes the move). */
+    moveComune(istat: string, ambito: string, done?: string) {
+      actions.edit((x) => moveComune(x, territory, istat, ambito), done);
+    },
+    /** Name, reference date, description; an empty name or date keeps the old one. */
+    updateMeta(patch: Partial<Pick<ScenarioMeta, 'name' | 'referenceDate' | 'description'>>) {
+      const cur = scenario.value;
+      const clean = {
+        ...patch,
+        ...(patch.name !== undefined ? { name: patch.name.trim() || cur.name } : {}),
+        ...(patch.referenceDate !== undefined ? { referenceDate: patch.referenceDate || cur.referenceDate } : {}),
+      };
+      actions.edit((x) => updateScenarioMeta(x, clean));
+    },
+    /** Siting's proposal into the scenario: centrale and reperibilità kept, UdS moved with their rosters (core/scenario/adopt.ts). */
+    adoptBases(serviceId: string, istat: readonly string[], done?: string) {
+      actions.edit((x) => adoptProposedBases(x, serviceId, istat).scenario, done);
     },
     newScenario(kind: 'documentato' | 'illustrativo' | 'copia') {
       const w = workspace.value;
@@ -300,9 +368,12 @@ export function createAppState(territory: Territory, initial: Workspace) {
     },
   };
 
+  // Read-only outside: components and the map read these, only the actions above write them.
+  const ro = <T,>(x: ReadonlySignal<T>): ReadonlySignal<T> => x;
   return {
-    level, selectedAmbito, selectedComune, panel, basemap, labels, focusRequest, selection, hash,
-    workspace, history, notice, mode, pending, baseTarget, scenario, view, actions,
+    level: ro(level), selectedAmbito: ro(selectedAmbito), selectedComune: ro(selectedComune), panel: ro(panel), basemap: ro(basemap),
+    labels: ro(labels), focusRequest: ro(focusRequest), selection, hash, workspace: ro(workspace), history: ro(history), notice: ro(notice),
+    mode: ro(mode), pending: ro(pending), baseTarget: ro(baseTarget), scenario, view, actions,
   };
 }
 

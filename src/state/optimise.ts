@@ -5,7 +5,6 @@
 // matrix the Simulation panel sees. Worker restarts are handled by the request runner.
 import { batch, signal, type ReadonlySignal } from '@preact/signals';
 import { serviceOfAmbito } from '../core/scenario/index.ts';
-import { adoptProposedBases } from '../core/scenario/adopt.ts';
 import { proposalToScenario, type AssociationProposal } from '../core/optimise/associations.ts';
 import type { SitingResult } from '../core/optimise/api.ts';
 import type { SharesResult } from '../core/optimise/shares.ts';
@@ -99,8 +98,7 @@ export function createOptimiseState(app: AppState, planning: PlanningState, clie
       const run = s && (which === 'exact' ? s.exact : s.heuristic);
       if (!s || !run || run.status !== 'ok') return;
       const chosen = which === 'exact' ? run.value.exact?.bases ?? [] : run.value.heuristic.bases;
-      app.actions.edit((scenario) => adoptProposedBases(scenario, s.serviceId, chosen.map((b) => b.istat)).scenario,
-        t().notices.basesAdopted(chosen.map((b) => b.name).join(', ')));
+      app.actions.adoptBases(s.serviceId, chosen.map((b) => b.istat), t().notices.basesAdopted(chosen.map((b) => b.name).join(', ')));
     },
     async suggest(options: AssociationAsk) {
       associations.value = { status: 'running' };

@@ -2,7 +2,6 @@
 // status of their membership (documented or estimated), neighbours.
 import { DOCUMENTED_EXCLAVE_NOTES } from '../core/territory/exclaves.ts';
 import { t, fmtInt, fmtKm2 } from '../i18n/strings.ts';
-import { moveComune } from '../core/scenario/index.ts';
 import { useApp } from './context.ts';
 import { PisSection } from './PisSection.tsx';
 import type { Level } from '../core/territory/types.ts';
@@ -91,12 +90,12 @@ export function InfoPanel() {
 
 /** "What if this comune joined another Ambito": neighbouring Ambiti first, then all. */
 function MoveComune({ istat, from }: { istat: string; from: string }) {
-  const { territory: shipped, state } = useApp();
+  const { territory, state } = useApp();
   const tv = state.view.value;
   const i = tv.comuneIndex(istat)!;
-  const near = [...new Set(tv.data.adjacency[i].map((j) => tv.data.comuni[j].istat).map((x) => state.scenario.value.compositionOverrides[x] ?? shipped.comune(x)!.ambito))].filter((a) => a !== from).sort();
+  const near = [...new Set(tv.data.adjacency[i].map((j) => tv.comune(tv.data.comuni[j].istat)!.ambito))].filter((a) => a !== from).sort();
   const others = tv.data.ambiti.map((a) => a.code).filter((a) => a !== from && !near.includes(a));
-  const original = shipped.comune(istat)!.ambito;
+  const original = territory.comune(istat)!.ambito;
   const I = t().info;
   return (
     <div class="move-comune">
@@ -104,7 +103,7 @@ function MoveComune({ istat, from }: { istat: string; from: string }) {
         <select data-testid="move-comune" value="" onChange={(e) => {
           const to = (e.target as HTMLSelectElement).value;
           if (!to) return;
-          state.actions.edit((s) => moveComune(s, shipped, istat, to), I.moveDone(shipped.comune(istat)!.name, String(tv.ambito(to)?.name)));
+          state.actions.moveComune(istat, to, I.moveDone(territory.comune(istat)!.name, String(tv.ambito(to)?.name)));
           state.actions.selectComune(istat); // follow the comune into its new Ambito
         }}>
           <option value="">{I.chooseAmbito}</option>
@@ -113,7 +112,7 @@ function MoveComune({ istat, from }: { istat: string; from: string }) {
         </select>
       </label>
       {original !== from && (
-        <button type="button" class="link small" onClick={() => state.actions.edit((s) => moveComune(s, shipped, istat, original))}>{I.moveBack(String(shipped.ambito(original)?.name))}</button>
+        <button type="button" class="link small" onClick={() => state.actions.moveComune(istat, original)}>{I.moveBack(String(territory.ambito(original)?.name))}</button>
       )}
     </div>
   );

@@ -2,8 +2,7 @@
 // its LEPS features and bases. Every change is one undoable edit through the state's actions.
 import {
   BASE_KINDS, PIS_ORGANISATIONS, PIS_STATUSES, PRESA_IN_CARICO_VALUES,
-  createService, deleteService, pienamenteLeps, removeBase, removeMember, serviceOfAmbito, setCapofila, setStatus, updateBase,
-  updateService, type PisService, type ServiceFeatureKey, type ServicePatch,
+  pienamenteLeps, serviceOfAmbito, type PisService, type ServiceFeatureKey, type ServicePatch,
 } from '../core/scenario/index.ts';
 import { TIME_BANDS } from '../core/sim/layout.ts';
 import { fmt, fmtInt, t } from '../i18n/strings.ts';
@@ -15,7 +14,6 @@ export function PisSection({ ambito }: { ambito: string }) {
   const s = state.scenario.value;
   const st = s.statuses[ambito] ?? { status: 'sconosciuto' as const };
   const svc = serviceOfAmbito(s, ambito);
-  const edit = state.actions.edit;
   const tt = t();
   const P = tt.pis;
   return (
@@ -23,21 +21,17 @@ export function PisSection({ ambito }: { ambito: string }) {
       <h3 id="pis-title">{P.title} {s.illustrative && <span class="badge warn-badge">{P.illustrative}</span>}</h3>
       <div class="form-grid">
         <label for="pis-status">{P.status}</label>
-        <select id="pis-status" value={st.status} onChange={(e) => edit((x) => setStatus(x, ambito, (e.target as HTMLSelectElement).value as never, { startDate: st.startDate, source: st.source }))}>
+        <select id="pis-status" value={st.status} onChange={(e) => state.actions.setPisStatus(ambito, (e.target as HTMLSelectElement).value as never)}>
           {PIS_STATUSES.map((v) => <option key={v} value={v}>{tt.enums.status[v]}</option>)}
         </select>
         <label for="pis-start">{P.start}</label>
-        <input id="pis-start" placeholder={P.startPlaceholder} value={st.startDate ?? ''} onChange={(e) => {
-          const v = (e.target as HTMLInputElement).value.trim();
-          if (v && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(v)) return state.actions.notify({ kind: 'error', text: P.badStart(v) });
-          edit((x) => setStatus(x, ambito, st.status, { startDate: v || undefined, source: st.source }));
-        }} />
+        <input id="pis-start" placeholder={P.startPlaceholder} value={st.startDate ?? ''} onChange={(e) => state.actions.setPisStart(ambito, (e.target as HTMLInputElement).value)} />
         <label for="pis-source">{P.source}</label>
-        <input id="pis-source" placeholder={P.sourcePlaceholder} value={st.source ?? ''} onChange={(e) => edit((x) => setStatus(x, ambito, st.status, { startDate: st.startDate, source: (e.target as HTMLInputElement).value.trim() || undefined }))} />
+        <input id="pis-source" placeholder={P.sourcePlaceholder} value={st.source ?? ''} onChange={(e) => state.actions.setPisSource(ambito, (e.target as HTMLInputElement).value)} />
       </div>
       {!svc && (
         <div class="actions">
-          <button type="button" onClick={() => edit((x) => createService(x, { members: [ambito], name: `PIS ${territory.ambito(ambito)?.name}` }), P.created)}>{P.create}</button>
+          <button type="button" onClick={() => state.actions.createService({ members: [ambito], name: `PIS ${territory.ambito(ambito)?.name}` }, P.created)}>{P.create}</button>
           <button type="button" onClick={() => state.actions.startAssociation()}>{P.associate}</button>
         </div>
       )}
@@ -50,7 +44,7 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
   const { territory, state } = useApp();
   const tt = t();
   const P = tt.pis;
-  const patch = (p: ServicePatch) => state.actions.edit((x) => updateService(x, svc.id, p));
+  const patch = (p: ServicePatch) => state.actions.updateService(svc.id, p);
   const unverified = (k: ServiceFeatureKey) => (svc.unverifiedFields?.includes(k) ? <span class="badge warn-badge" title={P.unverifiedTitle}>{P.unverified}</span> : null);
   const residents = svc.members.reduce((n, m) => n + territory.rollupOf('ambito', m).residents, 0);
   return (
@@ -68,7 +62,7 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
           <span class="chip" key={m}>
             {territory.ambito(m)?.name}{m === svc.capofila ? P.capofilaSuffix : ''}
             {svc.members.length > 1 && (
-              <button type="button" class="chip-x" aria-label={P.removeMember(String(territory.ambito(m)?.name))} onClick={() => state.actions.edit((x) => removeMember(x, svc.id, m))}>×</button>
+              <button type="button" class="chip-x" aria-label={P.removeMember(String(territory.ambito(m)?.name))} onClick={() => state.actions.removeMember(svc.id, m)}>×</button>
             )}
           </span>
         ))}
@@ -76,7 +70,7 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
       </div>
       <div class="form-grid">
         <label for="svc-capofila">{P.capofila}</label>
-        <select id="svc-capofila" value={svc.capofila} onChange={(e) => state.actions.edit((x) => setCapofila(x, svc.id, (e.target as HTMLSelectElement).value))}>
+        <select id="svc-capofila" value={svc.capofila} onChange={(e) => state.actions.setCapofila(svc.id, (e.target as HTMLSelectElement).value)}>
           {svc.members.map((m) => <option key={m} value={m}>{territory.ambito(m)?.name}</option>)}
         </select>
         <label for="svc-ente">{P.ente}</label>
@@ -111,7 +105,7 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
           {svc.bases.map((b) => (
             <tr key={b.id} data-testid="base-row">
               <td>
-                <select aria-label={P.kindLabel} value={b.kind} onChange={(e) => state.actions.edit((x) => updateBase(x, svc.id, b.id, { kind: (e.target as HTMLSelectElement).value as never }))}>
+                <select aria-label={P.kindLabel} value={b.kind} onChange={(e) => state.actions.updateBase(svc.id, b.id, { kind: (e.target as HTMLSelectElement).value as never })}>
                   {BASE_KINDS.map((k) => <option key={k} value={k}>{tt.enums.baseKind[k]}</option>)}
                 </select>
               </td>
@@ -122,11 +116,11 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
                     onChange={(e) => {
                       const v = fmt.read((e.target as HTMLInputElement).value, { integer: true, min: 0, max: 50 });
                       if (v === undefined) return state.actions.notify({ kind: 'error', text: P.badUnits });
-                      state.actions.edit((x) => updateBase(x, svc.id, b.id, { unitsByBand: { [band]: v } }));
+                      state.actions.updateBase(svc.id, b.id, { unitsByBand: { [band]: v } });
                     }} />
                 </td>
               ))}
-              <td><button type="button" class="chip-x" aria-label={P.removeBase} onClick={() => state.actions.edit((x) => removeBase(x, svc.id, b.id))}>×</button></td>
+              <td><button type="button" class="chip-x" aria-label={P.removeBase} onClick={() => state.actions.removeBase(svc.id, b.id)}>×</button></td>
             </tr>
           ))}
         </tbody>
@@ -134,7 +128,7 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
       {svc.bases.length === 0 && <p class="small muted">{P.noBases}</p>}
       <div class="actions">
         <button type="button" onClick={() => state.actions.startPlaceBase(svc.id)}>{P.addBase}</button>
-        <button type="button" class="danger" onClick={() => state.actions.edit((x) => deleteService(x, svc.id), P.deleted)}>{P.delete}</button>
+        <button type="button" class="danger" onClick={() => state.actions.deleteService(svc.id, P.deleted)}>{P.delete}</button>
       </div>
       {svc.source && <p class="small muted">{P.sourceLine(svc.source)}</p>}
       {svc.annualBudgetNote && <p class="small muted">{svc.annualBudgetNote}</p>}

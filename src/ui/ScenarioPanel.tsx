@@ -4,7 +4,7 @@
 import { useRef } from 'preact/hooks';
 import {
   CROAS_SURVEY, compareWithSurvey, countScenario, encodeScenarioForHash, exportBasesGeoJson, exportScenarioCsv, exportScenarioJson,
-  updateScenarioMeta, checkScenario, moveComune,
+  checkScenario,
 } from '../core/scenario/index.ts';
 import { t } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
@@ -33,11 +33,11 @@ export function ScenarioPanel() {
           {w.scenarios.map((x) => <option key={x.id} value={x.id}>{x.name}{x.illustrative ? P.illustrativeSuffix : ''}</option>)}
         </select>
         <label for="scenario-name">{P.name}</label>
-        <input id="scenario-name" value={s.name} onChange={(e) => state.actions.edit((x) => updateScenarioMeta(x, { name: (e.target as HTMLInputElement).value.trim() || x.name }))} />
+        <input id="scenario-name" value={s.name} onChange={(e) => state.actions.updateMeta({ name: (e.target as HTMLInputElement).value })} />
         <label for="scenario-date">{P.date}</label>
-        <input id="scenario-date" type="date" value={s.referenceDate} onChange={(e) => state.actions.edit((x) => updateScenarioMeta(x, { referenceDate: (e.target as HTMLInputElement).value || x.referenceDate }))} />
+        <input id="scenario-date" type="date" value={s.referenceDate} onChange={(e) => state.actions.updateMeta({ referenceDate: (e.target as HTMLInputElement).value })} />
         <label for="scenario-desc">{P.description}</label>
-        <textarea id="scenario-desc" rows={2} value={s.description} onChange={(e) => state.actions.edit((x) => updateScenarioMeta(x, { description: (e.target as HTMLTextAreaElement).value }))} />
+        <textarea id="scenario-desc" rows={2} value={s.description} onChange={(e) => state.actions.updateMeta({ description: (e.target as HTMLTextAreaElement).value })} />
       </div>
       <div class="actions">
         <button type="button" onClick={() => state.actions.newScenario('documentato')} title={P.newTitle}>{P.new}</button>
@@ -83,7 +83,7 @@ export function ScenarioPanel() {
             {Object.entries(s.compositionOverrides).map(([istat, to]) => (
               <li key={istat}>
                 {territory.comune(istat)?.name}: {territory.ambito(territory.comune(istat)!.ambito)?.name} → {territory.ambito(to)?.name}{' '}
-                <button type="button" class="link" onClick={() => state.actions.edit((x) => moveComune(x, territory, istat, territory.comune(istat)!.ambito))}>{P.undoMove}</button>
+                <button type="button" class="link" onClick={() => state.actions.moveComune(istat, territory.comune(istat)!.ambito)}>{P.undoMove}</button>
               </li>
             ))}
           </ul>

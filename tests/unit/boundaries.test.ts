@@ -37,6 +37,14 @@ describe('boundaries (ESLint, tools/lint)', () => {
   });
 });
 
+describe('one writer', () => {
+  it('components call named actions, not a generic actions.edit(fn)', async () => {
+    const code = 'declare const state: { actions: { edit(f: unknown): void } };\nstate.actions.edit((x: unknown) => x);\n';
+    expect((await lint(code, 'src/ui/probe.tsx')).join()).toMatch(/no-restricted-syntax: Call a named action/);
+    expect(await lint(code, 'src/state/probe.ts')).toEqual([]);
+  });
+});
+
 describe('the test hook', () => {
   it('publishes nothing without the explicit flag', async () => {
     const g = globalThis as unknown as { __PIS_TEST_HOOK__?: boolean; __app?: unknown; __map?: unknown };

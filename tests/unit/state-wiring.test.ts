@@ -230,3 +230,52 @@ describe('adopt the proposed bases', () => {
     expect(app.scenario.value.services.find((s) => s.id === 'pis-gs')!.bases.map((b) => b.istat)).toEqual(['015027', '015105', '015027', '012050']);
   });
 });
+
+describe('one writer: named actions, navigation, moves', () => {
+  it('opening another scenario is not an undo step; undo keeps the scenario on screen', () => {
+    const app = createAppState(official, initialWorkspace(official));
+    app.actions.newScenario('copia'); // one undo step
+    const [first, copy] = app.workspace.value.scenarios;
+    app.actions.setPisStatus('50094', 'attivo'); // an edit in the copy
+    const steps = app.history.value.past.length;
+    app.actions.selectScenario(first!.id);
+    app.actions.selectScenario(copy!.id);
+    app.actions.selectScenario(first!.id);
+    expect(app.history.value.past.length).toBe(steps);
+    app.actions.undo(); // undoes the status edit of the copy, still showing the first scenario
+    expect(app.workspace.value.currentId).toBe(first!.id);
+    expect(app.workspace.value.scenarios.find((x) => x.id === copy!.id)!.statuses['50094']?.status).not.toBe('attivo');
+  });
+
+  it('a start date is checked by the state: "2024-13x" is refused with a message, "2024-05" accepted', () => {
+    const app = createAppState(official, initialWorkspace(official));
+    const before = app.scenario.value;
+    app.actions.setPisStart('50094', '2024-13x');
+    expect(app.scenario.value).toBe(before);
+    expect(app.notice.value).toMatchObject({ kind: 'error' });
+    app.actions.setPisStart('50094', ' 2024-05 ');
+    expect(app.scenario.value.statuses['50094']?.startDate).toBe('2024-05');
+  });
+
+  it('an empty scenario name keeps the old one', () => {
+    const app = createAppState(official, initialWorkspace(official));
+    const name = app.scenario.value.name;
+    app.actions.updateMeta({ name: '   ' });
+    expect(app.scenario.value.name).toBe(name);
+    app.actions.updateMeta({ name: ' Piano 2027 ' });
+    expect(app.scenario.value.name).toBe('Piano 2027');
+  });
+
+  it('Territory.comune() of the scenario view honours what-if moves', () => {
+    const app = createAppState(official, initialWorkspace(official));
+    expect(app.view.value.comune('015105')!.ambito).toBe('50094');
+    app.actions.moveComune('015105', '50029');
+    const view = app.view.value;
+    expect(view.comune('015105')!.ambito).toBe('50029');
+    expect(view.comune('015105')).toBe(view.comune('015105')); // built once
+    expect(view.comuniOfAmbito('50029').map((i) => view.data.comuni[i]!.istat)).toContain('015105');
+    expect(official.comune('015105')!.ambito).toBe('50094'); // the unmoved territory is untouched
+    app.actions.moveComune('015105', '50094'); // back: the move disappears
+    expect(app.scenario.value.compositionOverrides).toEqual({});
+  });
+});

@@ -18,6 +18,7 @@ export interface Rollup {
 export interface Territory {
   data: TerritoryData;
   comuneIndex(istat: string): number | undefined;
+  /** The comune's record; with a composition, `.ambito` is the Ambito it was moved to. */
   comune(istat: string): ComuneRecord | undefined;
   ambito(code: string): AmbitoRecord | undefined;
   /** Comuni indices of an Ambito, in ISTAT order. With `composition`, what-if moves apply. */
@@ -135,12 +136,21 @@ export function createTerritory(data: TerritoryData, composition?: ReadonlyMap<s
     return r;
   }
 
+  const movedRecords = new Map<number, ComuneRecord>();
   const territory: Territory = {
     data,
     comuneIndex: (istat) => byIstat.get(istat),
+    // With what-if moves, a moved comune's record says the Ambito it was moved to (as
+    // comuniOfAmbito, search and neighbourAmbiti do); the record is built once per comune.
     comune: (istat) => {
       const i = byIstat.get(istat);
-      return i === undefined ? undefined : data.comuni[i];
+      if (i === undefined) return undefined;
+      const c = data.comuni[i]!;
+      const a = ambitoOfComune[i]!;
+      if (a === c.ambito) return c;
+      let m = movedRecords.get(i);
+      if (!m) movedRecords.set(i, (m = { ...c, ambito: a }));
+      return m;
     },
     ambito: (code) => ambitoByCode.get(code),
     comuniOfAmbito: (code) => comuniByAmbito.get(code) ?? [],
