@@ -11,7 +11,9 @@ import { decodeOdText, MAX_OD_BYTES } from '../core/travel/odMatrix.ts';
 import { fileURLToPath } from 'node:url';
 import { createSimulationApi, type OdImportReport } from '../core/sim/api.ts';
 import { TIME_BANDS, type ServiceLayout, type TimeBand } from '../core/sim/layout.ts';
-import { TIME_BAND_LABELS } from '../core/coverage/assumptions.ts';
+import { DEFAULT_RESPONSE_ASSUMPTIONS, TIME_BAND_LABELS } from '../core/coverage/assumptions.ts';
+import { unreachableThresholds } from '../core/des/caveats.ts';
+import { caveatLines, demandLines, simulationLines } from './simText.ts';
 import type { TerritoryData } from '../core/territory/types.ts';
 import { createTerritory } from '../core/territory/index.ts';
 import { illustrativeScenario, importScenarioJson, toServiceLayout, type Scenario } from '../core/scenario/index.ts';
@@ -250,14 +252,16 @@ async function main(): Promise<void> {
     return;
   }
   const r = result.coverage.region;
+  const empty = unreachableThresholds(result.coverage.thresholdsMin, DEFAULT_RESPONSE_ASSUMPTIONS, result.coverage.band);
   const lines = [
     result.illustrative ? 'ATTENZIONE: scenario illustrativo, non dati reali' : '',
     `Copertura (${TIME_BAND_LABELS[result.coverage.band]}, tempi ${result.travelSource === 'stima' ? 'stimati' : 'da matrice OD'}): media ${fmtMin(r.meanResponseMin)}, p90 ${fmtMin(r.p90ResponseMin)}`,
-    ...result.coverage.thresholdsMin.map((t, i) => `  entro ${t} min: ${(r.shareWithin[i] * 100).toFixed(1)}% dei residenti`),
+    ...result.coverage.thresholdsMin.map((t, i) => `  entro ${t} min: ${(r.shareWithin[i] * 100).toFixed(1)}% dei residenti${empty.includes(t) ? ' (vuota per costruzione, vedi sotto)' : ''}`),
     `Regola dei 50.000 (${result.rule50kSummary.passCount} su ${result.rule50k.length} rispettano):`,
     ...result.rule50k.map((e) => `  ${e.pass ? 'OK  ' : 'NO  '} ${e.istat_code} ${e.name}${e.fixes.length ? ' → ' + e.fixes[0] : ''}`),
-    `Simulazione: ${result.simulation.replicationsDone} repliche × ${result.simulation.horizonDays} giorni` +
-      (result.simulation.region.saturated ? `, SATURAZIONE in ${result.simulation.region.saturatedServices.join(', ')}` : `, p90 ${fmtMin(result.simulation.region.response?.p90Min?.mean)}`),
+    ...demandLines(result.simulation),
+    ...simulationLines(result.simulation),
+    ...caveatLines([...result.coverage.caveats, ...result.simulation.caveats]),
   ].filter(Boolean);
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -4,6 +4,7 @@
 import type { ResponseAssumptions } from '../coverage/assumptions.ts';
 import { TIME_BAND_LABELS } from '../coverage/assumptions.ts';
 import type { TimeBand } from '../sim/layout.ts';
+import type { SimulationResult } from './simulate.ts';
 
 export interface Caveat {
   id: string;
@@ -35,5 +36,49 @@ export function coverageCaveats(o: { thresholdsMin: readonly number[]; response:
     id: 'coverage.estimatedTravel',
     text: 'Tempi di viaggio stimati su un grafo di adiacenza tra comuni con velocità per densità (nessuna rete stradale offline): sostituibili con una matrice origine–destinazione.',
   });
+  return out;
+}
+
+/** Interval of an estimate: zero width means no spread between replications, not certainty. */
+interface EstimateLike { mean: number; ciLow: number; ciHigh: number; n: number }
+
+export function simulationCaveats(r: Omit<SimulationResult, 'caveats'>): Caveat[] {
+  const out: Caveat[] = [];
+  const d = r.demand;
+  const cal = d.calibration;
+  out.push({
+    id: 'des.demandCalibration',
+    text: `Domanda calibrata sul solo PIS di Rho: 86 segnalazioni (luglio 2023 – settembre 2025) ripartite sulle ${cal.closureHours.toLocaleString('it-IT')} ore di chiusura dei servizi sociali del periodo, non sulle 24 ore; per tipo (emergenze: calamità, adulti/senza dimora, MSNA, non classificate; urgenze; non pertinenti), con le emergenze servite prima delle urgenze. Gli adulti in difficoltà e/o senza dimora seguono l'indicatore di grave marginalità (iscritti senza dimora ISTAT 2021 dove c'è il dato). In orario d'ufficio il tasso è ${n1(r.assumptions.officeRateFactor)} × quello delle ore di chiusura (assunzione).`,
+  });
+  const L = d.lomellina;
+  out.push({
+    id: 'des.lomellinaCheck',
+    text: `Verifica fuori campione (non usata per calibrare): per la Lomellina (${L.comuni} comuni, ${L.residents.toLocaleString('it-IT')} residenti, febbraio – novembre 2023, ${L.serviceHours.toLocaleString('it-IT')} ore di servizio) il modello prevede ${n1(L.predictedReports)} segnalazioni, di cui ${n1(L.predictedPertinent)} emergenze e urgenze; il gestore riferisce ${L.observedActivations} attivazioni.`,
+  });
+  out.push({
+    id: 'des.intervals',
+    text: `Gli intervalli al 95% misurano il rumore della simulazione tra ${r.replicationsDone} repliche, non l'incertezza delle ipotesi (tempi di viaggio stimati, domanda calibrata su un solo servizio).`,
+  });
+  const resp = r.region.response;
+  const zero = (['p50Min', 'p90Min', 'p95Min'] as const).filter((k) => {
+    const e = resp?.[k] as EstimateLike | null | undefined;
+    return e && e.n > 1 && e.ciHigh - e.ciLow < 1e-9;
+  });
+  if (zero.length) {
+    out.push({
+      id: 'des.zeroWidth',
+      text: `Intervallo di ampiezza zero per ${zero.map((k) => k.replace('Min', '')).join(', ')}: i tempi di viaggio sono deterministici e molte chiamate vengono dallo stesso punto di domanda, quindi il percentile cade ogni volta sullo stesso valore. Non è una misura esatta: attivare la suddivisione dei comuni grandi e la posizione casuale nel comune.`,
+    });
+  }
+  const noUnits = r.services.filter((s) => s.noUnits);
+  if (noUnits.length) {
+    out.push({
+      id: 'des.noUnits',
+      text: `${noUnits.length === 1 ? 'Un PIS non ha' : `${noUnits.length} PIS non hanno`} unità in nessuna fascia (${noUnits.map((s) => `${s.name}: ${s.noUnitsLabel}`).join('; ')}): le loro chiamate non hanno tempi di risposta; non è una saturazione.`,
+    });
+  }
+  if (r.region.saturated) {
+    out.push({ id: 'des.saturated', text: `Saturazione (coda in crescita) in ${r.region.saturatedServices.length} PIS: le unità non bastano per le chiamate attese; percentili e medie non hanno senso e non sono mostrati.` });
+  }
   return out;
 }

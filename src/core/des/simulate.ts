@@ -10,6 +10,9 @@ import { buildDesModel, type DesModel } from './model.ts';
 import { mulberry32, replicationSeed } from './rng.ts';
 import { estimate, percentileSorted, type Estimate } from './stats.ts';
 import { TIME_BANDS, type TimeBand } from '../sim/layout.ts';
+import { simulationCaveats, type Caveat } from './caveats.ts';
+import { comuneIndicator, expectedDemand, lomellinaCheck, type DemandCalibration, type ExpectedDemand, type IndicatorTier, type LomellinaCheck } from './demand.ts';
+import type { TerritoryData } from '../territory/types.ts';
 
 export interface SimulateOptions {
   seed?: number;
@@ -63,8 +66,38 @@ export interface ServiceSimResult {
   shareQueued: Estimate | null;
   /** Analytic offered load (expected busy time ÷ units on duty); ≥ 1 means the queue cannot be stable. */
   offeredLoad: number;
+  /** The service has no unit in any band: "nessuna base" (or no units at its bases), not a saturation. */
+  noUnits: boolean;
+  /** 'nessuna base' | 'nessuna unità nelle basi' when noUnits, else null. */
+  noUnitsLabel: string | null;
+  /** Queue growth: the units cannot keep up (offered load ≥ 1, utilisation at the threshold, or a growing queue). */
   saturated: boolean;
   saturationReasons: string[];
+  /** Expected reports a year from the comuni it serves (analytic, from the calibrated demand). */
+  expectedReportsYear: number;
+  expectedDispatchedYear: number;
+}
+
+/** Expected demand of one of the 19 comuni of the 50,000 rule, with its grave-marginalità indicator. */
+export interface ComuneDemand {
+  istat: string;
+  name: string;
+  residents: number;
+  capoluogo: boolean;
+  indicator: number;
+  indicatorTier: IndicatorTier;
+  indicatorSource: string;
+  expectedReportsYear: number;
+  expectedDispatchedYear: number;
+  expectedGraveMarginalitaYear: number;
+}
+
+export interface DemandSummary {
+  calibration: DemandCalibration;
+  /** Reports a year the model expects in the whole territory. */
+  expected: ExpectedDemand;
+  comuni50k: ComuneDemand[];
+  lomellina: LomellinaCheck;
 }
 
 export interface UnitSimResult {
@@ -100,7 +133,11 @@ export interface SimulationResult {
   };
   services: ServiceSimResult[];
   units: UnitSimResult[];
+  /** Where the calls come from: calibration, expected calls, the Lomellina check. */
+  demand: DemandSummary;
   warnings: string[];
+  /** Why the figures are what they are: the same list the UI and the CLI show. */
+  caveats: Caveat[];
 }
 
 interface Prepared {
@@ -135,7 +172,7 @@ function* replications(p: Prepared, hooks: SimulationHooks): Generator<Replicati
 
 export function runSimulation(travel: TravelContext, layout: CompiledLayout, options: SimulateOptions = {}, hooks: SimulationHooks = {}): SimulationResult {
   const p = prepare(travel, layout, options);
-  return summarise(layout, p, [...replications(p, hooks)]);
+  return summarise(travel.data, layout, p, [...replications(p, hooks)]);
 }
 
 /** As runSimulation, yielding to the event loop between replications so a cancel message can land. */
@@ -146,7 +183,7 @@ export async function runSimulationAsync(travel: TravelContext, layout: Compiled
     reps.push(r);
     await new Promise((resolve) => setTimeout(resolve, 0));
   }
-  return summarise(layout, p, reps);
+  return summarise(travel.data, layout, p, reps);
 }
 
 function responseSummary(sortedPerRep: Float64Array[], targetMin: number): ResponseSummary {
@@ -164,8 +201,34 @@ const shareOf = (part: number, whole: number): number | null => (whole > 0 ? par
 const byBand = (values: (k: number) => number[]): Record<TimeBand, Estimate | null> =>
   Object.fromEntries(TIME_BANDS.map((b, k) => [b, estimate(values(k))])) as Record<TimeBand, Estimate | null>;
 
-function summarise(layout: CompiledLayout, p: Prepared, reps: ReplicationResult[]): SimulationResult {
+const TIER_SOURCE: Record<IndicatorTier, string> = {
+  sourced: 'ISTAT 2021',
+  capoluogo: 'stima: capoluogo senza dato ISTAT (‰ modificabile)',
+  over50k: 'stima: comune > 50.000 senza dato ISTAT (‰ modificabile)',
+  baseline: 'stima: altri comuni (‰ modificabile)',
+};
+
+/** Analytic expected demand: region, per service (its comuni, overrides applied), the 19 comuni, Lomellina. */
+function demandSummary(data: TerritoryData, layout: CompiledLayout, p: Prepared): { summary: DemandSummary; byService: ExpectedDemand[] } {
+  const cal = p.model.demand.calibration;
+  const a = p.a;
+  const byService = layout.services.map((_, s) => expectedDemand(data.comuni.filter((_c, i) => layout.serviceOfComune[i] === s), cal, a));
+  const comuni50k = data.comuni.filter((c) => c.over50k || c.capoluogo).map((c): ComuneDemand => {
+    const ind = comuneIndicator(c, a.indicator);
+    const e = expectedDemand([c], cal, a);
+    return {
+      istat: c.istat, name: c.name, residents: c.residents, capoluogo: c.capoluogo,
+      indicator: ind.value, indicatorTier: ind.tier,
+      indicatorSource: ind.source ? `${ind.source.sourceTitle} (${ind.source.referenceDate})` : TIER_SOURCE[ind.tier],
+      expectedReportsYear: e.total, expectedDispatchedYear: e.dispatched, expectedGraveMarginalitaYear: e.graveMarginalita,
+    };
+  });
+  return { summary: { calibration: cal, expected: expectedDemand(data.comuni, cal, a), comuni50k, lomellina: lomellinaCheck(data, a) }, byService };
+}
+
+function summarise(data: TerritoryData, layout: CompiledLayout, p: Prepared, reps: ReplicationResult[]): SimulationResult {
   const { model: m, a, targetMin } = p;
+  const { summary: demand, byService } = demandSummary(data, layout, p);
   const hoursByBand = m.horizon.hoursByBand;
   const onDutyMin = (u: number): number => hoursByBand.reduce((s, h, k) => s + (m.unitSlot[u] < m.baseUnits[m.unitBase[u] * TIME_BANDS.length + k] ? h * 60 : 0), 0);
   const unitUtil = (u: number): Estimate | null => {
@@ -185,10 +248,12 @@ function summarise(layout: CompiledLayout, p: Prepared, reps: ReplicationResult[
     }));
     const reasons: string[] = [];
     const load = m.offeredLoad[s];
-    if (load >= 1) reasons.push(`carico offerto stimato ${Number.isFinite(load) ? load.toFixed(2) : '∞'} ≥ 1: le unità non bastano per le chiamate attese`);
+    const noUnits = us.length === 0;
+    // Without units there is no queue to grow: that is "nessuna base", reported as such, not a saturation.
+    if (!noUnits && load >= 1) reasons.push(`carico offerto stimato ${Number.isFinite(load) ? load.toFixed(2) : '∞'} ≥ 1: le unità non bastano per le chiamate attese`);
     if (utilisation && utilisation.mean >= a.saturationUtilisation) reasons.push(`utilizzo medio delle unità ${(utilisation.mean * 100).toFixed(0)}% ≥ ${(a.saturationUtilisation * 100).toFixed(0)}%`);
     const growing = reps.filter((r) => r.services[s].queueAtEnd >= 5 && r.services[s].queueAtEnd > r.services[s].queueAtMid).length;
-    if (reps.length > 0 && growing * 2 >= reps.length) reasons.push(`coda in crescita in ${growing} repliche su ${reps.length}`);
+    if (!noUnits && reps.length > 0 && growing * 2 >= reps.length) reasons.push(`coda in crescita in ${growing} repliche su ${reps.length}`);
     const saturated = reasons.length > 0;
     const hasCalls = reps.some((r) => r.services[s].calls > 0);
     return {
@@ -204,9 +269,13 @@ function summarise(layout: CompiledLayout, p: Prepared, reps: ReplicationResult[
       utilisation,
       pAllBusy: estimate(reps.map((r) => (r.services[s].staffedMin > 0 ? r.services[s].allBusyMin / r.services[s].staffedMin : null))),
       shareQueued: estimate(reps.map((r) => (r.services[s].calls > 0 ? r.services[s].queued / r.services[s].calls : null))),
-      offeredLoad: load,
+      offeredLoad: noUnits ? 0 : load,
+      noUnits,
+      noUnitsLabel: noUnits ? (svc.baseIndices.length === 0 ? 'nessuna base' : 'nessuna unità nelle basi') : null,
       saturated,
       saturationReasons: reasons,
+      expectedReportsYear: byService[s].total,
+      expectedDispatchedYear: byService[s].dispatched,
     };
   });
 
@@ -222,7 +291,7 @@ function summarise(layout: CompiledLayout, p: Prepared, reps: ReplicationResult[
   });
   const warnings = [...layout.warnings];
   if (m.unitBase.length === 0) warnings.push('Nessuna unità nelle basi dello scenario: nessun intervento simulato');
-  return {
+  const result: Omit<SimulationResult, 'caveats'> = {
     illustrative: layout.illustrative,
     seed: p.seed,
     replicationsRequested: p.total,
@@ -249,6 +318,8 @@ function summarise(layout: CompiledLayout, p: Prepared, reps: ReplicationResult[
     },
     services,
     units,
+    demand,
     warnings,
   };
+  return { ...result, caveats: simulationCaveats(result) };
 }

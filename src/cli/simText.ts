@@ -1,0 +1,56 @@
+// The CLI's text for the simulation and the demand behind it: percentiles with their 95 %
+// intervals, calls a year where they arise (the 19 comuni of the 50,000 rule, each PIS), the
+// Lomellina check, and the caveats the UI shows. Kept apart from simulate.ts so the text is testable.
+import type { Caveat } from '../core/des/caveats.ts';
+import type { Estimate } from '../core/des/stats.ts';
+import type { SimulationResult } from '../core/des/simulate.ts';
+
+const it1 = (x: number): string => x.toLocaleString('it-IT', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const int = (x: number): string => Math.round(x).toLocaleString('it-IT');
+
+/** "43,9 min (43,8–43,9)"; "—" when absent. */
+export function fmtEstimateMin(e: Estimate | null | undefined): string {
+  if (!e) return '—';
+  return `${it1(e.mean)} min (IC 95% ${it1(e.ciLow)}–${it1(e.ciHigh)})`;
+}
+
+const estCount = (e: Estimate | null | undefined): string => (e ? `${int(e.mean)} (${int(e.ciLow)}–${int(e.ciHigh)})` : '—');
+
+export function demandLines(sim: SimulationResult): string[] {
+  const d = sim.demand;
+  const per100k = d.calibration.ratePer100kYearClosureByKind;
+  const residentsRate = per100k.calamity + per100k.msna + per100k.emergencyOther + per100k.urgency + per100k.notPertinent;
+  return [
+    `Domanda (calibrata sul PIS di Rho, 86 segnalazioni in ${int(d.calibration.closureHours)} ore di chiusura, lug 2023 – set 2025):`,
+    `  ${it1(residentsRate)} segnalazioni all'anno ogni 100.000 residenti nelle ore di chiusura, più la grave marginalità sull'indicatore (Rho: ${it1(d.calibration.rhoWeight.graveMarginalita)})`,
+    `  attese in Lombardia: ${int(d.expected.total)} all'anno (${int(d.expected.closure)} in ore di chiusura, ${int(d.expected.office)} in orario d'ufficio), ${int(d.expected.dispatched)} con intervento sul posto`,
+    `  per comune (segnalazioni/anno, di cui con intervento; indicatore di grave marginalità e fonte):`,
+    ...d.comuni50k.map((c) => `    ${c.istat} ${c.name.padEnd(20)} ${it1(c.expectedReportsYear).padStart(6)}  (${it1(c.expectedDispatchedYear)})  indicatore ${int(c.indicator)}: ${c.indicatorSource}`),
+    `  Verifica fuori campione, Lomellina feb–nov 2023: previste ${it1(d.lomellina.predictedReports)} segnalazioni (${it1(d.lomellina.predictedPertinent)} emergenze e urgenze), osservate ${d.lomellina.observedActivations} attivazioni`,
+  ];
+}
+
+export function simulationLines(sim: SimulationResult): string[] {
+  const r = sim.region;
+  const head = `Simulazione: ${sim.replicationsDone} repliche × ${sim.horizonDays} giorni, seme ${sim.seed}; segnalazioni ${estCount(r.reports)}, con intervento di un PIS ${estCount(r.dispatched)}, da comuni senza PIS ${estCount(r.unserved)}`;
+  const resp = r.response;
+  const lines = [head];
+  if (r.saturated) lines.push(`  SATURAZIONE (coda in crescita) in ${r.saturatedServices.join(', ')}: percentili non mostrati`);
+  else if (resp) {
+    lines.push(`  regione p50 ${fmtEstimateMin(resp.p50Min)}`);
+    lines.push(`  regione p90 ${fmtEstimateMin(resp.p90Min)}`);
+    lines.push(`  regione p95 ${fmtEstimateMin(resp.p95Min)}`);
+    if (resp.shareWithinTarget) lines.push(`  entro ${sim.targetMin} min: ${it1(resp.shareWithinTarget.mean * 100)}% delle chiamate servite`);
+  }
+  lines.push('  per PIS (chiamate con intervento all\'anno simulate / attese; p90):');
+  for (const s of sim.services) {
+    const status = s.noUnits ? s.noUnitsLabel : s.saturated ? `SATURO: ${s.saturationReasons.join('; ')}` : `p90 ${fmtEstimateMin(s.response?.p90Min)}`;
+    const perYear = (x: number | undefined) => (x === undefined ? '—' : it1((x * 365) / sim.horizonDays));
+    lines.push(`    ${s.name}: ${perYear(s.calls?.mean)} / ${it1(s.expectedDispatchedYear)}; ${status}`);
+  }
+  return lines;
+}
+
+export function caveatLines(caveats: readonly Caveat[]): string[] {
+  return caveats.length ? ['Da sapere:', ...caveats.map((c) => `  * ${c.text}`)] : [];
+}
