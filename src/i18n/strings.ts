@@ -327,7 +327,7 @@ export const it = {
     sortName: 'nome',
     ambito: 'Ambito',
     desTitle: 'Simulazione degli interventi (eventi discreti)',
-    desNote: 'Chiamate di Poisson proporzionali ai residenti, tasso calibrato sul PIS di Rho (86 segnalazioni in 27 mesi: l\'unico dato reale); invio dell\'unità libera più vicina del PIS competente, coda se tutte occupate. Una chiamata che arriva in una fascia senza unità in servizio (es. di notte, se l\'unità di strada non è h24) attende la prima unità disponibile: per questo i percentili possono superare le ore.',
+    desNote: 'Chiamate di Poisson per tipo (emergenze prima delle urgenze), tasso per ora di chiusura dei servizi calibrato sul PIS di Rho (86 segnalazioni in 27 mesi: l\'unico dato reale), la grave marginalità dove sono gli iscritti senza dimora (ISTAT 2021); invio dell\'unità libera più vicina del PIS competente, coda se tutte occupate. Una chiamata che arriva in una fascia senza unità in servizio (es. di notte, se l\'unità di strada non è h24) attende la prima unità disponibile: per questo i percentili possono superare le ore.',
     reps: 'Repliche',
     days: 'Orizzonte (giorni)',
     seed: 'Seme',
@@ -341,6 +341,7 @@ export const it = {
     saturated: (n: number) => `Saturazione: ${n} PIS con unità insufficienti; le medie non hanno senso e non sono mostrate.`,
     minP50: 'min p50',
     minP90: 'min p90',
+    minP95: 'min p95',
     runLine: (reps: number, days: number, seed: number, reports: string, dispatched: string) =>
       `${reps} repliche × ${days} giorni, seme ${seed}. Segnalazioni per replica: ${reports}; interventi sul posto: ${dispatched}. Intervalli al 95%.`,
     units: 'unità',
@@ -863,7 +864,7 @@ export const en: Strings = {
     sortName: 'name',
     ambito: 'Ambito',
     desTitle: 'Simulation of the interventions (discrete events)',
-    desNote: 'Poisson calls proportional to residents, rate calibrated on the Rho PIS (86 reports in 27 months: the only real figure); the nearest free unit of the competent PIS is sent, queue if all are busy. A call arriving in a band with no unit on duty (e.g. at night, if the street unit is not 24h) waits for the first available unit: that is why percentiles can run to hours.',
+    desNote: 'Poisson calls by kind (emergencies before urgencies), rate per closure hour of the social services calibrated on the Rho PIS (86 reports in 27 months: the only real figure), grave-marginalità calls where the registered homeless are (ISTAT 2021); the nearest free unit of the competent PIS is sent, queue if all are busy. A call arriving in a band with no unit on duty (e.g. at night, if the street unit is not 24h) waits for the first available unit: that is why percentiles can run to hours.',
     reps: 'Replications',
     days: 'Horizon (days)',
     seed: 'Seed',
@@ -877,6 +878,7 @@ export const en: Strings = {
     saturated: (n: number) => `Saturation: ${n} PIS with too few units; means are meaningless and are not shown.`,
     minP50: 'min p50',
     minP90: 'min p90',
+    minP95: 'min p95',
     runLine: (reps: number, days: number, seed: number, reports: string, dispatched: string) =>
       `${reps} replications × ${days} days, seed ${seed}. Reports per replication: ${reports}; on-site interventions: ${dispatched}. 95% intervals.`,
     units: 'units',

@@ -178,16 +178,18 @@ function DesResults() {
               <div class="kpis" data-testid="des-kpis">
                 <div><span class="kpi">{est(resp?.p50Min ?? null, (x) => fmt.int(x))}</span> {M.minP50}</div>
                 <div><span class="kpi">{est(resp?.p90Min ?? null, (x) => fmt.int(x))}</span> {M.minP90}</div>
+                <div><span class="kpi">{est(resp?.p95Min ?? null, (x) => fmt.int(x))}</span> {M.minP95}</div>
                 <div><span class="kpi">{est(resp?.shareWithinTarget ?? null, pct)}</span> {M.within(r.targetMin)}</div>
               </div>
             )}
             <p class="small">
               {M.runLine(r.replicationsDone, r.horizonDays, r.seed, est(r.region.reports, (x) => fmtInt(Math.round(x))), est(r.region.dispatched, (x) => fmtInt(Math.round(x))))}
             </p>
+            <Caveats list={r.caveats} testId="des-caveats" />
             <div class="actions">
               <button type="button" onClick={() => download('simulazione-pis.csv', tableCsv(
                 ['pis', 'unita', 'utilizzo_medio', 'p90_min', 'prob_tutte_occupate', 'saturo'],
-                r.services.map((s) => [s.name, s.units, s.utilisation ? fmt.csv(s.utilisation.mean, 3) : null, s.response?.p90Min ? Math.round(s.response.p90Min.mean) : null, s.pAllBusy ? fmt.csv(s.pAllBusy.mean, 3) : null, s.saturated ? 'sì' : 'no']),
+                r.services.map((s) => [s.name, s.units, s.utilisation ? fmt.csv(s.utilisation.mean, 3) : null, s.response?.p90Min ? Math.round(s.response.p90Min.mean) : null, s.pAllBusy ? fmt.csv(s.pAllBusy.mean, 3) : null, s.noUnits ? s.noUnitsLabel : s.saturated ? 'sì' : 'no']),
                 r.illustrative), 'text/csv;charset=utf-8')}>{M.exportCsv}</button>
             </div>
             <table class="des-table">
@@ -198,7 +200,7 @@ function DesResults() {
                     <td>{s.name}{s.saturated && <div class="small">{s.saturationReasons.join('; ')}</div>}</td>
                     <td class="num">{s.units}</td>
                     <td class="num">{est(s.utilisation, pct)}</td>
-                    <td class="num">{s.response ? est(s.response.p90Min, (x) => fmt.int(x)) : M.saturatedCell}</td>
+                    <td class="num">{s.response ? est(s.response.p90Min, (x) => fmt.int(x)) : s.noUnits ? s.noUnitsLabel : s.saturated ? M.saturatedCell : '—'}</td>
                     <td class="num">{est(s.pAllBusy, pct)}</td>
                   </tr>
                 ))}
