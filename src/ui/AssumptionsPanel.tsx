@@ -74,7 +74,7 @@ export function AssumptionsPanel() {
           <NumberRow id="a-office" info={d.desInfo.officeRateFactor} value={o.des.officeRateFactor} ok={(x) => x >= 0}
             onValue={(x) => sim.setOptions({ des: { ...o.des, officeRateFactor: x } })} />
           {(['capoluogoPer1000', 'over50kPer1000', 'baselinePer1000'] as const).map((k) => (
-            <NumberRow key={k} id={`a-gm-${k}`} info={d.desInfo[k]} value={o.des.indicator[k]} unit="‰" ok={(x) => x >= 0}
+            <NumberRow key={k} id={`a-gm-${k}`} info={d.desInfo[k]} value={o.des.indicator[k]} unit={d.desInfo[k].unit} ok={(x) => x >= 0}
               onValue={(x) => sim.setOptions({ des: { ...o.des, indicator: { ...o.des.indicator, [k]: x } } })} />
           ))}
         </tbody>

@@ -15,6 +15,8 @@ import type { Rule50kEntry } from '../core/rule50k/rule50k.ts';
 
 const pct = (x: number) => fmt.pct(x);
 const min = (x: number | null | undefined) => fmt.minutes(x);
+/** Minutes with their interval; one decimal when the interval is narrower than 5 min, so it does not read "44 (44–44)". */
+const estMin = (e: Estimate | null) => est(e, (x) => (e && e.ciHigh - e.ciLow < 5 ? fmt.fixed(x, 1) : fmt.int(x)));
 const est = (e: Estimate | null, f: (x: number) => string = (x) => fmt.fixed(x, 1)) => (e ? `${f(e.mean)} (${f(e.ciLow)}–${f(e.ciHigh)})` : '—');
 
 /** The core's caveats (why the figures are what they are): the same list the CLI prints. */
@@ -176,9 +178,9 @@ function DesResults() {
               </p>
             ) : (
               <div class="kpis" data-testid="des-kpis">
-                <div><span class="kpi">{est(resp?.p50Min ?? null, (x) => fmt.int(x))}</span> {M.minP50}</div>
-                <div><span class="kpi">{est(resp?.p90Min ?? null, (x) => fmt.int(x))}</span> {M.minP90}</div>
-                <div><span class="kpi">{est(resp?.p95Min ?? null, (x) => fmt.int(x))}</span> {M.minP95}</div>
+                <div><span class="kpi">{estMin(resp?.p50Min ?? null)}</span> {M.minP50}</div>
+                <div><span class="kpi">{estMin(resp?.p90Min ?? null)}</span> {M.minP90}</div>
+                <div><span class="kpi">{estMin(resp?.p95Min ?? null)}</span> {M.minP95}</div>
                 <div><span class="kpi">{est(resp?.shareWithinTarget ?? null, pct)}</span> {M.within(r.targetMin)}</div>
               </div>
             )}

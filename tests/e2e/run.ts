@@ -248,6 +248,10 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
     await page.waitForSelector('[data-testid=des][data-status=ok]', { state: 'attached', timeout: 60_000 });
     const done = await page.evaluate(() => (window as unknown as { __app: { sim: { des: { value: { value: { replicationsDone: number } } } } } }).__app.sim.des.value.value.replicationsDone);
     expect(done === 3, `repliche eseguite: ${done}`);
+    // The caveats the CLI prints are on screen too (issue 9 item 7).
+    const desCaveats = await page.locator('[data-testid=des-caveats] li').allTextContents();
+    expect(desCaveats.some((x) => /Lomellina/.test(x) && /27 attivazioni/.test(x)), `avvertenze della simulazione senza la verifica sulla Lomellina: ${desCaveats.join(' | ')}`);
+    expect(await page.locator('[data-testid=coverage-caveats] [data-caveat="coverage.emptyByConstruction"]').count() === 1, 'classe "entro 15 min" senza l\'avvertenza "vuota per costruzione"');
     await nextIdle(page, () => page.locator('.levels label', { hasText: 'Tempi' }).click());
     await settled(page);
     const visible = await page.evaluate(() => (window as unknown as { __map: { getLayoutProperty(l: string, p: string): string } }).__map.getLayoutProperty('comuni-response', 'visibility'));

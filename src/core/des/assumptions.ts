@@ -48,10 +48,16 @@ export function rhoResidents(data: TerritoryData): number {
   return data.comuni.reduce((s, c) => (c.ambito === RHO_CALIBRATION.ambito ? s + c.residents : s), 0);
 }
 
+/** The derived figures rounded to 3 decimals (‰): what the panel shows is what the model uses. */
+function roundedIndicator(g: GraveMarginalitaIndicator): GraveMarginalitaIndicator {
+  const r = (x: number) => Math.round(x * 1000) / 1000;
+  return { capoluogoPer1000: r(g.capoluogoPer1000), over50kPer1000: r(g.over50kPer1000), baselinePer1000: r(g.baselinePer1000) };
+}
+
 export function defaultDesAssumptions(data: TerritoryData): DesAssumptions {
   return {
     kinds: defaultKinds(),
-    indicator: deriveIndicator(data).indicator,
+    indicator: roundedIndicator(deriveIndicator(data).indicator),
     demandScale: 1,
     officeRateFactor: 1,
     rateOverridePerUnitYear: null,
@@ -100,22 +106,22 @@ export function desAssumptionInfo(data: TerritoryData): Readonly<Record<DesInfoK
       unit: 'conteggi',
       source: `${RHO_CALIBRATION.source}: 50 emergenze (8 calamità, 7 adulti in difficoltà e/o senza dimora, 21 MSNA, 14 non classificate), 17 urgenze, 19 non pertinenti; emergenze e urgenze con intervento sul posto, non pertinenti no (assunzione)`,
     },
-    demandScale: { label: 'Moltiplicatore della domanda calibrata su Rho (es. per il "trend di crescita delle segnalazioni")', unit: '×', source: 'assunzione: 1 = media di Rho sui 27 mesi, fase sperimentale 2023 compresa' },
-    officeRateFactor: { label: 'Segnalazioni per ora d’ufficio ÷ segnalazioni per ora di chiusura', unit: '×', source: 'assunzione: nessun dato (Rho risponde solo nelle ore di chiusura); 1 = stessa intensità oraria' },
+    demandScale: { label: 'Moltiplicatore della domanda di Rho', unit: '×', source: 'assunzione: 1 = media di Rho sui 27 mesi, fase sperimentale 2023 compresa; più di 1 per il "trend di crescita delle segnalazioni" che il progetto riferisce' },
+    officeRateFactor: { label: 'Domanda in orario d’ufficio ÷ ore di chiusura', unit: '×', source: 'assunzione: nessun dato (Rho risponde solo nelle ore di chiusura); 1 = stessa intensità oraria' },
     capoluogoPer1000: {
-      label: 'Indicatore di grave marginalità nei capoluoghi senza dato ISTAT: iscritti senza dimora ogni 1.000 residenti',
-      unit: '‰',
-      source: `mediana dei capoluoghi con dato ISTAT 2021 (${per1000(d.capoluoghi)}, su residenti ANPR ${data.populationDate}); modificabile`,
+      label: 'Grave marginalità: capoluoghi senza dato ISTAT',
+      unit: '‰ residenti',
+      source: `iscritti senza dimora ogni 1.000 residenti: mediana dei capoluoghi con dato ISTAT 2021 (${per1000(d.capoluoghi)}, su residenti ANPR ${data.populationDate}); modificabile`,
     },
     over50kPer1000: {
-      label: 'Indicatore nei comuni > 50.000 ab. (non capoluogo) senza dato ISTAT: iscritti ogni 1.000 residenti',
-      unit: '‰',
-      source: `mediana dei comuni > 50.000 con dato ISTAT 2021 (${per1000(d.over50k)}); modificabile`,
+      label: 'Grave marginalità: comuni > 50.000 senza dato ISTAT',
+      unit: '‰ residenti',
+      source: `iscritti ogni 1.000 residenti: mediana dei comuni > 50.000 con dato ISTAT 2021 (${per1000(d.over50k)}); modificabile`,
     },
     baselinePer1000: {
-      label: 'Indicatore negli altri comuni: iscritti senza dimora ogni 1.000 residenti',
-      unit: '‰',
-      source: `Città metropolitana di Milano, ISTAT 2021: ${CM_MILANO_HOMELESS_2021.value.toLocaleString('it-IT')} iscritti, di cui ${d.cmMilano.listed.toLocaleString('it-IT')} nei comuni elencati; i restanti ${d.cmMilano.residual} su ${d.cmMilano.residualResidents.toLocaleString('it-IT')} residenti degli altri comuni (${CM_MILANO_HOMELESS_2021.sourceTitle}). Dove c'è il dato ISTAT 2021 si usa quello: ${sourcedList}`,
+      label: 'Grave marginalità: altri comuni',
+      unit: '‰ residenti',
+      source: `iscritti ogni 1.000 residenti: Città metropolitana di Milano, ISTAT 2021: ${CM_MILANO_HOMELESS_2021.value.toLocaleString('it-IT')} iscritti, di cui ${d.cmMilano.listed.toLocaleString('it-IT')} nei comuni elencati; i restanti ${d.cmMilano.residual} su ${d.cmMilano.residualResidents.toLocaleString('it-IT')} residenti degli altri comuni (${CM_MILANO_HOMELESS_2021.sourceTitle}). Dove c'è il dato ISTAT 2021 si usa quello: ${sourcedList}`,
     },
     travelNoiseSigma: { label: 'Variabilità dei tempi di viaggio (sigma lognormale)', unit: '', source: 'assunzione (0 = tempi deterministici)' },
     randomPositionInComune: { label: 'Ogni chiamata in un punto a caso dell’area del comune (non alla distanza media)', unit: 'sì/no', source: 'assunzione: residenti uniformi su un cerchio di area pari al comune; stessa media del tratto interno' },
