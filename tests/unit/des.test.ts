@@ -5,6 +5,8 @@ import {
   mulberry32, percentileSorted, replicationSeed, runSimulation, sample, type DesOverrides, type KindAssumption,
 } from '../../src/core/des/index.ts';
 import { compileLayout } from '../../src/core/sim/compile.ts';
+import { computeCoverage } from '../../src/core/coverage/coverage.ts';
+import { coverageCaveats, unreachableThresholds } from '../../src/core/des/caveats.ts';
 import type { ServiceLayout } from '../../src/core/sim/layout.ts';
 import { layoutOnePerAts, lineTerritory } from '../../src/core/sim/synthetic.ts';
 import { createTravelContext, DEFAULT_TRAVEL_ASSUMPTIONS, haversineKm } from '../../src/core/travel/index.ts';
@@ -178,5 +180,52 @@ describe('DES on a line of 5 comuni', () => {
     expect(unserved).toBeGreaterThan(0);
     // 2 of 5 comuni (equal residents) have no PIS.
     expect(unserved / (unserved + dispatched)).toBeCloseTo(0.4, 1);
+  });
+});
+
+describe('output artefacts (issue 9 item 7)', () => {
+  it('a service without bases is "nessuna base", not saturated, and the caveats say so', () => {
+    const data = lineTerritory(5);
+    const ctx = createTravelContext(data, simpleTravel);
+    const layout: ServiceLayout = {
+      illustrative: true,
+      services: [
+        { id: 'p1', name: 'PIS 1', members: ['A1'], graveMarginalita: true, centraleOperativa24h: true, bases: [{ id: 'b1', istat: '000001', unitsByBand: units(1) }] },
+        { id: 'p2', name: 'PIS 2', members: ['A2'], graveMarginalita: true, centraleOperativa24h: true, bases: [] },
+      ],
+    };
+    const r = runSimulation(ctx, compileLayout(ctx, layout), { replications: 3, des: uniform(0.05) });
+    const s2 = r.services[1];
+    expect(s2.noUnits).toBe(true);
+    expect(s2.noUnitsLabel).toBe('nessuna base');
+    expect(s2.saturated).toBe(false);
+    expect(s2.saturationReasons).toEqual([]);
+    expect(r.region.saturated).toBe(false);
+    expect(r.services[0].noUnits).toBe(false);
+    expect(r.caveats.find((c) => c.id === 'des.noUnits')?.text).toMatch(/PIS 2: nessuna base/);
+  });
+
+  it('the caveats carry the Rho calibration and the Lomellina check on the real data', () => {
+    const data = loadTerritoryData();
+    const ctx = createTravelContext(data);
+    const r = runSimulation(ctx, compileLayout(ctx, layoutOnePerAts(data)), { replications: 2, seed: 1 });
+    const ids = r.caveats.map((c) => c.id);
+    expect(ids).toEqual(expect.arrayContaining(['des.demandCalibration', 'des.lomellinaCheck', 'des.intervals']));
+    expect(r.caveats.find((c) => c.id === 'des.lomellinaCheck')!.text).toMatch(/prevede 30,6 segnalazioni, di cui 23,9 emergenze e urgenze; il gestore riferisce 27 attivazioni/);
+    expect(r.demand.comuni50k).toHaveLength(19);
+    expect(Math.round(r.demand.comuni50k.find((c) => c.istat === '015146')!.expectedReportsYear)).toBe(668);
+  });
+
+  it('the 15-min class is flagged as empty by construction while triage + activation ≥ 15, and not when shorter', () => {
+    expect(unreachableThresholds([15, 30, 45, 60], DEFAULT_RESPONSE_ASSUMPTIONS, 'closure')).toEqual([15]);
+    expect(coverageCaveats({ thresholdsMin: [15, 30], response: DEFAULT_RESPONSE_ASSUMPTIONS, band: 'night' })[0].text).toMatch(/entro 15 min" vuota per costruzione.*triage 5 min \+ attivazione 20 min = 25 min/);
+    const fast = { triageMin: 2, mobilisationMinByBand: { ...DEFAULT_RESPONSE_ASSUMPTIONS.mobilisationMinByBand, closure: 5 } };
+    expect(unreachableThresholds([15, 30], fast, 'closure')).toEqual([]);
+    // On the real data the class is empty indeed.
+    const data = loadTerritoryData();
+    const ctx = createTravelContext(data);
+    const cov = computeCoverage(ctx, compileLayout(ctx, layoutOnePerAts(data)));
+    expect(cov.region.shareWithin[0]).toBe(0);
+    expect(cov.caveats[0].id).toBe('coverage.emptyByConstruction');
   });
 });
