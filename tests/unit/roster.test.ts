@@ -95,8 +95,9 @@ describe('DES with roster gaps', () => {
     expect(s.shareUncoveredByRoster!.mean).toBeLessThan(0.42);
     expect(s.uncoveredByBand.night!.mean).toBe(s.uncoveredByRoster!.mean);
     expect(s.uncoveredByBand.office!.mean).toBe(0);
-    // 5 comuni 7.86 km apart at 60 km/h: the farthest is ~31 min away; a wait across the night would be hours.
-    expect(s.response!.p95Min!.mean).toBeLessThan(120);
+    // 5 comuni 7.86 km apart at 60 km/h: the farthest is ~31 min away; a wait across the night would be hours
+    // (8 h gap). Below 4 h: some queueing behind 1–4 h MSNA and calamity interventions (demand by kind), no overnight wait.
+    expect(s.response!.p95Min!.mean).toBeLessThan(240);
     expect(r.region.uncoveredByRoster!.mean).toBe(s.uncoveredByRoster!.mean);
   });
 

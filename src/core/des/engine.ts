@@ -1,14 +1,19 @@
-// One replication of the discrete-event simulation: Poisson reports (piecewise-constant rate by
-// band), dispatch to the nearest free on-duty unit of the serving PIS, FIFO queue per PIS when all
-// are busy, unit busy for mobilisation + travel + on scene + return. Three event streams merged in
-// time order: unit releases (heap), band changes (shift start/end), calls (pre-generated, sorted).
+// One replication of the discrete-event simulation: Poisson reports by kind (piecewise-constant
+// rate by band), each placed where its kind arises (residents, or the grave-marginalità
+// indicator); dispatch to the nearest free on-duty unit of the serving PIS; when all are busy, a
+// queue per PIS that serves emergencies before urgencies (FIFO within each); unit busy for
+// mobilisation + travel + on scene (by kind) + return. The call's position inside its comune is
+// random (same mean last mile), so percentiles are not pinned to one travel time. Two phases:
+// generateCalls (the Poisson draws and who handles each call), then runEventLoop over the calls
+// the PIS handles, three event streams merged in time order: unit releases (heap), band changes
+// (shift start/end), calls (sorted).
 // The roster decides who handles each call (sim/roster.ts): calls arriving when the territorial
 // services handle them (option (a), opening hours) or when nobody is rostered (a gap) are counted
 // apart and never queued: a roster gap is a compliance failure, not a response time.
-import type { Distribution } from './distributions.ts';
 import { sample } from './distributions.ts';
 import { createEventHeap } from './heap.ts';
 import type { DesModel } from './model.ts';
+import { PriorityFifo, sampledLastMileMin } from './queue.ts';
 import { exponential, type Rng, standardNormal } from './rng.ts';
 import { TIME_BANDS } from '../sim/layout.ts';
 
@@ -27,6 +32,8 @@ export interface ServiceReplication {
   uncoveredByBand: Int32Array;
   /** Calls needing a unit handled by the territorial services in their opening hours (option (a)). */
   territorial: number;
+  /** Calls the PIS handled, by kind (DEMAND_KINDS order). */
+  callsByKind: Int32Array;
 }
 
 export interface ReplicationResult {
@@ -53,15 +60,30 @@ function lowerBound(cum: Float64Array, x: number): number {
   return lo;
 }
 
-export function runReplication(m: DesModel, rng: Rng, onScene: Distribution, travelNoiseSigma: number): ReplicationResult {
-  const H = m.horizon.horizonMin;
-  const nS = m.serviceUnits.length;
-  const nU = m.unitBase.length;
-  const totalWeight = m.pointCum.length ? m.pointCum[m.pointCum.length - 1] : 0;
+/** The calls a PIS handles in one replication, in time order: ready = arrival + triage. */
+export interface CallList {
+  ready: number[];
+  point: number[];
+  /** Index in DEMAND_KINDS. */
+  kind: number[];
+}
 
-  // 1. Reports: exponential gaps inside each band segment (memoryless, so restart per segment).
-  const callReady: number[] = [];
-  const callPoint: number[] = [];
+export interface GeneratedCalls {
+  calls: CallList;
+  reports: number;
+  unserved: number;
+  uncoveredS: Int32Array;
+  uncoveredBand: Int32Array;
+  territorialS: Int32Array;
+}
+
+/** Phase 1: Poisson reports by kind and place; the roster decides who handles each one. */
+export function generateCalls(m: DesModel, rng: Rng): GeneratedCalls {
+  const nS = m.serviceUnits.length;
+  const d = m.demand;
+  const compTotal = d.pointCumByComponent.map((cum) => (cum.length ? cum[cum.length - 1] : 0));
+  // Exponential gaps inside each band segment (memoryless, so restart per segment).
+  const calls: CallList = { ready: [], point: [], kind: [] };
   let reports = 0;
   let unserved = 0;
   const NB = TIME_BANDS.length;
@@ -69,7 +91,7 @@ export function runReplication(m: DesModel, rng: Rng, onScene: Distribution, tra
   const uncoveredBand = new Int32Array(nS * NB);
   const territorialS = new Int32Array(nS);
   const lastHour = m.horizon.hourBand.length - 1;
-  if (totalWeight > 0 && m.ratePerMin > 0) {
+  if (m.ratePerMin > 0) {
     for (const seg of m.horizon.segments) {
       const rate = m.ratePerMin * m.bandMultiplier[seg.band];
       if (rate <= 0) continue;
@@ -79,10 +101,11 @@ export function runReplication(m: DesModel, rng: Rng, onScene: Distribution, tra
         if (t >= seg.endMin) break;
         reports++;
         const u = rng();
-        let cat = 0;
-        while (cat < m.categoryCum.length - 1 && u >= m.categoryCum[cat]) cat++;
-        const p = lowerBound(m.pointCum, rng() * totalWeight);
-        if (!m.categoryDispatch[cat]) continue;
+        let kind = 0;
+        while (kind < d.kindCum.length - 1 && u >= d.kindCum[kind]) kind++;
+        const comp = d.kindComponent[kind];
+        const p = lowerBound(d.pointCumByComponent[comp], rng() * compTotal[comp]);
+        if (!d.kindDispatch[kind]) continue;
         const s = m.serviceOfPoint[p];
         if (s < 0) {
           unserved++;
@@ -99,20 +122,53 @@ export function runReplication(m: DesModel, rng: Rng, onScene: Distribution, tra
           uncoveredBand[s * NB + m.horizon.hourBand[hour]]++;
           continue;
         }
-        callReady.push(t + m.triageMin);
-        callPoint.push(p);
+        calls.ready.push(t + m.triageMin);
+        calls.point.push(p);
+        calls.kind.push(kind);
       }
     }
   }
+  return { calls, reports, unserved, uncoveredS, uncoveredBand, territorialS };
+}
+
+export interface LoopResult {
+  responses: number[][];
+  calls: Int32Array;
+  callsByKind: Int32Array[];
+  queued: Int32Array;
+  allBusyMin: Float64Array;
+  staffedMin: Float64Array;
+  queueAtMid: Int32Array;
+  queueAtEnd: Int32Array;
+  unitBusyMin: Float64Array;
+  /** Index of each served call in the order units were assigned (for tests of the queue discipline). */
+  served: number[];
+}
+
+export interface LoopOptions {
+  travelNoiseSigma: number;
+  /** Sample the call's position inside its comune (random last mile, same mean). */
+  randomPosition: boolean;
+}
+
+/** Phase 2: the calls the PIS handles, through units, shifts and the priority queue. */
+export function runEventLoop(m: DesModel, callList: CallList, rng: Rng, o: LoopOptions): LoopResult {
+  const H = m.horizon.horizonMin;
+  const nS = m.serviceUnits.length;
+  const nU = m.unitBase.length;
+  const NB = TIME_BANDS.length;
+  const nK = m.demand.kindCum.length;
+  const { ready: callReady, point: callPoint, kind: callKind } = callList;
+  const served: number[] = [];
 
   // 2. Event loop.
   const busy = new Uint8Array(nU);
   const unitBusyMin = new Float64Array(nU);
   const heap = createEventHeap();
-  const queues: number[][] = Array.from({ length: nS }, () => []);
-  const queueHead = new Int32Array(nS);
+  const queues = Array.from({ length: nS }, () => new PriorityFifo());
   const responses: number[][] = Array.from({ length: nS }, () => []);
   const calls = new Int32Array(nS);
+  const callsByKind = Array.from({ length: nS }, () => new Int32Array(nK));
   const queued = new Int32Array(nS);
   const lastT = new Float64Array(nS);
   const staffed = new Uint8Array(nS);
@@ -157,22 +213,25 @@ export function runReplication(m: DesModel, rng: Rng, onScene: Distribution, tra
   const assign = (u: number, c: number, t: number): void => {
     const p = callPoint[c];
     const s = m.unitService[u];
-    const noise = travelNoiseSigma > 0 ? Math.exp(travelNoiseSigma * standardNormal(rng)) : 1;
-    const travel = m.travelMin[m.unitBase[u]][p] * m.bandTravelFactor[band] * noise;
+    const noise = o.travelNoiseSigma > 0 ? Math.exp(o.travelNoiseSigma * standardNormal(rng)) : 1;
+    const lastMile = m.internalMin[p];
+    const base = o.randomPosition ? m.travelMin[m.unitBase[u]][p] - lastMile + sampledLastMileMin(lastMile, rng()) : m.travelMin[m.unitBase[u]][p];
+    const travel = base * m.bandTravelFactor[band] * noise;
     const mob = m.mobilisationMin[band];
     responses[s].push(m.triageMin + (t - callReady[c]) + mob + travel);
-    const end = t + mob + 2 * travel + Math.max(0, sample(onScene, rng));
+    served.push(c);
+    const end = t + mob + 2 * travel + Math.max(0, sample(m.demand.kindOnScene[callKind[c]], rng));
     busy[u] = 1;
     unitBusyMin[u] += Math.min(end, H) - t;
     heap.push(end, u);
   };
   const drainQueue = (s: number, t: number): void => {
     const q = queues[s];
-    while (queueHead[s] < q.length) {
-      const c = q[queueHead[s]];
+    while (q.length > 0) {
+      const c = q.peek();
       const u = nearestFree(s, callPoint[c]);
       if (u < 0) break;
-      queueHead[s]++;
+      q.shift();
       assign(u, c, t);
     }
   };
@@ -188,7 +247,7 @@ export function runReplication(m: DesModel, rng: Rng, onScene: Distribution, tra
     if (!(t < H)) break;
     if (!midRecorded && t >= H / 2) {
       midRecorded = true;
-      for (let s = 0; s < nS; s++) queueAtMid[s] = queues[s].length - queueHead[s];
+      for (let s = 0; s < nS; s++) queueAtMid[s] = queues[s].length;
     }
     if (tFree === t) {
       const u = heap.pop();
@@ -210,38 +269,47 @@ export function runReplication(m: DesModel, rng: Rng, onScene: Distribution, tra
       const s = m.serviceOfPoint[p];
       touch(s, t);
       calls[s]++;
+      callsByKind[s][callKind[c]]++;
       const u = nearestFree(s, p);
       if (u >= 0) assign(u, c, t);
       else {
-        queues[s].push(c);
+        queues[s].push(c, m.demand.kindPriority[callKind[c]]);
         queued[s]++;
       }
       refresh(s);
     }
   }
-  if (!midRecorded) for (let s = 0; s < nS; s++) queueAtMid[s] = queues[s].length - queueHead[s];
+  if (!midRecorded) for (let s = 0; s < nS; s++) queueAtMid[s] = queues[s].length;
   for (let s = 0; s < nS; s++) touch(s, H);
+  return { responses, calls, callsByKind, queued, allBusyMin, staffedMin, queueAtMid, queueAtEnd: Int32Array.from(queues, (q) => q.length), unitBusyMin, served };
+}
 
+export function runReplication(m: DesModel, rng: Rng, o: LoopOptions): ReplicationResult {
+  const g = generateCalls(m, rng);
+  const l = runEventLoop(m, g.calls, rng, o);
+  const nS = m.serviceUnits.length;
+  const NB = TIME_BANDS.length;
   const services: ServiceReplication[] = [];
   let dispatched = 0;
   let uncovered = 0;
   let territorial = 0;
   for (let s = 0; s < nS; s++) {
-    dispatched += calls[s];
-    uncovered += uncoveredS[s];
-    territorial += territorialS[s];
+    dispatched += l.calls[s];
+    uncovered += g.uncoveredS[s];
+    territorial += g.territorialS[s];
     services.push({
-      responses: Float64Array.from(responses[s]).sort(),
-      calls: calls[s],
-      queued: queued[s],
-      allBusyMin: allBusyMin[s],
-      staffedMin: staffedMin[s],
-      queueAtMid: queueAtMid[s],
-      queueAtEnd: queues[s].length - queueHead[s],
-      uncovered: uncoveredS[s],
-      uncoveredByBand: uncoveredBand.slice(s * NB, (s + 1) * NB),
-      territorial: territorialS[s],
+      responses: Float64Array.from(l.responses[s]).sort(),
+      calls: l.calls[s],
+      queued: l.queued[s],
+      allBusyMin: l.allBusyMin[s],
+      staffedMin: l.staffedMin[s],
+      queueAtMid: l.queueAtMid[s],
+      queueAtEnd: l.queueAtEnd[s],
+      uncovered: g.uncoveredS[s],
+      uncoveredByBand: g.uncoveredBand.slice(s * NB, (s + 1) * NB),
+      territorial: g.territorialS[s],
+      callsByKind: l.callsByKind[s],
     });
   }
-  return { reports, dispatched, unserved, uncovered, territorial, services, unitBusyMin };
+  return { reports: g.reports, dispatched, unserved: g.unserved, uncovered, territorial, services, unitBusyMin: l.unitBusyMin };
 }

@@ -17,11 +17,8 @@ export interface DesModel {
   ratePerMin: number;
   /** Rate multiplier per band index (office-hour factor). */
   bandMultiplier: Float64Array;
-  /** Cumulative probability of each kind (DEMAND_KINDS order) and its dispatch flag. */
-  categoryCum: Float64Array;
-  categoryDispatch: boolean[];
-  /** Cumulative demand weight per point, all kinds (the location's marginal distribution). */
-  pointCum: Float64Array;
+  /** Mean last-mile minutes inside the comune of each demand point (already in travelMin). */
+  internalMin: Float32Array;
   serviceOfPoint: Int32Array;
   /** Units: base, slot, service; units of a service in layout order. */
   unitBase: Int32Array;
@@ -51,20 +48,6 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
   const timeShare = bandTimeShares(a.calendar);
   const tables = buildDemandTables(data, demand, a);
   const { ratePerMin, bandMultiplier } = tables;
-  // Marginal weight of each point over all kinds (rate-weighted mix of the components).
-  const pointCum = new Float64Array(demand.count);
-  {
-    const compRate = tables.pointCumByComponent.map(() => 0);
-    tables.kindComponent.forEach((c, i) => (compRate[c] += (tables.kindCum[i] - (i > 0 ? tables.kindCum[i - 1] : 0))));
-    const totals = tables.pointCumByComponent.map((cum) => (cum.length ? cum[cum.length - 1] : 0));
-    let acc = 0;
-    for (let p = 0; p < demand.count; p++) {
-      tables.pointCumByComponent.forEach((cum, c) => {
-        if (totals[c] > 0) acc += (compRate[c] * (cum[p] - (p > 0 ? cum[p - 1] : 0))) / totals[c];
-      });
-      pointCum[p] = acc;
-    }
-  }
   const serviceOfPoint = Int32Array.from(demand.comune, (ci) => layout.serviceOfComune[ci]);
 
   const unitBase: number[] = [];
@@ -144,9 +127,7 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
     demand: tables,
     ratePerMin,
     bandMultiplier,
-    categoryCum: tables.kindCum,
-    categoryDispatch: tables.kindDispatch,
-    pointCum,
+    internalMin: demand.internalMin,
     serviceOfPoint,
     unitBase: Int32Array.from(unitBase),
     unitSlot: Int32Array.from(unitSlot),

@@ -11,7 +11,7 @@ import { mulberry32, replicationSeed } from './rng.ts';
 import { estimate, percentileSorted, type Estimate } from './stats.ts';
 import { TIME_BANDS, type TimeBand } from '../sim/layout.ts';
 import { simulationCaveats, type Caveat } from './caveats.ts';
-import { comuneIndicator, expectedDemand, lomellinaCheck, type DemandCalibration, type ExpectedDemand, type IndicatorTier, type LomellinaCheck } from './demand.ts';
+import { comuneIndicator, DEMAND_KINDS, expectedDemand, type DemandKind, lomellinaCheck, type DemandCalibration, type ExpectedDemand, type IndicatorTier, type LomellinaCheck } from './demand.ts';
 import type { TerritoryData } from '../territory/types.ts';
 
 export interface SimulateOptions {
@@ -73,6 +73,8 @@ export interface ServiceSimResult {
   /** Queue growth: the units cannot keep up (offered load ≥ 1, utilisation at the threshold, or a growing queue). */
   saturated: boolean;
   saturationReasons: string[];
+  /** Calls the PIS handled per replication, by kind. */
+  callsByKind: Record<DemandKind, Estimate | null>;
   /** Expected reports a year from the comuni it serves (analytic, from the calibrated demand). */
   expectedReportsYear: number;
   expectedDispatchedYear: number;
@@ -165,7 +167,7 @@ function prepare(travel: TravelContext, layout: CompiledLayout, o: SimulateOptio
 function* replications(p: Prepared, hooks: SimulationHooks): Generator<ReplicationResult, void, void> {
   for (let r = 0; r < p.total; r++) {
     if (hooks.shouldCancel?.()) return;
-    yield runReplication(p.model, mulberry32(replicationSeed(p.seed, r)), p.a.kinds.emergencyOther.onScene, p.a.travelNoiseSigma);
+    yield runReplication(p.model, mulberry32(replicationSeed(p.seed, r)), { travelNoiseSigma: p.a.travelNoiseSigma, randomPosition: p.a.randomPositionInComune });
     hooks.onProgress?.({ done: r + 1, total: p.total });
   }
 }
@@ -274,6 +276,7 @@ function summarise(data: TerritoryData, layout: CompiledLayout, p: Prepared, rep
       noUnitsLabel: noUnits ? (svc.baseIndices.length === 0 ? 'nessuna base' : 'nessuna unità nelle basi') : null,
       saturated,
       saturationReasons: reasons,
+      callsByKind: Object.fromEntries(DEMAND_KINDS.map((k, i) => [k, estimate(reps.map((r) => r.services[s].callsByKind[i]))])) as Record<DemandKind, Estimate | null>,
       expectedReportsYear: byService[s].total,
       expectedDispatchedYear: byService[s].dispatched,
     };
