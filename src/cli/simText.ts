@@ -32,9 +32,10 @@ export function demandLines(sim: SimulationResult): string[] {
 
 export function simulationLines(sim: SimulationResult): string[] {
   const r = sim.region;
-  const head = `Simulazione: ${sim.replicationsDone} repliche × ${sim.horizonDays} giorni, seme ${sim.seed}; segnalazioni ${estCount(r.reports)}, con intervento di un PIS ${estCount(r.dispatched)}, da comuni senza PIS ${estCount(r.unserved)}`;
+  const head = `Simulazione: ${sim.replicationsDone} repliche × ${sim.horizonDays} giorni, seme ${sim.seed}; segnalazioni ${estCount(r.reports)}; con intervento: del PIS ${estCount(r.dispatched)}, dei servizi territoriali in orario di apertura ${estCount(r.handledByTerritorial)}, scoperte dal turno (nessuno in servizio, non in coda) ${estCount(r.uncoveredByRoster)}, da comuni senza PIS ${estCount(r.unserved)}`;
   const resp = r.response;
   const lines = [head];
+  lines.push('  percentili delle sole chiamate servite dal PIS (le scoperte dal turno non sono tempi di risposta):');
   if (r.saturated) lines.push(`  SATURAZIONE (coda in crescita) in ${r.saturatedServices.join(', ')}: percentili non mostrati`);
   else if (resp) {
     lines.push(`  regione p50 ${fmtEstimateMin(resp.p50Min)}`);
@@ -42,11 +43,13 @@ export function simulationLines(sim: SimulationResult): string[] {
     lines.push(`  regione p95 ${fmtEstimateMin(resp.p95Min)}`);
     if (resp.shareWithinTarget) lines.push(`  entro ${sim.targetMin} min: ${it1(resp.shareWithinTarget.mean * 100)}% delle chiamate servite`);
   }
-  lines.push('  per PIS (chiamate con intervento all\'anno simulate / attese; p90):');
+  lines.push('  per PIS (chiamate con intervento all\'anno: gestite dal PIS simulate / attese in tutte le ore; p90):');
   for (const s of sim.services) {
     const status = s.noUnits ? s.noUnitsLabel : s.saturated ? `SATURO: ${s.saturationReasons.join('; ')}` : `p90 ${fmtEstimateMin(s.response?.p90Min)}`;
     const perYear = (x: number | undefined) => (x === undefined ? '—' : it1((x * 365) / sim.horizonDays));
-    lines.push(`    ${s.name}: ${perYear(s.calls?.mean)} / ${it1(s.expectedDispatchedYear)}; ${status}`);
+    const gap = s.uncoveredByRoster && s.uncoveredByRoster.mean > 0 ? `; scoperte dal turno ${perYear(s.uncoveredByRoster.mean)}` : '';
+    const terr = s.handledByTerritorial && s.handledByTerritorial.mean > 0 ? `; ai servizi territoriali ${perYear(s.handledByTerritorial.mean)}` : '';
+    lines.push(`    ${s.name}: ${perYear(s.calls?.mean)} / ${it1(s.expectedDispatchedYear)}${terr}${gap}; ${status}`);
   }
   return lines;
 }
