@@ -44,6 +44,10 @@ export function checkScenario(scenario: Scenario, territory: Territory): Problem
     }
   }
 
+  for (const code of Object.keys(scenario.openingHours ?? {})) {
+    if (!territory.ambito(code)) add('error', 'unknown-ambito', `openingHours.${code}`, 'orari dei servizi sociali', `codice Ambito sconosciuto "${code}"`);
+  }
+
   for (const [istat, code] of Object.entries(scenario.compositionOverrides)) {
     const path = `compositionOverrides.${istat}`;
     if (!territory.comune(istat)) add('error', 'unknown-comune', path, 'composizione', `comune ISTAT sconosciuto "${istat}"`);

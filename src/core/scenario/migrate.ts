@@ -71,7 +71,7 @@ function migrate1to2(o: Obj): Obj {
     ? o.services.map((svc) => {
       if (!isObj(svc)) return svc;
       const out: Obj = { ...svc };
-      if (typeof svc.organisation === 'string' && svc.organisation in OLD_ORGANISATION) out.organisation = OLD_ORGANISATION[svc.organisation];
+      if (typeof svc.organisation === 'string' && Object.hasOwn(OLD_ORGANISATION, svc.organisation)) out.organisation = OLD_ORGANISATION[svc.organisation];
       if (Array.isArray(svc.bases)) {
         const bases = svc.bases.map((b) => (isObj(b) ? { ...b, unitsByBand: migrateUnits(b.unitsByBand) } : b));
         const hasCentrale = bases.some((b) => isObj(b) && b.kind === 'centrale');

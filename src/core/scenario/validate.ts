@@ -229,11 +229,12 @@ export function readScenarioV1(v: unknown): { ok: true; scenario: Scenario } | {
   let openingHours: Record<string, OpeningHours> | undefined;
   if (o.openingHours !== undefined) {
     const oh = c.object(o.openingHours, 'openingHours');
-    openingHours = {};
-    if (oh) for (const [k, hv] of Object.entries(oh).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-      const h = readOpeningHours(c, hv, joinPath('openingHours', k));
-      if (h) openingHours[k] = h;
-    }
+    openingHours = Object.fromEntries(
+      (oh ? Object.entries(oh).sort(byKey) : []).flatMap(([k, hv]) => {
+        const h = readOpeningHours(c, hv, joinPath('openingHours', k));
+        return h ? [[k, h] as const] : [];
+      }),
+    );
   }
   const scenario: Scenario = {
     schemaVersion: SCHEMA_VERSION,
