@@ -7,14 +7,14 @@ const nested = (n: number) => '['.repeat(n) + ']'.repeat(n);
 describe('JSON bounds', () => {
   it('depth: exactly the bound passes, one more is refused with the path', () => {
     expect(checkJsonTextBounds(nested(MAX_JSON_DEPTH))).toBeUndefined();
-    expect(checkJsonTextBounds(nested(MAX_JSON_DEPTH + 1))).toMatch(/^\[0\](\[0\]){30}: struttura annidata oltre 32 livelli/);
+    expect(checkJsonTextBounds(nested(MAX_JSON_DEPTH + 1))).toMatch(/^\(radice\)\[0\](\[0\]){30}: struttura annidata oltre 32 livelli/);
     expect(checkJsonTextBounds('{"services":[{"bases":' + nested(40) + '}]}')).toMatch(/^services\[0\]\.bases(\[0\])+: struttura annidata/);
     expect(checkJsonValueBounds(JSON.parse(nested(MAX_JSON_DEPTH)))).toBeUndefined();
     expect(checkJsonValueBounds(JSON.parse(nested(10 ** 5)))).toMatch(/struttura annidata oltre 32 livelli/);
   });
   it('strings with brackets and escaped quotes do not count', () => {
     expect(checkJsonTextBounds(JSON.stringify({ a: '[[[[\\"{{{{'.repeat(100) }))).toBeUndefined();
-    expect(checkJsonTextBounds('{"we\\"ird key":' + nested(40) + '}')).toMatch(/^\["we\\"ird key"\]/);
+    expect(checkJsonTextBounds('{"we\\"ird key":' + nested(40) + '}')).toMatch(/^\(radice\)\["we\\"ird key"\]/);
   });
   it('entries and values: a 10^6-element list is refused quickly, naming it', () => {
     const ok = JSON.stringify({ compositionOverrides: Object.fromEntries(Array.from({ length: 1196 }, (_, i) => [String(i).padStart(6, '0'), '50095'])) });

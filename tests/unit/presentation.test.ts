@@ -118,9 +118,9 @@ describe('presentation file', () => {
   });
 
   it('checks references against the territory and the bundle', () => {
-    expect(bad((f) => { f.scenarios = f.scenarios.slice(0, 1); })).toEqual(['diapositiva 2 ("Rho"): lo scenario "esempio-1" non è nel file']);
-    expect(bad((f) => { f.presentation.slides[1].selection.ambito = '99999'; })).toContain('diapositiva 2 ("Rho"): Ambito "99999" inesistente');
-    expect(bad((f) => { f.presentation.slides[1].selection.comune = '000000'; })).toContain('diapositiva 2 ("Rho"): comune ISTAT "000000" inesistente');
+    expect(bad((f) => { f.scenarios = f.scenarios.slice(0, 1); })).toEqual(['presentation.slides[1].scenarioId: diapositiva 2 ("Rho"): lo scenario "esempio-1" non è nel file']);
+    expect(bad((f) => { f.presentation.slides[1].selection.ambito = '99999'; })).toContain('presentation.slides[1].selection.ambito: diapositiva 2 ("Rho"): Ambito "99999" inesistente');
+    expect(bad((f) => { f.presentation.slides[1].selection.comune = '000000'; })).toContain('presentation.slides[1].selection.comune: diapositiva 2 ("Rho"): comune ISTAT "000000" inesistente');
   });
 
   it('rejects a bundled scenario with the scenario importer\'s own messages', () => {

@@ -125,12 +125,14 @@ export function checkPresentation(p: Presentation, territory: Territory, scenari
   const errors: string[] = [];
   const warnings: string[] = [];
   p.slides.forEach((s, i) => {
+    // The JSON path first (like every other import message), then the slide as the user knows it.
+    const at = `presentation.slides[${i}]`;
     const where = `diapositiva ${i + 1} ("${s.title}")`;
-    if (s.scenarioId !== undefined && !scenarios.some((x) => x.id === s.scenarioId)) errors.push(`${where}: lo scenario "${s.scenarioId}" non è nel file`);
-    if (s.selection.ambito !== undefined && !territory.ambito(s.selection.ambito)) errors.push(`${where}: Ambito "${s.selection.ambito}" inesistente`);
+    if (s.scenarioId !== undefined && !scenarios.some((x) => x.id === s.scenarioId)) errors.push(`${at}.scenarioId: ${where}: lo scenario "${s.scenarioId}" non è nel file`);
+    if (s.selection.ambito !== undefined && !territory.ambito(s.selection.ambito)) errors.push(`${at}.selection.ambito: ${where}: Ambito "${s.selection.ambito}" inesistente`);
     if (s.selection.comune !== undefined) {
       const c = territory.comune(s.selection.comune);
-      if (!c) errors.push(`${where}: comune ISTAT "${s.selection.comune}" inesistente`);
+      if (!c) errors.push(`${at}.selection.comune: ${where}: comune ISTAT "${s.selection.comune}" inesistente`);
       else if (s.selection.ambito !== undefined && c.ambito !== s.selection.ambito) {
         const scenario = scenarios.find((x) => x.id === s.scenarioId);
         const overridden = scenario ? own(scenario.compositionOverrides, c.istat) : undefined;
@@ -143,7 +145,7 @@ export function checkPresentation(p: Presentation, territory: Territory, scenari
 
 /** Reads a presentation file (bytes or text). Never partially succeeds. */
 export function importPresentationJson(input: Uint8Array | string, territory: Territory): PresentationImport {
-  const decoded = decodeText(input);
+  const decoded = decodeText(input, { jsonFields: true });
   if (!decoded.ok) return decoded;
   const parsed = parseJson(decoded.text);
   if (!parsed.ok) return parsed;

@@ -155,7 +155,7 @@ export function importScenarioCsv(input: Uint8Array | string, current: Scenario,
     const bad = (msg: string): void => void errors.push(`riga ${line}: ${msg}`);
     const code = row.get('codice_ambito');
     if (!territory.ambito(code)) {
-      bad(`codice Ambito sconosciuto "${code}"`);
+      bad(`codice_ambito "${code}" sconosciuto (91 Ambiti della DGR XII/2167)`);
       continue;
     }
     const dup = seen.get(code);
@@ -168,7 +168,7 @@ export function importScenarioCsv(input: Uint8Array | string, current: Scenario,
     if (!status) bad(`stato "${row.get('stato')}" non valido (valori ammessi: ${PIS_STATUSES.map((s) => STATUS_LABELS[s]).join(', ')})`);
     const rawDate = row.get('data_avvio');
     const date = rawDate === '' ? undefined : parseDate(rawDate);
-    if (rawDate !== '' && !date) bad(`data di avvio "${rawDate}" non valida (AAAA-MM-GG, AAAA-MM o GG/MM/AAAA)`);
+    if (rawDate !== '' && !date) bad(`data_avvio "${rawDate}" non valida (AAAA-MM-GG, AAAA-MM o GG/MM/AAAA)`);
     // Text cells follow the schema's text rule (same limit and characters as a JSON file).
     const fonte = row.get('fonte');
     const fonteProblem = textProblem(fonte);

@@ -20,7 +20,7 @@ const pathOf = (stack: readonly Frame[]): string => {
     if (typeof f.key === 'number') p += `[${f.key}]`;
     else p += /^[A-Za-z_][\w-]*$/.test(f.key) ? (p === '' ? f.key : `.${f.key}`) : `[${JSON.stringify(f.key.slice(0, 40))}]`;
   }
-  return p === '' ? '(radice)' : p;
+  return p === '' ? '(radice)' : p.startsWith('[') ? `(radice)${p}` : p;
 };
 
 const it = (n: number): string => n.toLocaleString('it-IT');

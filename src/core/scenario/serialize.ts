@@ -57,7 +57,7 @@ export function scenarioFromJsonValue(value: unknown, territory: Territory): Imp
 }
 
 export function importScenarioJson(input: Uint8Array | string, territory: Territory): ImportResult {
-  const decoded = decodeText(input);
+  const decoded = decodeText(input, { jsonFields: true });
   if (!decoded.ok) return decoded;
   const parsed = parseJson(decoded.text);
   if (!parsed.ok) return parsed;

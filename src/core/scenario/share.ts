@@ -70,7 +70,7 @@ export async function decodeScenarioFromHash(hash: string, territory: Territory)
   } catch (e) {
     return { ok: false, errors: [e instanceof RangeError ? '(indirizzo): scenario troppo grande' : '(indirizzo): dati compressi danneggiati'] };
   }
-  const decoded = decodeText(raw);
+  const decoded = decodeText(raw, { jsonFields: true });
   if (!decoded.ok) return decoded;
   const parsed = parseJson(decoded.text);
   if (!parsed.ok) return parsed;

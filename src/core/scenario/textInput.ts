@@ -24,7 +24,12 @@ const MOJIBAKE = /Ã[\u0080-\u00BF]|Â[\u0080-\u00BF]|â€[\u0080-\u00BF™œ�
 
 const mb = (n: number): string => (n / 1024 / 1024).toLocaleString('it-IT', { maximumFractionDigits: 1 });
 
-export function decodeText(input: Uint8Array | string): TextResult {
+/**
+ * `jsonFields`: the text is JSON whose strings the scenario schema checks one by one (with their
+ * path: "services[0].name: carattere sostitutivo …"), so U+FFFD and mojibake are left to it
+ * instead of being refused here by line only.
+ */
+export function decodeText(input: Uint8Array | string, opts: { jsonFields?: boolean } = {}): TextResult {
   const size = typeof input === 'string' ? input.length : input.byteLength;
   if (size > MAX_IMPORT_BYTES) {
     return { ok: false, errors: [`(file): troppo grande (${mb(size)} MB): il limite è ${mb(MAX_IMPORT_BYTES)} MB`] };
@@ -50,6 +55,7 @@ export function decodeText(input: Uint8Array | string): TextResult {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   const nul = text.indexOf('\u0000');
   if (nul >= 0) return { ok: false, errors: [`riga ${lineAt(text, nul)}: carattere NUL — il file non è di testo`] };
+  if (opts.jsonFields) return text.trim() === '' ? { ok: false, errors: ['riga 1: file vuoto'] } : { ok: true, text };
   const repl = text.indexOf('\uFFFD');
   if (repl >= 0) return { ok: false, errors: [`riga ${lineAt(text, repl)}: carattere sostitutivo "\uFFFD": codifica danneggiata`] };
   const moji = MOJIBAKE.exec(text);
