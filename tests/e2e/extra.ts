@@ -1,6 +1,6 @@
-// End-to-end scenarios of issue 6: presenter mode, PNG export (and the printable report), and
-// axe-core on the main screens. Wired into run.ts by the lead through `extraScenarios`.
-// Selectors used (see src/ui/presenter/INTEGRATION.md): [data-action=presenter-start],
+// End-to-end scenarios: presenter mode, PNG export (and the printable report, its PDF checked),
+// axe-core on the main screens, the language switch. run.ts runs them through `extraScenarios`.
+// Selectors used: [data-action=presenter-start],
 // [data-testid=presenter], [data-testid=slide-title], [data-action=export-png],
 // [data-testid=export-menu][data-export-meta], [data-action=print-report], #print-report.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -74,7 +74,10 @@ const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 
 interface AxeFinding { screen: string; id: string; impact: string | null; help: string; targets: string[]; summary: string }
 
+/** Screens axe actually ran on (the log counts these, not a number written by hand). */
+const screens = new Set<string>();
 async function runAxe(page: Page, screen: string): Promise<AxeFinding[]> {
+  screens.add(screen);
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ content: axeSource });
   const found = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run(ctx: unknown, opts: unknown): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[]; html: string; failureSummary?: string }[] }[] }> } }).axe;
@@ -180,7 +183,14 @@ export const extraScenarios: Record<string, (g: Guarded, timings: Record<string,
     expect((await page.locator('#print-report img').evaluate((img) => (img as HTMLImageElement).naturalWidth)) > 0, 'rapporto: immagine della mappa non caricata');
     await page.emulateMedia({ media: 'print' });
     expect(!(await page.isVisible('.topbar')), 'in stampa la barra dell\'app è visibile');
-    await page.pdf({ path: 'test-results/report.pdf', preferCSSPageSize: true, printBackground: true });
+    const pdf = await page.pdf({ path: 'test-results/report.pdf', preferCSSPageSize: true, printBackground: true });
+    // The PDF itself: A4 landscape pages (the report's @page), a map page plus the 91-row table.
+    const pdfText = pdf.toString('latin1');
+    const pages = (pdfText.match(/\/Type\s*\/Page(?![a-z])/g) ?? []).length;
+    const boxes = [...pdfText.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+    console.log(`    report.pdf: ${pages} pagine, ${Math.round(pdf.length / 1024)} kB`);
+    expect(pages >= 2 && pages <= 12, `report.pdf: ${pages} pagine (attese da 2 a 12)`);
+    expect(boxes.length >= 1 && boxes.every(([w, h]) => Math.abs(w! - 841.9) < 2 && Math.abs(h! - 595.3) < 2), `report.pdf: pagine non A4 orizzontale: ${JSON.stringify(boxes.slice(0, 3))}`);
     await page.emulateMedia({ media: 'screen' });
   },
 
@@ -199,20 +209,20 @@ export const extraScenarios: Record<string, (g: Guarded, timings: Record<string,
     await page.goto(`${ORIGIN}/#pannello=sim`);
     await page.waitForSelector('[data-testid=coverage-status][data-status=ok]', { state: 'attached', timeout: 30_000 });
     findings.push(...(await runAxe(page, 'scheda Simulazione')));
-    if (await page.locator('[data-action=presenter-start]').count()) {
-      await page.click('[data-action=presenter-start]');
-      await page.waitForSelector('[data-testid=presenter]');
-      await settled(page);
-      findings.push(...(await runAxe(page, 'modalità presentazione')));
-      await page.keyboard.press('Escape');
-    }
+    // The presenter screen is checked every time: a missing button fails, it does not drop a screen.
+    expect((await page.locator('[data-action=presenter-start]').count()) > 0, 'axe: pulsante della modalità presentazione assente');
+    await page.click('[data-action=presenter-start]');
+    await page.waitForSelector('[data-testid=presenter]');
+    await settled(page);
+    findings.push(...(await runAxe(page, 'modalità presentazione')));
+    await page.keyboard.press('Escape');
     await page.goto(`${ORIGIN}/accessibilita.html`);
     findings.push(...(await runAxe(page, 'dichiarazione di accessibilità')));
 
     writeFileSync('test-results/axe-results.json', JSON.stringify(findings, null, 2) + '\n');
     const blocking = findings.filter((f) => f.impact === 'serious' || f.impact === 'critical');
     const lines = findings.map((f) => `[${f.impact}] ${f.screen}: ${f.id} — ${f.help}\n      (${f.summary})\n      ${f.targets.slice(0, 6).join('\n      ')}${f.targets.length > 6 ? `\n      … e altri ${f.targets.length - 6}` : ''}`);
-    console.log(`    axe: ${findings.length} violazioni (${blocking.length} gravi o critiche) su 6 schermate${lines.length ? '\n    ' + lines.join('\n    ') : ''}`);
+    console.log(`    axe: ${findings.length} violazioni (${blocking.length} gravi o critiche) su ${screens.size} schermate${lines.length ? '\n    ' + lines.join('\n    ') : ''}`);
     expect(blocking.length === 0, `${blocking.length} violazioni axe gravi o critiche: ${[...new Set(blocking.map((f) => `${f.id} (${f.screen})`))].join(', ')}`);
   },
 
@@ -228,7 +238,8 @@ export const extraScenarios: Record<string, (g: Guarded, timings: Record<string,
     await page.waitForSelector('button:has-text("Duplicate")');
     expect((await page.locator('button', { hasText: /^Duplica$/ }).count()) === 0, 'pulsante ancora in italiano');
     await page.reload();
-    await waitMapIdle(page);
+    const idle = await waitMapIdle(page);
+    expect(idle.state === 'idle', `mappa non pronta dopo il ricaricamento: ${idle.state}`);
     await page.waitForSelector('button[role=tab]:has-text("Data quality")');
     expect((await page.getAttribute('html', 'lang')) === 'en', 'lingua inglese persa dopo il ricaricamento');
     expect(await page.isVisible('button:has-text("Export PNG")'), 'pulsante di esportazione non tradotto');

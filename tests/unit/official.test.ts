@@ -53,7 +53,7 @@ describe('official comune → Ambito table', () => {
     expect(bad('istat_code;ambito_code\n015182;12345\n')[0]).toMatch(/riga 2: codice Ambito "12345" sconosciuto/);
     expect(bad('istat_code;ambito_code\n015182;50095\n15182;50095\n')[0]).toMatch(/riga 3: comune 015182 già presente alla riga 2/);
     expect(bad('istat_code;ambito_code\n')[0]).toMatch(/nessuna riga/);
-    expect(bad('')[0]).toBeTruthy();
+    expect(bad('')).toEqual(['riga 1: file vuoto']);
     const withNul = new Uint8Array([...new TextEncoder().encode('istat_code;ambito_code\n'), 0, 65]);
     expect(parseOfficialComposition(withNul, t).ok).toBe(false);
   });

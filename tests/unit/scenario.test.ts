@@ -371,7 +371,9 @@ describe('CSV per Ambito', () => {
         expect(JSON.stringify(into)).toBe(before);
       }
       const same = S.importScenarioCsv(text, s, territory);
-      if (same.ok) expect(S.exportScenarioJson(same.scenario)).toBe(S.exportScenarioJson(s)); // bases and hidden fields kept
+      expect(same.ok, same.ok ? '' : same.errors.join('; ')).toBe(true);
+      if (!same.ok) return;
+      expect(S.exportScenarioJson(same.scenario)).toBe(S.exportScenarioJson(s)); // bases and hidden fields kept
     }
   });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runSimulationCli, toPlainJson } from '../../src/cli/simulate.ts';
 import { layoutOnePerAts } from '../../src/core/sim/synthetic.ts';
+import { createSimulationApi } from '../../src/core/sim/api.ts';
 import { loadTerritoryData, repoRoot } from './helpers/realData.ts';
 
 const data = loadTerritoryData();
@@ -37,16 +38,26 @@ describe('simulate CLI', () => {
     expect(out).toMatch(/nessuna base/);
   });
 
-  it('prints the full results as JSON with --json', () => {
+  it('prints the full results as JSON with --json', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pis-cli-'));
     const file = join(dir, 'layout.json');
     writeFileSync(file, JSON.stringify(layoutOnePerAts(data)));
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', '--layout', file, '--json', '--replications', '2'], { cwd: repoRoot, encoding: 'utf8' });
-    const json = JSON.parse(out) as { rule50k: { istat_code: string; pass: boolean }[]; coverage: unknown; simulation: unknown };
+    const json = JSON.parse(out) as {
+      rule50k: { istat_code: string; pass: boolean }[];
+      coverage: { region: { residents: number; shareWithin: number[] }; byAmbito: unknown[]; comuni: { istat_code: string; responseMin: number | null }[] };
+      simulation: { replicationsDone: number; cancelled: boolean };
+    };
     expect(json.rule50k).toHaveLength(19);
     for (const e of json.rule50k) expect(typeof e.pass).toBe('boolean');
-    expect(json.coverage).toBeTruthy();
-    expect(json.simulation).toBeTruthy();
+    // The CLI prints what the API computes (the same core): compare with a direct call.
+    const direct = await createSimulationApi({ loadTerritory: async () => data }).coverage(layoutOnePerAts(data));
+    expect(json.coverage.region.residents).toBe(direct.region.residents);
+    json.coverage.region.shareWithin.forEach((x, i) => expect(x).toBeCloseTo(direct.region.shareWithin[i]!, 5));
+    expect(json.coverage.byAmbito).toHaveLength(91);
+    expect(json.coverage.comuni.map((c) => c.istat_code)).toEqual(data.comuni.map((c) => c.istat));
+    expect(json.simulation.replicationsDone).toBe(2);
+    expect(json.simulation.cancelled).toBe(false);
   });
 
   it('fails with an Italian message on an unknown option', () => {

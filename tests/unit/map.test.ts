@@ -1,0 +1,79 @@
+// The map module on the real data: dissolving the comuni with the shipped composition gives back
+// the shipped Ambiti (same codes, same area, same outline), a what-if move changes exactly the two
+// Ambiti involved, and the style the map is built with is valid MapLibre style-spec.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { area } from '@turf/turf';
+import { feature } from 'topojson-client';
+import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import type { Topology } from 'topojson-specification';
+import { createTerritory } from '../../src/core/territory/index.ts';
+import { bboxOf, buildLayers, dissolveFromComuni, labelPoint } from '../../src/map/layersData.ts';
+import { baseStyle, OSM_SOURCE } from '../../src/map/style.ts';
+import { loadTerritoryData } from './helpers/realData.ts';
+
+const topo = JSON.parse(readFileSync(new URL('../../geodata/generated/territory.topo.json', import.meta.url), 'utf8')) as Topology;
+const territory = createTerritory(loadTerritoryData());
+type Area = Feature<Polygon | MultiPolygon>;
+const shippedAmbiti = (feature(topo, topo.objects.ambiti as never) as unknown as FeatureCollection<Polygon | MultiPolygon>).features;
+const km2 = (f: Area) => area(f) / 1e6;
+
+describe('map layers', () => {
+  it('dissolving the comuni with the shipped composition reproduces topo.objects.ambiti', () => {
+    const dissolved = dissolveFromComuni(topo, territory, 'ambito').features;
+    expect(dissolved.map((f) => String(f.id)).sort()).toEqual(shippedAmbiti.map((f) => String(f.id)).sort());
+    expect(dissolved).toHaveLength(91);
+    const byCode = new Map(dissolved.map((f) => [String(f.id), f as Area]));
+    for (const s of shippedAmbiti) {
+      const d = byCode.get(String(s.id))!;
+      // Same area to 0.1 % and the same bounding box to ~100 m: the same outline, not just similar.
+      expect(Math.abs(km2(d) - km2(s)) / km2(s), String(s.id)).toBeLessThan(1e-3);
+      const [a, b] = [bboxOf([d]), bboxOf([s])];
+      for (let k = 0; k < 4; k++) expect(Math.abs(a[k]! - b[k]!), `${s.id} bbox[${k}]`).toBeLessThan(1e-3);
+    }
+  });
+
+  it('a what-if move changes the two Ambiti involved, by the moved comune, and nothing else', () => {
+    const moved = createTerritory(territory.data, new Map([['015105', '50029']])); // Garbagnate Milanese → Saronno
+    const before = new Map(dissolveFromComuni(topo, territory, 'ambito').features.map((f) => [String(f.id), km2(f as Area)]));
+    const after = new Map(dissolveFromComuni(topo, moved, 'ambito').features.map((f) => [String(f.id), km2(f as Area)]));
+    const comune = territory.comune('015105')!;
+    const changed = [...before].filter(([c, a]) => Math.abs(after.get(c)! - a) > 1e-6).map(([c]) => c).sort();
+    expect(changed).toEqual(['50029', '50094']);
+    expect(after.get('50029')! - before.get('50029')!).toBeCloseTo(comune.areaKm2, 0);
+    expect(before.get('50094')! - after.get('50094')!).toBeCloseTo(comune.areaKm2, 0);
+  });
+
+  it('every Ambito label falls inside its Ambito', () => {
+    const { labels } = buildLayers(topo, territory);
+    expect(labels).toHaveLength(91);
+    const byCode = new Map(shippedAmbiti.map((f) => [String(f.id), f]));
+    for (const l of labels) {
+      const f = byCode.get(l.code)!;
+      const [w, s, e, n] = bboxOf([f]);
+      expect(l.point[0] >= w && l.point[0] <= e && l.point[1] >= s && l.point[1] <= n, l.code).toBe(true);
+      expect(labelPoint(f)).toEqual(l.point);
+    }
+  });
+});
+
+describe('map style', () => {
+  it('the style built from the real layers validates against the MapLibre style spec', () => {
+    const { layers } = buildLayers(topo, territory);
+    const style = baseStyle(layers);
+    expect(validateStyleMin(style)).toEqual([]);
+    // Offline by design: no glyphs, sprite or remote source in the base style.
+    expect(style.glyphs).toBeUndefined();
+    expect(style.sprite).toBeUndefined();
+    expect(Object.values(style.sources).every((s) => s.type === 'geojson')).toBe(true);
+  });
+
+  it('the validator is not a rubber stamp: a broken style is refused', () => {
+    const { layers } = buildLayers(topo, territory);
+    const style = baseStyle(layers);
+    const broken = { ...style, layers: [...style.layers, { id: 'x', type: 'fill', source: 'nowhere' }] } as typeof style;
+    expect(validateStyleMin(broken).map((e) => e.message).join()).toMatch(/nowhere/);
+    expect(validateStyleMin({ ...style, sources: { ...style.sources, osm: OSM_SOURCE } })).toEqual([]);
+  });
+});
