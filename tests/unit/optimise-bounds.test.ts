@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import loadHighs from 'highs';
 import { centerBound, coverBound, medianBound, proveIncumbent } from '../../src/core/optimise/bounds.ts';
+import { solveCenterExact } from '../../src/core/optimise/center.ts';
 import { createOptimiseApi, evaluateOpen, solveExact, solveHeuristic, buildSitingProblem, responseFixedMin, type HighsInstance, type SitingObjective, type SitingProblem } from '../../src/core/optimise/index.ts';
 import { createTravelContext } from '../../src/core/travel/context.ts';
 import { loadTerritoryData } from './helpers/realData.ts';
@@ -175,4 +176,65 @@ describe('an exact answer over restricted candidates proves nothing', () => {
     expect(r.bound!.value).toBeLessThanOrEqual(r.heuristic.value.objective + 1e-9);
     if (r.exact!.status === 'ottimo') expect(r.bound!.value).toBeCloseTo(r.exact!.value!.objective, 9);
   });
+});
+
+describe('p-center exact by radius bisection', () => {
+  const highs = loadHighs();
+  let seed = 777;
+  const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let t = 0; t < 6; t++) {
+    const xs = Array.from({ length: 8 }, () => Math.round(rnd() * 500) / 10);
+    const ws = Array.from({ length: 8 }, () => 1 + Math.round(rnd() * 20));
+    const k = 1 + (t % 3);
+    it(`instance ${t}, k = ${k}: bisection = p-center MIP = brute force; the instant bound is below`, async () => {
+      const p = lineProblem(xs, ws, k, 'center', 12, 10);
+      const opt = bruteForce(p);
+      const h = solveHeuristic(p);
+      const bis = solveCenterExact(await highs, p, h.open, 30);
+      expect(bis.proven).toBe(true);
+      expect(bis.value.maxMin).toBeCloseTo(opt, 9);
+      expect(bis.lowerBound).toBeCloseTo(opt, 9);
+      const mip = solveExact(await highs, p, { centerMethod: 'mip', timeLimitSec: 20 }, h);
+      expect(mip.status).toBe('ottimo');
+      expect(mip.value!.maxMin).toBeCloseTo(opt, 6);
+      const viaApi = solveExact(await highs, p, {}, h);
+      expect(viaApi.status).toBe('ottimo');
+      expect(viaApi.value!.maxMin).toBeCloseTo(opt, 9);
+      expect(centerBound(p, h.open, 10).bound).toBeLessThanOrEqual(opt + 1e-9);
+    });
+  }
+  it('hand-checked: 0, 1, 2, 10, 11 with 2 bases: radius 1 (bases at 1 and 10 or 11)', async () => {
+    const p = lineProblem([0, 1, 2, 10, 11], [1, 1, 1, 1, 1], 2, 'center');
+    const r = solveCenterExact(await highs, p, [0, 1]);
+    expect(r.value.maxMin).toBe(1);
+    expect(r.proven).toBe(true);
+    expect(r.open).toContain(1);
+  });
+  it('real data: ATS di Brescia k = 5 and ATS Milano + Brianza k = 6: the heuristic is within 1 % of the proven optimum', async () => {
+    const data = loadTerritoryData();
+    const ctx = createTravelContext(data);
+    const ambitiOf = (ats: string[]): string[] => data.ambiti.filter((a) => ats.includes(a.ats)).map((a) => a.code);
+    for (const [members, k] of [[ambitiOf(['326']), 5], [ambitiOf(['321', '324']), 6]] as const) {
+      const p = buildSitingProblem(ctx, { members: [...members], k, objective: 'center' });
+      const h = solveHeuristic(p);
+      const e = solveCenterExact(await highs, p, h.open, 60);
+      expect(e.proven).toBe(true);
+      expect(e.value.maxMin).toBeLessThanOrEqual(h.value.maxMin + 1e-9);
+      expect((h.value.maxMin - e.value.maxMin) / e.value.maxMin).toBeLessThanOrEqual(0.01);
+    }
+  }, 120_000);
+});
+
+describe('maximal covering on all of Lombardy (1,5k points × 1,5k candidates)', () => {
+  // Proven gap (bound − incumbent): the true gap is smaller; the LP bound itself is ~0.5 % loose here.
+  it('k = 20: the heuristic with the Lagrangian search is proven within 1.5 % of the optimum', () => {
+    const data = loadTerritoryData();
+    const ctx = createTravelContext(data);
+    const p = buildSitingProblem(ctx, { members: data.ambiti.map((a) => a.code), k: 20, objective: 'cover' });
+    const h = solveHeuristic(p);
+    const b = coverBound(p, h.open, { maxMs: 4000 });
+    expect(b.incumbent.value.coveredResidents).toBeGreaterThanOrEqual(h.value.coveredResidents);
+    expect(b.bound).toBeGreaterThanOrEqual(b.incumbent.value.coveredResidents);
+    expect(b.gapPct).toBeLessThanOrEqual(1.5);
+  }, 60_000);
 });

@@ -4,6 +4,7 @@
 // Large models can exhaust WASM memory: the size is estimated first and the candidates are
 // restricted (or the solve refused) above a threshold, with an Italian message, instead of crashing.
 import { evaluateOpen, isSelectable, restrictCandidates, solveHeuristic, type HeuristicSolution, type SitingProblem, type SitingValue } from './siting.ts';
+import { solveCenterExact } from './center.ts';
 
 /** The part of a persistent HiGHS model this module uses (highs ≥ 1.10 `createModel`). */
 export interface HighsModelLike {
@@ -162,6 +163,8 @@ export interface ExactOptions {
   mipRelGap?: number;
   /** Pass the heuristic's solution to HiGHS as a start (default true). */
   warmStart?: boolean;
+  /** p-center: 'bisection' on the radius with set-cover solves (default) or the p-center 'mip'. */
+  centerMethod?: 'bisection' | 'mip';
 }
 
 export interface ExactSolution {
@@ -239,6 +242,7 @@ function statusOfText(s: string): ExactStatus {
 
 /** Solves the problem exactly (within the time limit). `heuristic` is reused for the guard and the start. */
 export function solveExact(highs: HighsInstance, problem: SitingProblem, options: ExactOptions = {}, heuristic: HeuristicSolution = solveHeuristic(problem)): ExactSolution {
+  if (problem.objective === 'center' && options.centerMethod !== 'mip') return centerByBisection(highs, problem, options, heuristic);
   const guarded = guardProblem(problem, heuristic, options);
   const p = guarded.problem;
   // Positions in p of the heuristic's bases (restrictCandidates keeps them).
@@ -312,6 +316,30 @@ export function solveExact(highs: HighsInstance, problem: SitingProblem, options
     candidatesDropped: guarded.dropped,
     solveMs,
     warnings,
+  };
+}
+
+/**
+ * p-center exact by radius bisection (center.ts), from the heuristic's radius: a few small
+ * set-cover solves instead of the p-center MIP, whose bound barely moves. No memory guard is
+ * needed: the largest model is one set cover (points × candidates within the radius).
+ */
+function centerByBisection(highs: HighsInstance, problem: SitingProblem, options: ExactOptions, heuristic: HeuristicSolution): ExactSolution {
+  const t0 = performance.now();
+  const r = solveCenterExact(highs, problem, heuristic.open, options.timeLimitSec ?? 30);
+  const status: ExactStatus = r.proven ? 'ottimo' : 'limite-di-tempo';
+  const ub = r.value.maxMin;
+  return {
+    status,
+    statusLabel: EXACT_STATUS_LABELS[status],
+    open: r.open,
+    value: r.value,
+    mipGapPct: ub > 0 ? Math.max(0, ((ub - r.lowerBound) / ub) * 100) : 0,
+    bound: r.lowerBound,
+    size: r.size,
+    candidatesDropped: 0,
+    solveMs: performance.now() - t0,
+    warnings: r.timedOut ? [`Bisezione sul raggio interrotta dal limite di tempo dopo ${r.steps} raggi (${r.solves} coperture risolte con HiGHS)`] : [],
   };
 }
 

@@ -8,6 +8,7 @@ import { DEFAULT_COVERAGE_BAND, DEFAULT_TARGET_MIN } from '../coverage/coverage.
 import { groupStats, orderByResponse } from '../coverage/stats.ts';
 import type { TimeBand } from '../sim/layout.ts';
 import type { TravelContext } from '../travel/context.ts';
+import { coverCsr, coverSearch, fastInterchange, lazyMedianGreedy } from './search.ts';
 
 /** median = min population-weighted mean response; center = min worst response; cover = max residents within T. */
 export type SitingObjective = 'median' | 'center' | 'cover';
@@ -287,27 +288,17 @@ export interface HeuristicSolution {
   evaluations: number;
 }
 
-/**
- * Greedy addition (from the fixed bases) then Teitz–Bart interchange: for each closed candidate
- * in order, the best open non-fixed base to swap it with; applied when it improves; passes until
- * a whole pass improves nothing. Deterministic: candidates in ISTAT order, ties keep the first.
- */
-export function solveHeuristic(problem: SitingProblem): HeuristicSolution {
+/** Greedy addition from `open` (dense: every candidate scored on the lexicographic pair). */
+function greedyDense(problem: SitingProblem, open: number[], sel: boolean[]): number {
   const n = problem.points.length;
   const m = problem.candidates.length;
-  const sel = isSelectable(problem);
-  const isFixed = new Uint8Array(m);
-  for (const j of problem.fixed) isFixed[j] = 1;
-  const open: number[] = [...problem.fixed];
   const isOpen = new Uint8Array(m);
   for (const j of open) isOpen[j] = 1;
   let evaluations = 0;
-
   let cur = responseOf(problem, open);
   const trial = new Float64Array(n);
   const s = new Float64Array(2);
   const bestScore = new Float64Array(2);
-  const currentScore = new Float64Array(2);
   while (open.length < problem.k) {
     let bestJ = -1;
     for (let j = 0; j < m; j++) {
@@ -329,63 +320,107 @@ export function solveHeuristic(problem: SitingProblem): HeuristicSolution {
     isOpen[bestJ] = 1;
     cur = responseOf(problem, open);
   }
+  return evaluations;
+}
 
-  // Interchange with nearest / second-nearest bookkeeping, so one swap costs O(n).
+/**
+ * p-center by bisection on the radius with the cover search (unit weights: every resident point
+ * counts the same), then the fast interchange on "within the radius found, then mean response",
+ * which keeps the worst response and improves the rest.
+ */
+function centerHeuristic(problem: SitingProblem, free: number[], usable: number[]): { open: number[]; swaps: number; evaluations: number } {
+  const n = problem.points.length;
+  const m = problem.candidates.length;
+  const need = problem.k - problem.fixed.length;
+  const unit = new Float64Array(n);
+  let P = 0;
+  for (let i = 0; i < n; i++) if (problem.weights[i] > 0) {
+    unit[i] = 1;
+    P++;
+  }
+  // Start: the p-median greedy's siting (any feasible siting gives the upper radius).
+  const start = [...problem.fixed];
+  let evaluations = lazyMedianGreedy(problem, start, free);
+  let best = start.sort((a, b) => a - b);
+  let hi = evaluateOpen(problem, best).maxMin;
+  let lo = 0;
+  for (let i = 0; i < n; i++) {
+    if (unit[i] === 0) continue;
+    let c = Infinity;
+    for (const j of usable) c = Math.min(c, problem.cost[j * n + i]);
+    lo = Math.max(lo, c);
+  }
+  lo -= 1e-9;
   let swaps = 0;
-  const best1 = new Float64Array(n);
-  const best1Of = new Int32Array(n);
-  const best2 = new Float64Array(n);
-  const refresh = (): void => {
-    for (let i = 0; i < n; i++) {
-      let a = Infinity;
-      let aj = -1;
-      let b = Infinity;
-      for (const j of open) {
-        const c = problem.cost[j * n + i];
-        if (c < a) {
-          b = a;
-          a = c;
-          aj = j;
-        } else if (c < b) b = c;
-      }
-      best1[i] = a;
-      best1Of[i] = aj;
-      best2[i] = b;
-    }
-  };
-  refresh();
-  scoreInto(problem, best1, currentScore);
-  for (let improved = true; improved; ) {
-    improved = false;
-    for (let a = 0; a < m; a++) {
-      if (isOpen[a] || !sel[a]) continue;
-      let bestR = -1;
-      bestScore.set(currentScore);
-      const base = a * n;
-      for (const r of open) {
-        if (isFixed[r]) continue;
-        for (let i = 0; i < n; i++) {
-          const keep = best1Of[i] === r ? best2[i] : best1[i];
-          const ca = problem.cost[base + i];
-          trial[i] = ca < keep ? ca : keep;
-        }
-        evaluations++;
-        scoreInto(problem, trial, s);
-        if (better(s, bestScore)) {
-          bestScore.set(s);
-          bestR = r;
-        }
-      }
-      if (bestR >= 0) {
-        open[open.indexOf(bestR)] = a;
-        isOpen[bestR] = 0;
-        isOpen[a] = 1;
-        swaps++;
-        refresh();
-        scoreInto(problem, best1, currentScore);
-        improved = true;
-      }
-    }
+  for (let step = 0; step < 40 && hi - lo > 1e-4 * Math.max(1, hi); step++) {
+    const r = (lo + hi) / 2;
+    const { byCand, byPoint } = coverCsr(problem, usable, r);
+    let res = coverSearch(byCand, byPoint, unit, m, problem.fixed, free, need, { reweight: 30 });
+    // A second try from the best siting so far (a near-cover at this radius) before giving up.
+    if (res.uncovered > 0) res = coverSearch(byCand, byPoint, unit, m, problem.fixed, free, need, { reweight: 30, start: best.filter((j) => !problem.fixed.includes(j)) });
+    evaluations++;
+    if (res.uncovered === 0) {
+      const open = fillOpen(problem, res.open, free);
+      best = open;
+      hi = evaluateOpen(problem, open).maxMin;
+    } else lo = r;
+  }
+  const polished = fastInterchange(problem, best, free, 'cover', hi);
+  swaps += polished.swaps;
+  evaluations += polished.evaluations;
+  return { open: polished.open, swaps, evaluations };
+}
+
+/** Adds bases up to k, each the one that lowers the weighted mean response most. */
+function fillOpen(problem: SitingProblem, open: readonly number[], free: readonly number[]): number[] {
+  const out = [...open];
+  if (out.length >= problem.k) return out.sort((a, b) => a - b);
+  const sel = isSelectable(problem);
+  const allowed = new Set(free);
+  greedyDense({ ...problem, objective: 'median' }, out, sel.map((s, j) => s && allowed.has(j)));
+  return out.sort((a, b) => a - b);
+}
+
+/**
+ * The instant heuristic. median: greedy addition then fast interchange (nearest / second-nearest
+ * bookkeeping). cover: lazy greedy (CELF) on sparse cover lists, incremental swaps, then the fast
+ * interchange on (residents within T, mean response). center: bisection on the radius with the
+ * cover search. Deterministic: candidates in ISTAT order, ties keep the first.
+ */
+export function solveHeuristic(problem: SitingProblem): HeuristicSolution {
+  const m = problem.candidates.length;
+  const sel = isSelectable(problem);
+  const isFixed = new Uint8Array(m);
+  for (const j of problem.fixed) isFixed[j] = 1;
+  const free: number[] = [];
+  const usable: number[] = [];
+  for (let j = 0; j < m; j++) {
+    if (sel[j] || isFixed[j]) usable.push(j);
+    if (sel[j] && !isFixed[j]) free.push(j);
+  }
+  let open: number[];
+  let swaps = 0;
+  let evaluations = 0;
+  if (problem.objective === 'median') {
+    const start = [...problem.fixed];
+    evaluations += lazyMedianGreedy(problem, start, free);
+    const r = fastInterchange(problem, start, free, 'median');
+    open = r.open;
+    swaps = r.swaps;
+    evaluations += r.evaluations;
+  } else if (problem.objective === 'cover') {
+    const { byCand, byPoint } = coverCsr(problem, usable, problem.targetMin);
+    const c = coverSearch(byCand, byPoint, problem.weights, m, problem.fixed, free, problem.k - problem.fixed.length);
+    const filled = fillOpen(problem, c.open, free);
+    const r = fastInterchange(problem, filled, free, 'cover');
+    open = r.open;
+    swaps = r.swaps;
+    evaluations += r.evaluations;
+  } else {
+    const r = centerHeuristic(problem, free, usable);
+    open = r.open;
+    swaps = r.swaps;
+    evaluations = r.evaluations;
   }
   open.sort((x, y) => x - y);
   return { open, value: evaluateOpen(problem, open), swaps, evaluations };
