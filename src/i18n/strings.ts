@@ -341,6 +341,7 @@ export const it = {
     saturated: (n: number) => `Saturazione: ${n} PIS con unità insufficienti; le medie non hanno senso e non sono mostrate.`,
     minP50: 'min p50',
     minP90: 'min p90',
+    emptyByConstruction: '(vuota per costruzione)',
     minP95: 'min p95',
     runLine: (reps: number, days: number, seed: number, reports: string, dispatched: string) =>
       `${reps} repliche × ${days} giorni, seme ${seed}. Segnalazioni per replica: ${reports}; interventi sul posto: ${dispatched}. Intervalli al 95%.`,
@@ -878,6 +879,7 @@ export const en: Strings = {
     saturated: (n: number) => `Saturation: ${n} PIS with too few units; means are meaningless and are not shown.`,
     minP50: 'min p50',
     minP90: 'min p90',
+    emptyByConstruction: '(empty by construction)',
     minP95: 'min p95',
     runLine: (reps: number, days: number, seed: number, reports: string, dispatched: string) =>
       `${reps} replications × ${days} days, seed ${seed}. Reports per replication: ${reports}; on-site interventions: ${dispatched}. 95% intervals.`,

@@ -71,7 +71,7 @@ export function SimPanel() {
             <h3>{M.coverage}</h3>
             <div class="kpis" data-testid="coverage-kpis">
               {c.thresholdsMin.map((t, i) => (
-                <div key={t}><span class="kpi">{pct(c.region.shareWithin[i])}</span> {M.within(t)}</div>
+                <div key={t}><span class="kpi">{pct(c.region.shareWithin[i])}</span> {M.within(t)}{c.unreachableThresholdsMin.includes(t) && <span class="small muted"> {M.emptyByConstruction}</span>}</div>
               ))}
             </div>
             <p class="small">

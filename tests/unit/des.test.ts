@@ -227,5 +227,6 @@ describe('output artefacts (issue 9 item 7)', () => {
     const cov = computeCoverage(ctx, compileLayout(ctx, layoutOnePerAts(data)));
     expect(cov.region.shareWithin[0]).toBe(0);
     expect(cov.caveats[0].id).toBe('coverage.emptyByConstruction');
+    expect(cov.unreachableThresholdsMin).toEqual([15]);
   });
 });

@@ -7,7 +7,7 @@ import type { CompiledLayout } from '../sim/compile.ts';
 import type { TravelContext } from '../travel/context.ts';
 import { DEFAULT_RESPONSE_ASSUMPTIONS, DEFAULT_THRESHOLDS_MIN, type ResponseAssumptions } from './assumptions.ts';
 import { groupStats, orderByResponse, type GroupStats } from './stats.ts';
-import { coverageCaveats, type Caveat } from '../des/caveats.ts';
+import { coverageCaveats, unreachableThresholds, type Caveat } from '../des/caveats.ts';
 
 export interface CoverageOptions {
   /** Time band of the response (mobilisation and travel factor). Default 'closure'. */
@@ -66,6 +66,8 @@ export interface CoverageResult {
   warnings: string[];
   /** Why the figures are what they are (e.g. a class empty by construction): shown by the UI and the CLI. */
   caveats: Caveat[];
+  /** Thresholds no response can meet: triage + mobilisation in the band already reach them. */
+  unreachableThresholdsMin: number[];
 }
 
 export function computeCoverage(travel: TravelContext, layout: CompiledLayout, options: CoverageOptions = {}): CoverageResult {
@@ -180,5 +182,6 @@ export function computeCoverage(travel: TravelContext, layout: CompiledLayout, o
     residentsWithoutPis,
     warnings: layout.warnings,
     caveats: coverageCaveats({ thresholdsMin, response, band }),
+    unreachableThresholdsMin: unreachableThresholds(thresholdsMin, response, band),
   };
 }
