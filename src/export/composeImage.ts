@@ -17,6 +17,8 @@ export interface ExportMeta {
   /** Every string drawn, in drawing order. */
   texts: string[];
   regions: Partial<Record<RegionName, Rect>>;
+  /** Capoluoghi names drawn in the map, anchors in output pixels (set by exportView). */
+  labels?: { text: string; x: number; y: number }[];
 }
 
 export interface ComposeInput {
@@ -28,6 +30,8 @@ export interface ComposeInput {
   caption: Caption;
   legend: LegendModel;
   scaleBar: { px: number; label: string };
+  /** Output pixels per CSS pixel when the caller fixed it (export formats); default from the canvas. */
+  scale?: number;
 }
 
 const INK = '#1a1a1a';
@@ -121,24 +125,36 @@ function drawSwatch(ctx: CanvasRenderingContext2D, s: Swatch, x: number, y: numb
   ctx.restore();
 }
 
+/**
+ * Heights of the title band and of the footer for a picture `width` output pixels wide at `k`
+ * output pixels per CSS pixel: the title and subtitle wrap (never cut), the sources wrap.
+ * The export calls it first to size the map so that the whole picture is exactly the format asked.
+ */
+export function measureFrame(caption: Caption, width: number, k: number) {
+  const probe = document.createElement('canvas').getContext('2d')!;
+  const pad = 14 * k;
+  probe.font = `700 ${22 * k}px ${FONT}`;
+  const titleLines = wrapLines((s) => probe.measureText(s).width, caption.title, width - 2 * pad);
+  probe.font = `${15 * k}px ${FONT}`;
+  const subLines = wrapLines((s) => probe.measureText(s).width, caption.subtitle, width - 2 * pad);
+  probe.font = `${13 * k}px ${FONT}`;
+  const footLines = wrapLines((s) => probe.measureText(s).width, caption.attribution, width - 2 * pad);
+  const footLineH = 18 * k;
+  const headH = Math.ceil(12 * k + titleLines.length * 28 * k + subLines.length * 20 * k + 8 * k);
+  const footH = Math.ceil(pad * 2 + footLineH * (footLines.length + 1));
+  return { pad, titleLines, subLines, footLines, footLineH, headH, footH };
+}
+
 export function composeImage(input: ComposeInput): { canvas: HTMLCanvasElement; meta: ExportMeta } {
   const { mapCanvas, caption, legend, scaleBar } = input;
   const mapW = mapCanvas.width;
   const mapH = mapCanvas.height;
   // Output pixels per CSS pixel; never below 1 so that text stays legible on small maps.
-  const k = Math.max(1, mapW / Math.max(1, input.mapCssWidth));
-  const pad = 14 * k;
+  const k = input.scale ?? Math.max(1, mapW / Math.max(1, input.mapCssWidth));
   const texts: string[] = [];
   const regions: ExportMeta['regions'] = {};
-
-  // Measure the footer first: its height depends on how the sources wrap.
-  const probe = document.createElement('canvas').getContext('2d')!;
+  const { pad, titleLines, subLines, footLines, footLineH, headH, footH } = measureFrame(caption, mapW, k);
   const footFont = `${13 * k}px ${FONT}`;
-  probe.font = footFont;
-  const footLines = wrapLines((s) => probe.measureText(s).width, caption.attribution, mapW - 2 * pad);
-  const footLineH = 18 * k;
-  const headH = 70 * k;
-  const footH = pad * 2 + footLineH * (footLines.length + 1);
   const canvas = document.createElement('canvas');
   canvas.width = mapW;
   canvas.height = Math.round(headH + mapH + footH);
@@ -157,9 +173,16 @@ export function composeImage(input: ComposeInput): { canvas: HTMLCanvasElement; 
   ctx.fillRect(0, 0, mapW, headH);
   ctx.fillStyle = '#ffffff';
   ctx.font = `700 ${22 * k}px ${FONT}`;
-  text(caption.title, pad, 12 * k);
+  let ty = 12 * k;
+  for (const l of titleLines) {
+    text(l, pad, ty);
+    ty += 28 * k;
+  }
   ctx.font = `${15 * k}px ${FONT}`;
-  text(caption.subtitle, pad, 42 * k);
+  for (const l of subLines) {
+    text(l, pad, ty);
+    ty += 20 * k;
+  }
   regions.title = { x: 0, y: 0, w: mapW, h: headH };
 
   // Map.

@@ -159,6 +159,8 @@ export const it = {
     pngTitle: 'Immagine PNG della vista corrente con legenda, scala, fonti e data',
     print: 'Stampa rapporto',
     printTitle: 'Rapporto A4 orizzontale: mappa, indicatori, regola dei 50.000, tabella degli Ambiti',
+    format: 'Formato dell\'immagine',
+    formats: { slide: 'Diapositiva 1920×1080', a4: 'A4 300 dpi', screen: 'Come sullo schermo' },
   },
   info: {
     ambitoCode: 'Ambito',
@@ -697,6 +699,8 @@ export const en: Strings = {
     pngTitle: 'PNG image of the current view with legend, scale, sources and date',
     print: 'Print report',
     printTitle: 'A4 landscape report: map, indicators, 50,000 rule, table of the Ambiti',
+    format: 'Image format',
+    formats: { slide: 'Slide 1920×1080', a4: 'A4 300 dpi', screen: 'As on screen' },
   },
   info: {
     ambitoCode: 'Ambito',

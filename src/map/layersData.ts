@@ -63,7 +63,16 @@ export function buildLayers(topo: Topology, territory: Territory, opts: { rediss
     return out;
   };
   const labels = ambiti.features.map((f) => ({ code: f.properties!.code as string, name: f.properties!.name as string, point: labelPoint(f) }));
-  return { layers: { ambiti, comuni, ats: withCode('ats'), asst: withCode('asst'), distretti: withCode('distretti') }, labels };
+  const residentsOf = (code: string) => territory.comuniOfAmbito(code).reduce((s, i) => s + territory.data.comuni[i].residents, 0);
+  const ambitoPoints: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: labels.map((l) => ({ type: 'Feature', properties: { code: l.code, name: l.name, residents: residentsOf(l.code) }, geometry: { type: 'Point', coordinates: l.point } })),
+  };
+  const comunePoints: FeatureCollection = {
+    type: 'FeatureCollection',
+    features: territory.data.comuni.map((c) => ({ type: 'Feature', properties: { istat: c.istat, name: c.name, residents: c.residents, capoluogo: c.capoluogo }, geometry: { type: 'Point', coordinates: c.point } })),
+  };
+  return { layers: { ambiti, comuni, ats: withCode('ats'), asst: withCode('asst'), distretti: withCode('distretti'), ambitoPoints, comunePoints }, labels };
 }
 
 /** [west, south, east, north] of a set of features. */

@@ -5,7 +5,7 @@ import * as maplibregl from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { hatch } from './patterns.ts';
-import { LEVEL_LINE, OSM_SOURCE, baseStyle, type MapLayersData } from './style.ts';
+import { LABEL_LAYERS, LEVEL_LINE, OSM_SOURCE, baseStyle, type MapLayersData } from './style.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Level } from '../core/territory/types.ts';
 
@@ -55,7 +55,8 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     style: baseStyle(layers),
     bounds: LOMBARDIA,
     fitBoundsOptions: { padding: 16 },
-    attributionControl: { compact: false, customAttribution: 'Confini © ISTAT via openpolis (CC-BY 4.0) · Residenti ANPR 10/01/2024 (CC-BY 4.0) · Ambiti DGR XII/2167 All. C' },
+    // Compact (an ⓘ button) only on a narrow map; the exports always carry the full sources.
+    attributionControl: { customAttribution: 'Confini © ISTAT via openpolis (CC-BY 4.0) · Residenti ANPR 10/01/2024 (CC-BY 4.0) · Ambiti DGR XII/2167 All. C' },
     // The PNG export reads the canvas back (and the e2e tests check its pixels). WebGL fixes
     // context attributes when the context is created and MapLibre exposes no way to change them
     // on a live map, so this cannot be switched on only while exporting: that would mean
@@ -93,23 +94,15 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
   let level: Level = 'ats';
   let basemapOn = false;
   let labelsOn = true;
-  const markers = labels.map((l) => {
-    const el = document.createElement('div');
-    el.className = 'ambito-label';
-    el.textContent = l.name;
-    el.dataset.code = l.code;
-    return new maplibregl.Marker({ element: el }).setLngLat(l.point).addTo(map);
-  });
+  // Labels are symbol layers (style.ts): the toggle switches them, the selected Ambito's name stays.
   const updateLabels = () => {
-    const show = labelsOn && map.getZoom() >= 8.3;
-    for (const m of markers) {
-      const el = m.getElement();
-      el.hidden = !(show || el.dataset.code === selected.ambito);
-      el.classList.toggle('selected', el.dataset.code === selected.ambito);
-    }
+    for (const id of LABEL_LAYERS) if (id !== 'ambito-label-selected') map.setLayoutProperty(id, 'visibility', labelsOn ? 'visible' : 'none');
+    map.setFilter('ambito-label-selected', ['==', ['get', 'code'], selected.ambito ?? '']);
+    // The unselected label of the selected Ambito would otherwise be drawn twice.
+    map.setFilter('ambiti-label', ['!=', ['get', 'code'], selected.ambito ?? '']);
   };
-  map.on('zoomend', updateLabels);
   updateLabels();
+  void labels;
 
   const setHover = (code: string | undefined) => {
     if (hovered === code) return;
@@ -137,7 +130,6 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
   let pending: string[] = [];
   let moved: string[] = [];
   let pickCursor = false;
-  let serviceMarkers: maplibregl.Marker[] = [];
 
 
   return {
@@ -184,12 +176,9 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     setScenarioLayers(associations, bases, labels) {
       (map.getSource('associations') as maplibregl.GeoJSONSource).setData(associations);
       (map.getSource('bases') as maplibregl.GeoJSONSource).setData(bases);
-      for (const m of serviceMarkers) m.remove();
-      serviceMarkers = labels.map((l) => {
-        const el = document.createElement('div');
-        el.className = 'association-label';
-        el.textContent = l.name;
-        return new maplibregl.Marker({ element: el, offset: [0, -18] }).setLngLat(l.point).addTo(map);
+      (map.getSource('association-points') as maplibregl.GeoJSONSource).setData({
+        type: 'FeatureCollection',
+        features: labels.map((l) => ({ type: 'Feature', id: l.code, properties: { id: l.code, name: l.name }, geometry: { type: 'Point', coordinates: l.point } })),
       });
     },
     setCursor(mode) {
@@ -217,7 +206,6 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
       updateLabels();
     },
     dispose() {
-      for (const m of [...markers, ...serviceMarkers]) m.remove();
       map.remove();
     },
   };

@@ -1,6 +1,9 @@
 // The offline base style: a background and the project's own GeoJSON sources. No glyphs, no
-// sprite, no tiles — nothing leaves the machine (labels are HTML markers, patterns are drawn in
-// code). The optional OpenStreetMap raster is added at runtime only when the user asks for it.
+// sprite, no tiles — nothing leaves the machine. Labels are symbol layers in the canvas (so they
+// are in the PNG export and the print report too): with no `glyphs` URL in the style, MapLibre
+// (≥ 5.11, maplibre-gl-js PR #4564) draws every glyph locally with TinySDF from the browser's own
+// sans-serif font; `text-font` then only picks the weight ("Bold" → 700). Patterns are drawn in
+// code. The optional OpenStreetMap raster is added at runtime only when the user asks for it.
 import type { FeatureCollection } from 'geojson';
 import type { RasterSourceSpecification, StyleSpecification } from 'maplibre-gl';
 import { BACKGROUND, BORDER, RULE_FAIL, RULE_PASS, SELECTED } from './palette.ts';
@@ -11,7 +14,17 @@ export interface MapLayersData {
   ats: FeatureCollection;
   asst: FeatureCollection;
   distretti: FeatureCollection;
+  /** Label points: one per Ambito (name, residents) and one per comune (name, residents, capoluogo). */
+  ambitoPoints: FeatureCollection;
+  comunePoints: FeatureCollection;
 }
+
+/** Symbol layers of place names, in placement priority order (MapLibre places the top layer first). */
+export const LABEL_LAYERS = ['comuni-label', 'ambiti-label', 'capoluoghi-dot', 'capoluoghi-label', 'associations-label', 'ambito-label-selected'] as const;
+
+const FONT_REGULAR = ['Noto Sans Regular'];
+const FONT_BOLD = ['Noto Sans Bold'];
+const HALO = { 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.6, 'text-halo-blur': 0.3 } as const;
 
 export const OSM_SOURCE: RasterSourceSpecification = {
   type: 'raster',
@@ -40,6 +53,9 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       proposal: geo(EMPTY, 'istat'),
       rule50k: geo(EMPTY, 'istat'),
       bases: geo(EMPTY, 'id'),
+      'ambito-points': geo(d.ambitoPoints, 'code'),
+      'comune-points': geo(d.comunePoints, 'istat'),
+      'association-points': geo(EMPTY, 'id'),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
@@ -108,6 +124,53 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       {
         id: 'comune-selected', type: 'line', source: 'comuni',
         paint: { 'line-color': '#c1121f', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
+      },
+      // ---- place names (collision on, bigger places first through symbol-sort-key)
+      // Comuni: from zoom 9 the larger ones, all of them further in.
+      {
+        id: 'comuni-label', type: 'symbol', source: 'comune-points', minzoom: 9,
+        filter: ['any', ['>=', ['zoom'], 10.5], ['>=', ['get', 'residents'], 8000]],
+        layout: {
+          'text-field': ['get', 'name'], 'text-font': FONT_REGULAR, 'symbol-sort-key': ['-', 0, ['get', 'residents']],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 9, 10.5, 13, 14], 'text-max-width': 8, 'text-padding': 3,
+        },
+        paint: { 'text-color': '#333333', ...HALO },
+      },
+      // Ambiti: from zoom ~7, the most populous first when they collide.
+      {
+        id: 'ambiti-label', type: 'symbol', source: 'ambito-points', minzoom: 6.8,
+        layout: {
+          'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'symbol-sort-key': ['-', 0, ['get', 'residents']],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 7, 10.5, 9, 13, 11, 15], 'text-max-width': 7, 'text-padding': 2,
+          'text-letter-spacing': 0.02,
+        },
+        paint: { 'text-color': '#14213d', ...HALO, 'text-halo-width': 1.8 },
+      },
+      // Capoluoghi di provincia: a marked dot and their name at regional zoom (top priority).
+      {
+        id: 'capoluoghi-dot', type: 'circle', source: 'comune-points', filter: ['==', ['get', 'capoluogo'], true], maxzoom: 10,
+        paint: { 'circle-radius': 3.2, 'circle-color': '#14213d', 'circle-stroke-color': '#ffffff', 'circle-stroke-width': 1.5 },
+      },
+      {
+        id: 'capoluoghi-label', type: 'symbol', source: 'comune-points', filter: ['==', ['get', 'capoluogo'], true], maxzoom: 10,
+        layout: {
+          'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'symbol-sort-key': ['-', 0, ['get', 'residents']],
+          'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 9, 14], 'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-radial-offset': 0.55, 'text-justify': 'auto', 'text-padding': 2,
+        },
+        paint: { 'text-color': '#000000', ...HALO, 'text-halo-width': 2 },
+      },
+      // Names of the associated (sovra-Ambito) PIS of the scenario.
+      {
+        id: 'associations-label', type: 'symbol', source: 'association-points',
+        layout: { 'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': 12, 'text-max-width': 10, 'text-offset': [0, -1.6], 'text-padding': 2 },
+        paint: { 'text-color': '#6a1b9a', ...HALO, 'text-halo-width': 2 },
+      },
+      // The selected Ambito's name, always shown (no collision), whatever the zoom.
+      {
+        id: 'ambito-label-selected', type: 'symbol', source: 'ambito-points', filter: ['==', ['get', 'code'], ''],
+        layout: { 'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': 15, 'text-max-width': 8, 'text-allow-overlap': true, 'text-ignore-placement': true },
+        paint: { 'text-color': '#0b3d91', ...HALO, 'text-halo-width': 2.4 },
       },
     ],
   };

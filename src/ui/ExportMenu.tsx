@@ -2,7 +2,7 @@
 // illustrative scenario — the "illustrativo" label; and the printable A4 report.
 import { useState } from 'preact/hooks';
 import { useApp } from './context.ts';
-import { comparisonHeading, exportView, type MapLike } from '../export/exportView.ts';
+import { comparisonHeading, exportView, type ExportFormat, type MapLike } from '../export/exportView.ts';
 import type { ExportMeta } from '../export/composeImage.ts';
 import { downloadBlob } from './download.ts';
 import { printReport } from '../export/printReport.ts';
@@ -16,6 +16,7 @@ export function ExportMenu({ getMap: getMapProp }: { getMap?: () => MapLike | un
   const [busy, setBusy] = useState<'png' | 'print' | undefined>();
   const [status, setStatus] = useState('');
   const [meta, setMeta] = useState<ExportMeta>();
+  const [format, setFormat] = useState<ExportFormat>('slide');
   const run = async (what: 'png' | 'print') => {
     const map = getMap();
     if (!map) {
@@ -29,7 +30,7 @@ export function ExportMenu({ getMap: getMapProp }: { getMap?: () => MapLike | un
         const { state, territory, opt } = app;
         const r = await exportView(map, {
           territory, level: state.level.value, scenario: state.scenario.value, selectionName: state.selection.value?.name,
-          comparisonHeading: comparisonHeading(opt.comparison.value),
+          comparisonHeading: comparisonHeading(opt.comparison.value), format,
         });
         downloadBlob(r.filename, r.blob);
         setMeta(r.meta);
@@ -46,6 +47,10 @@ export function ExportMenu({ getMap: getMapProp }: { getMap?: () => MapLike | un
   };
   return (
     <div class="export-menu" data-testid="export-menu" data-export-meta={meta ? JSON.stringify(meta) : undefined}>
+      <label class="sr-only" for="export-format">{s.format}</label>
+      <select id="export-format" class="export-format" value={format} onChange={(e) => setFormat((e.target as HTMLSelectElement).value as ExportFormat)}>
+        {(['slide', 'a4', 'screen'] as const).map((f) => <option key={f} value={f}>{s.formats[f]}</option>)}
+      </select>
       <button type="button" data-action="export-png" disabled={!!busy} onClick={() => void run('png')} title={s.pngTitle}>
         {s.png}
       </button>

@@ -1,5 +1,6 @@
 // The on-screen legend, drawn from the same legend model as the PNG export and the print report
 // (src/export/legendModel.ts), so the three never disagree.
+import { useState } from 'preact/hooks';
 import { legendModel, type Swatch } from '../export/legendModel.ts';
 import { useApp } from './context.ts';
 import { t } from '../i18n/strings.ts';
@@ -30,8 +31,11 @@ export function Legend() {
   const r = opt.comparison.value;
   const heading = r.status === 'ok' ? t().legend.compareHeading(r.value.nameA, r.value.nameB) : undefined;
   const m = legendModel(territory, state.level.value, state.scenario.value, heading);
+  // Open by default where the map has room; on a 1024-wide screen it starts closed (one line) so
+  // that it never covers a province; a click or Enter on "Legenda" opens it.
+  const [open, setOpen] = useState(() => typeof window === 'undefined' || window.innerWidth >= 1200);
   return (
-    <details class="legend" open aria-label={m.title}>
+    <details class="legend" open={open} onToggle={(e) => setOpen((e.currentTarget as HTMLDetailsElement).open)} aria-label={m.title} data-testid="legend">
       <summary>{m.title}</summary>
       <div class="legend-level">{m.heading}</div>
       {m.rows.map((row, i) => (

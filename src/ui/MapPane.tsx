@@ -164,7 +164,10 @@ export function MapPane() {
       <div ref={container} id="map" class="map" data-map-state={mapState} role="application" aria-label={tt.map.label} />
       {mapState.startsWith('error') && <div class="map-error" role="alert">{S.mapError}: {mapState.slice(6)}</div>}
       <ModeBanner />
-      {scenario.illustrative && <div class="illustrative-banner" role="note">{S.illustrativeBanner}</div>}
+      <div class="map-overlay-tl">
+        {scenario.illustrative && <div class="illustrative-banner" role="note">{S.illustrativeBanner}</div>}
+        <Legend />
+      </div>
       {hovered && (
         <div class="tooltip" style={{ left: hover.x + 14, top: hover.y + 14 }}>
           <strong>{hovered.name}</strong> <span class="code">{hovered.code}</span>
@@ -177,7 +180,6 @@ export function MapPane() {
           <div>PIS: {tt.enums.status[statusOf(scenario, hovered.code)]}{svc && svc.members.length > 1 ? ` · ${svc.name} (${tt.map.sovra})` : ''}</div>
         </div>
       )}
-      <Legend />
     </div>
   );
 }

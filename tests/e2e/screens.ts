@@ -48,6 +48,15 @@ const shots: Record<string, (page: Page, w: number, h: number) => Promise<void>>
   },
 };
 
+shots.png = async (page, w, h) => {
+  await open(page, w, h, '#ambito=50095');
+  for (const format of ['slide', 'a4'] as const) {
+    await page.selectOption('#export-format', format);
+    const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-action=export-png]')]);
+    await d.saveAs(`test-results/screens/png-${format}-from-${w}x${h}.png`);
+  }
+};
+
 const server = await startServer();
 const browser = await launchBrowser();
 try {

@@ -1,0 +1,140 @@
+// End-to-end checks of issue 11 (the app shell), at 1366×768 and 1024×768: no panel or table
+// overflows horizontally, every tab and the run buttons are visible without scrolling, the
+// exported PNG carries place names (ink in a label's box against an export with labels off).
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { ORIGIN, waitMapIdle, type Guarded } from './harness.ts';
+
+class Check extends Error {}
+function expect(ok: unknown, what: string): void {
+  if (!ok) throw new Check(what);
+}
+export const VIEWPORTS = [[1366, 768], [1024, 768]] as const;
+
+async function settled(page: Page) {
+  await page.waitForFunction(() => {
+    const m = (window as unknown as { __map?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map;
+    return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving();
+  }, undefined, { timeout: 30_000 });
+}
+
+export async function openAt(page: Page, w: number, h: number, hash = '') {
+  await page.setViewportSize({ width: w, height: h });
+  await page.addInitScript(() => localStorage.setItem('pis-lombardia/welcome-dismissed', '1'));
+  await page.goto(`${ORIGIN}/${hash}`);
+  const idle = await waitMapIdle(page);
+  expect(idle.state === 'idle', `stato mappa ${idle.state}`);
+  await settled(page);
+}
+
+/** Elements wider than their box (scrollWidth > clientWidth), with what they are. */
+async function overflowing(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const out: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > doc.clientWidth + 1) out.push(`pagina ${doc.scrollWidth} > ${doc.clientWidth}`);
+    for (const el of document.querySelectorAll<HTMLElement>(sel)) {
+      if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.className || el.tagName} ${el.scrollWidth} > ${el.clientWidth}`);
+      const box = el.getBoundingClientRect();
+      for (const t of el.querySelectorAll<HTMLElement>('table')) {
+        const r = t.getBoundingClientRect();
+        if (r.right > box.right + 1 && r.width > 0) out.push(`tabella ${t.className} esce di ${Math.round(r.right - box.right)} px`);
+      }
+    }
+    return out;
+  }, selector);
+}
+
+async function inViewport(page: Page, selector: string): Promise<boolean> {
+  const b = await page.locator(selector).first().boundingBox();
+  const v = page.viewportSize()!;
+  return !!b && b.x >= 0 && b.y >= 0 && b.x + b.width <= v.width + 1 && b.y + b.height <= v.height + 1;
+}
+
+export const shellScenarios: Record<string, (g: Guarded) => Promise<void>> = {
+  /** Issue 11 §1: every panel at both viewports, tabs visible, run buttons at the top, the drawer fits. */
+  async 'shell-layout'({ page }) {
+    for (const [w, h] of VIEWPORTS) {
+      await openAt(page, w, h, '#ambito=50095');
+      for (const tab of ['info', 'scenario', 'sim', 'optimise', 'quality']) expect(await inViewport(page, `#tab-${tab}`), `${w}×${h}: la scheda ${tab} non è visibile`);
+      for (const tab of ['info', 'scenario', 'sim', 'optimise', 'quality']) {
+        await page.click(`#tab-${tab}`);
+        if (tab === 'sim') await page.waitForSelector('[data-testid=coverage-status][data-status=ok]', { state: 'attached', timeout: 30_000 });
+        await page.waitForTimeout(200);
+        const bad = await overflowing(page, '.panel');
+        expect(bad.length === 0, `${w}×${h}, scheda ${tab}: ${bad.join('; ')}`);
+      }
+      await page.click('#tab-sim');
+      expect(await inViewport(page, '[data-action=run-des]'), `${w}×${h}: "Avvia simulazione" non visibile senza scorrere`);
+      await page.click('#tab-optimise');
+      expect(await inViewport(page, '[data-testid=siting] button.primary'), `${w}×${h}: "Calcola" delle basi non visibile senza scorrere`);
+      await page.click('#tab-sim');
+      await page.click('[data-testid=sim-head] [data-action=open-rule50k-table]');
+      await page.waitForSelector('[data-testid=table-drawer][data-table=rule50k] tbody tr');
+      const rows = await page.locator('[data-testid=table-drawer] tbody tr').count();
+      expect(rows === 19, `tabella della regola: ${rows} righe (attese 19)`);
+      const bad = await overflowing(page, '.drawer-body');
+      expect(bad.length === 0, `${w}×${h}, tabella della regola: ${bad.join('; ')}`);
+      // Sorting by residents puts Milano first (descending on the second click).
+      await page.click('[data-testid=table-drawer] th:has-text("Residenti") button');
+      await page.click('[data-testid=table-drawer] th:has-text("Residenti") button');
+      const first = await page.textContent('[data-testid=table-drawer] tbody tr:first-child td:nth-child(2)');
+      expect(first?.trim() === 'Milano', `ordinamento per residenti: prima riga "${first}"`);
+      await page.keyboard.press('Escape');
+      await page.waitForSelector('[data-testid=table-drawer]', { state: 'detached' });
+      // The splitter resizes the panel from the keyboard.
+      const before = (await page.locator('.side').boundingBox())!.width;
+      await page.focus('[data-testid=splitter]');
+      await page.keyboard.press('ArrowLeft');
+      const after = (await page.locator('.side').boundingBox())!.width;
+      expect(after > before, `il separatore non allarga il pannello (${before} → ${after})`);
+    }
+  },
+
+  /** Issue 11 §2: the exported PNG has place names: ink in a capoluogo label's box, absent with labels off. */
+  async 'labels-png'({ page }) {
+    await openAt(page, 1366, 768);
+    const exportPng = async () => {
+      const [d] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), page.click('[data-action=export-png]')]);
+      const png = readFileSync((await d.path())!);
+      await page.waitForSelector('[data-testid=export-menu][data-export-meta]', { state: 'attached' });
+      const meta = JSON.parse((await page.getAttribute('[data-testid=export-menu]', 'data-export-meta'))!) as { labels?: { text: string; x: number; y: number }[] };
+      return { png, meta };
+    };
+    const on = await exportPng();
+    const placed = on.meta.labels ?? [];
+    expect(placed.length >= 8, `capoluoghi nell'immagine: ${placed.map((l) => l.text).join(', ')}`);
+    await page.click('label.toggle:has-text("Etichette")');
+    await settled(page);
+    const off = await exportPng();
+    expect((off.meta.labels ?? []).length === 0, 'etichette esportate con "Etichette" spento');
+    // Ink (dark pixels) in a box to the right of each anchor: where the name is written.
+    // No helper functions inside evaluate: the test runner's bundler would wrap them in __name().
+    const ink = await page.evaluate(async ({ imgs, boxes }) => {
+      const ctxs: CanvasRenderingContext2D[] = [];
+      for (const b64 of imgs) {
+        const bmp = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
+        const c = document.createElement('canvas');
+        c.width = bmp.width;
+        c.height = bmp.height;
+        const x = c.getContext('2d')!;
+        x.drawImage(bmp, 0, 0);
+        ctxs.push(x);
+      }
+      const out: number[][] = [];
+      for (const r of boxes) {
+        const pair: number[] = [];
+        for (const ctx of ctxs) {
+          const d = ctx.getImageData(r.x, r.y, r.w, r.h).data;
+          let n = 0;
+          for (let i = 0; i < d.length; i += 4) if (d[i] + d[i + 1] + d[i + 2] < 200) n++;
+          pair.push(n);
+        }
+        out.push(pair);
+      }
+      return out;
+    }, { imgs: [on.png.toString('base64'), off.png.toString('base64')], boxes: placed.map((l) => ({ x: Math.max(0, l.x - 90), y: Math.max(0, l.y - 30), w: 180, h: 60 })) });
+    const withText = ink.filter(([a, b]) => a > b + 40).length;
+    expect(withText >= Math.ceil(placed.length * 0.8), `inchiostro nei riquadri delle etichette (con, senza): ${JSON.stringify(ink)}`);
+  },
+};
