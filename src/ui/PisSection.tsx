@@ -99,32 +99,34 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
         <label><input type="checkbox" checked={svc.graveMarginalita} onChange={(e) => patch({ graveMarginalita: (e.target as HTMLInputElement).checked })} /> {P.grave} {unverified('graveMarginalita')}</label>
       </fieldset>
       <h4>{P.bases}</h4>
-      <table class="bases">
-        <thead><tr><th>{P.kind}</th><th>{P.comune}</th>{TIME_BANDS.map((b) => <th key={b} class="num" title={P.unitsIn(tt.enums.band[b])}>{tt.enums.band[b]}</th>)}<th><span class="sr-only">{P.actions}</span></th></tr></thead>
-        <tbody>
-          {svc.bases.map((b) => (
-            <tr key={b.id} data-testid="base-row">
-              <td>
-                <select aria-label={P.kindLabel} value={b.kind} onChange={(e) => state.actions.updateBase(svc.id, b.id, { kind: (e.target as HTMLSelectElement).value as never })}>
-                  {BASE_KINDS.map((k) => <option key={k} value={k}>{tt.enums.baseKind[k]}</option>)}
-                </select>
-              </td>
-              <td>{b.istat ? territory.comune(b.istat)?.name : <span class="muted">{P.phoneOnly}</span>}</td>
+      {/* One card per base (kind, comune, units per time band): fits the panel at any width, where a
+          7-column table did not. */}
+      <ul class="bases" aria-label={P.bases}>
+        {svc.bases.map((b) => (
+          <li key={b.id} class="base-card" data-testid="base-row">
+            <div class="base-line">
+              <select aria-label={P.kindLabel} value={b.kind} onChange={(e) => state.actions.updateBase(svc.id, b.id, { kind: (e.target as HTMLSelectElement).value as never })}>
+                {BASE_KINDS.map((k) => <option key={k} value={k}>{tt.enums.baseKind[k]}</option>)}
+              </select>
+              <strong>{b.istat ? territory.comune(b.istat)?.name : <span class="muted">{P.phoneOnly}</span>}</strong>
+              <button type="button" class="chip-x" aria-label={P.removeBase} onClick={() => state.actions.removeBase(svc.id, b.id)}>×</button>
+            </div>
+            <div class="band-grid">
               {TIME_BANDS.map((band) => (
-                <td key={band} class="num">
+                <label key={band} class="band-cell" title={P.unitsIn(tt.enums.band[band])}>
+                  <span class="small muted">{tt.enums.band[band]}</span>
                   <input class="units" inputMode="numeric" aria-label={P.unitsIn(tt.enums.band[band])} value={fmt.input(b.unitsByBand[band])}
                     onChange={(e) => {
                       const v = fmt.read((e.target as HTMLInputElement).value, { integer: true, min: 0, max: 50 });
                       if (v === undefined) return state.actions.notify({ kind: 'error', text: P.badUnits });
                       state.actions.updateBase(svc.id, b.id, { unitsByBand: { [band]: v } });
                     }} />
-                </td>
+                </label>
               ))}
-              <td><button type="button" class="chip-x" aria-label={P.removeBase} onClick={() => state.actions.removeBase(svc.id, b.id)}>×</button></td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            </div>
+          </li>
+        ))}
+      </ul>
       {svc.bases.length === 0 && <p class="small muted">{P.noBases}</p>}
       <div class="actions">
         <button type="button" onClick={() => state.actions.startPlaceBase(svc.id)}>{P.addBase}</button>
