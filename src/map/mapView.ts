@@ -17,6 +17,8 @@ export interface MapCallbacks {
   onClick(ambito: string | undefined, comune: { istat: string; point: [number, number] } | undefined): void;
   onHover(info: { code: string; x: number; y: number } | undefined): void;
   onState(state: string): void;
+  /** The optional OSM background failed to load a tile (no or bad network): not fatal. */
+  onBasemapError?(): void;
 }
 
 export interface AmbitoLabel {
@@ -84,10 +86,15 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
   map.on('error', (e) => {
     // Missing OSM tiles (no internet) are not fatal: the Ambiti still draw on the plain background.
     const sourceId = (e as unknown as { sourceId?: string }).sourceId;
-    if (sourceId === 'osm') return;
+    if (sourceId === 'osm') {
+      cb.onBasemapError?.();
+      return;
+    }
     cb.onState(`error ${e.error?.message ?? 'sconosciuto'}`);
   });
   await new Promise<void>((resolve) => map.once('load', () => resolve()));
+  // A compact attribution (narrow map) starts folded to its ⓘ button: it must not cover the map.
+  container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
 
   let hovered: string | undefined;
   let selected: { ambito?: string; comune?: string } = {};

@@ -79,10 +79,15 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       { id: 'distretti-line', type: 'line', source: 'distretti', layout: { visibility: 'none' }, paint: { 'line-color': BORDER, 'line-width': 2 } },
       { id: 'asst-line', type: 'line', source: 'asst', layout: { visibility: 'none' }, paint: { 'line-color': BORDER, 'line-width': 2.2 } },
       { id: 'ats-line', type: 'line', source: 'ats', paint: { 'line-color': BORDER, 'line-width': 2.6 } },
-      // Ambiti picked while building an association.
+      // Ambiti picked while building an association: a black-and-white dashed outline (no fill, so
+      // it can never be mistaken for a legend colour: a blue fill used to look like ATS Bergamo).
       {
-        id: 'ambiti-pending', type: 'fill', source: 'ambiti',
-        paint: { 'fill-color': SELECTED, 'fill-opacity': ['case', ['boolean', ['feature-state', 'pending'], false], 0.35, 0] },
+        id: 'ambiti-pending-halo', type: 'line', source: 'ambiti',
+        paint: { 'line-color': '#ffffff', 'line-width': 6, 'line-opacity': ['case', ['boolean', ['feature-state', 'pending'], false], 1, 0] },
+      },
+      {
+        id: 'ambiti-pending', type: 'line', source: 'ambiti',
+        paint: { 'line-color': '#000000', 'line-width': 3, 'line-dasharray': [1.5, 1], 'line-opacity': ['case', ['boolean', ['feature-state', 'pending'], false], 1, 0] },
       },
       { id: 'associations-halo', type: 'line', source: 'associations', paint: { 'line-color': '#ffffff', 'line-width': 7, 'line-opacity': 0.9 } },
       { id: 'associations-line', type: 'line', source: 'associations', paint: { 'line-color': '#6a1b9a', 'line-width': 3.5, 'line-dasharray': [2, 1] } },

@@ -164,7 +164,7 @@ export function createAppState(territory: Territory, initial: Workspace) {
     },
 
     // ---- scenario edits (undoable)
-    edit(fn: (s: Scenario) => Scenario, done?: string) {
+    edit(fn: (s: Scenario) => Scenario, done?: string | Notice) {
       try {
         const next = fn(scenario.value);
         if (next === scenario.value) return;
@@ -176,7 +176,7 @@ export function createAppState(territory: Territory, initial: Workspace) {
           return;
         }
         commit(replaceCurrent(workspace.value, next));
-        if (done) notice.value = { kind: 'info', text: done };
+        if (done) notice.value = typeof done === 'string' ? { kind: 'info', text: done } : done;
       } catch (err) {
         fail(err);
       }
@@ -325,22 +325,44 @@ export function createAppState(territory: Territory, initial: Workspace) {
         pending.value = svc ? [...svc.members] : a ? [a] : [];
       });
     },
-    commitAssociation(name?: string) {
+    /**
+     * Creates the association of the picked Ambiti, or extends the PIS one of them already has
+     * (members unticked in the builder leave it). `details` (from the association builder) sets
+     * name, capofila, budget and each member's status in the same undoable edit; `changes` are
+     * shown in the notice.
+     */
+    commitAssociation(details?: string | { name?: string; capofila?: string; annualBudgetEur?: number; statuses?: Record<string, PisStatus>; changes?: string[] }) {
+      const d = typeof details === 'string' ? { name: details } : details ?? {};
       const members = pending.value;
       if (members.length === 0) {
         notice.value = { kind: 'error', text: t().notices.pickOne };
         return;
       }
       const existing = members.map((m) => serviceOfAmbito(scenario.value, m)).find((x) => x);
+      const done = d.changes?.length ? { kind: 'info' as const, text: t().builder.done, details: d.changes } : t().notices.associationCreated(members.length);
       actions.edit((s) => {
+        let next = s;
+        let id: string;
         if (existing) {
-          let next = s;
-          for (const m of members) next = addMember(next, existing.id, m);
-          return next;
+          id = existing.id;
+          for (const m of members) next = addMember(next, id, m);
+          if (typeof details === 'object') for (const m of existing.members) if (!members.includes(m)) next = removeMember(next, id, m);
+        } else {
+          const names = members.map((m) => territory.ambito(m)?.name ?? m);
+          next = createService(next, { members, capofila: d.capofila && members.includes(d.capofila) ? d.capofila : undefined, name: d.name ?? (members.length > 1 ? `PIS associato ${names.join(' – ')}` : `PIS ${names[0]}`) });
+          id = serviceOfAmbito(next, members[0])!.id;
         }
-        const names = members.map((m) => territory.ambito(m)?.name ?? m);
-        return createService(s, { members, name: name ?? (members.length > 1 ? `PIS associato ${names.join(' – ')}` : `PIS ${names[0]}`) });
-      }, t().notices.associationCreated(members.length));
+        if (d.capofila && members.includes(d.capofila)) next = setCapofila(next, id, d.capofila);
+        const patch: ServicePatch = {};
+        if (existing && d.name && d.name !== existing.name) patch.name = d.name;
+        if ('annualBudgetEur' in d && d.annualBudgetEur !== serviceOfAmbito(next, members[0])?.annualBudgetEur) patch.annualBudgetEur = d.annualBudgetEur;
+        if (Object.keys(patch).length) next = updateService(next, id, patch);
+        for (const [a, st] of Object.entries(d.statuses ?? {})) {
+          const cur = next.statuses[a];
+          if (cur?.status !== st) next = setStatus(next, a, st, { startDate: cur?.startDate, source: cur?.source });
+        }
+        return next;
+      }, done);
       batch(() => {
         mode.value = 'browse';
         pending.value = [];

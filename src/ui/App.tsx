@@ -15,6 +15,8 @@ import { PresenterMode } from './presenter/PresenterMode.tsx';
 import { SimPanel } from './SimPanel.tsx';
 import { OptimisePanel } from './OptimisePanel.tsx';
 import { SidePanel } from './SidePanel.tsx';
+import { AssociationBuilder } from './AssociationBuilder.tsx';
+import { showWelcome } from './Welcome.tsx';
 import { TableDrawer } from './TableDrawer.tsx';
 
 const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo'];
@@ -51,11 +53,18 @@ export function App() {
             </label>
           ))}
         </fieldset>
-        <label class="toggle"><input type="checkbox" checked={state.labels.value} onChange={(e) => state.actions.setLabels((e.target as HTMLInputElement).checked)} /> {S.labels}</label>
-        <label class="toggle"><input type="checkbox" checked={state.basemap.value} onChange={(e) => state.actions.setBasemap((e.target as HTMLInputElement).checked)} /> {S.basemap}</label>
+        {/* Map options in one small menu: the topbar stays one or two rows on a 1024-wide projector. */}
+        <details class="map-menu" data-testid="map-menu">
+          <summary>{S.mapMenu}</summary>
+          <div class="map-menu-body">
+            <label class="toggle"><input type="checkbox" checked={state.labels.value} onChange={(e) => state.actions.setLabels((e.target as HTMLInputElement).checked)} /> {S.labels}</label>
+            <label class="toggle"><input type="checkbox" checked={state.basemap.value} onChange={(e) => state.actions.setBasemap((e.target as HTMLInputElement).checked)} /> {S.basemap}</label>
+          </div>
+        </details>
         <ExportMenu />
         <PresenterMenu />
         <LanguageSwitch />
+        <button type="button" class="guide" data-action="show-guide" title={s.welcome.reopenTitle} onClick={() => { state.actions.selectAmbito(undefined); state.actions.setPanel('info'); showWelcome(); }}>{s.welcome.reopen}</button>
         <a class="a11y-link" href="./accessibilita.html">{s.app.a11yLink}</a>
       </header>
       <main class="body">
@@ -69,11 +78,11 @@ export function App() {
           {s.app.coreNote && <p class="small muted" role="note" data-testid="core-note">{s.app.coreNote}</p>}
           <NoticeArea />
           <div class="panel" role="tabpanel" aria-labelledby={`tab-${panel}`}>
-            {panel === 'info' && <InfoPanel />}
-            {panel === 'scenario' && <ScenarioPanel />}
-            {panel === 'sim' && <SimPanel />}
-            {panel === 'optimise' && <OptimisePanel />}
-            {panel === 'quality' && <QualityPanel />}
+            {state.mode.value === 'associate' ? <AssociationBuilder /> : panel === 'info' && <InfoPanel />}
+            {state.mode.value !== 'associate' && panel === 'scenario' && <ScenarioPanel />}
+            {state.mode.value !== 'associate' && panel === 'sim' && <SimPanel />}
+            {state.mode.value !== 'associate' && panel === 'optimise' && <OptimisePanel />}
+            {state.mode.value !== 'associate' && panel === 'quality' && <QualityPanel />}
           </div>
         </SidePanel>
         <TableDrawer />

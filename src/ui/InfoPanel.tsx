@@ -4,6 +4,7 @@ import { DOCUMENTED_EXCLAVE_NOTES } from '../core/territory/exclaves.ts';
 import { t, fmtInt, fmtKm2 } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 import { PisSection } from './PisSection.tsx';
+import { DataGlance, Welcome, welcomeOpen } from './Welcome.tsx';
 import type { Level } from '../core/territory/types.ts';
 
 const HIERARCHY: Level[] = ['ats', 'asst', 'distretto'];
@@ -17,7 +18,7 @@ export function InfoPanel() {
   // The scenario's view: what-if moves of comuni change members, residents and neighbours.
   const territory = state.view.value;
   const a = state.selection.value;
-  if (!a) return <p class="hint">{S.selectHint}</p>;
+  if (!a) return welcomeOpen() ? <Welcome /> : <><p class="hint">{S.selectHint}</p><DataGlance /></>;
   const members = territory.comuniOfAmbito(a.code).map((i) => territory.data.comuni[i]).sort((x, y) => y.residents - x.residents);
   const r = territory.rollupOf('ambito', a.code);
   const selectedComune = state.selectedComune.value;

@@ -20,6 +20,8 @@ export function MapPane() {
   const viewSig = useSignal<MapView | undefined>(undefined);
   const [mapState, setMapState] = useState('loading');
   const [hover, setHover] = useState<{ code: string; x: number; y: number }>();
+  // "Bad wifi": the OSM background failed; said on the map, with the way out.
+  const [osmFailed, setOsmFailed] = useState(false);
 
   useEffect(() => {
     let disposed = false;
@@ -27,6 +29,7 @@ export function MapPane() {
     createMapView(container.current!, layers, labels, {
       onClick: (ambito, comune) => state.actions.mapClick(ambito, comune),
       onHover: setHover,
+      onBasemapError: () => setOsmFailed(true),
       onState: (st) => {
         // First idle time, read by the e2e test and the benchmark (time to a drawn map).
         if (st === 'idle') recordFirstIdle(performance.now());
@@ -146,6 +149,7 @@ export function MapPane() {
   });
   useSignalEffect(() => {
     const on = state.basemap.value;
+    if (!on) setOsmFailed(false);
     viewSig.value?.setBasemap(on);
   });
   useSignalEffect(() => {
@@ -164,6 +168,12 @@ export function MapPane() {
       <div ref={container} id="map" class="map" data-map-state={mapState} role="application" aria-label={tt.map.label} />
       {mapState.startsWith('error') && <div class="map-error" role="alert">{S.mapError}: {mapState.slice(6)}</div>}
       <ModeBanner />
+      {osmFailed && state.basemap.value && (
+        <div class="net-notice" role="status" data-testid="basemap-offline">
+          {tt.map.osmFailed}{' '}
+          <button type="button" onClick={() => state.actions.setBasemap(false)}>{tt.map.osmOff}</button>
+        </div>
+      )}
       <div class="map-overlay-tl">
         {scenario.illustrative && <div class="illustrative-banner" role="note">{S.illustrativeBanner}</div>}
         <Legend />

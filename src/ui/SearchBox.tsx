@@ -12,8 +12,18 @@ export function SearchBox() {
   const choose = (i: number) => {
     const h = hits[i];
     if (!h) return;
-    if (h.kind === 'ambito') state.actions.selectAmbito(h.code, { focus: true });
-    else state.actions.selectComune(h.code, { focus: true });
+    const mode = state.mode.peek();
+    if (mode === 'associate') {
+      // Building an association: a search adds (or removes) the Ambito, as a map click does.
+      state.actions.mapClick(h.kind === 'ambito' ? h.code : h.ambito);
+    } else if (mode === 'place-base' && h.kind === 'comune') {
+      // Placing a base: the comune found is where it goes (its point lies inside the comune).
+      const c = territory.comune(h.code);
+      if (c) state.actions.mapClick(c.ambito, { istat: c.istat, point: c.point });
+    } else if (h.kind === 'ambito') {
+      state.actions.selectAmbito(h.code, { focus: true });
+      state.actions.setPanel('info');
+    } else state.actions.selectComune(h.code, { focus: true });
     setQuery('');
   };
   return (

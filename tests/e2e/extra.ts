@@ -210,6 +210,18 @@ export const extraScenarios: Record<string, (g: Guarded, timings: Record<string,
     await page.goto(`${ORIGIN}/#pannello=sim`);
     await page.waitForSelector('[data-testid=coverage-status][data-status=ok]', { state: 'attached', timeout: 30_000 });
     findings.push(...(await runAxe(page, 'scheda Simulazione')));
+    // Issue 11: the full-width table drawer and the association builder.
+    await page.click('[data-testid=sim-head] [data-action=open-rule50k-table]');
+    await page.waitForSelector('[data-testid=table-drawer] tbody tr');
+    findings.push(...(await runAxe(page, 'tabella completa (regola dei 50.000)')));
+    await page.keyboard.press('Escape');
+    await page.goto(`${ORIGIN}/#ambito=50095`);
+    await page.click('#tab-info');
+    await page.waitForSelector('#info-title');
+    await page.evaluate(() => (window as unknown as { __app: { state: { actions: { startAssociation(): void } } } }).__app.state.actions.startAssociation());
+    await page.waitForSelector('[data-testid=association-builder]');
+    findings.push(...(await runAxe(page, 'costruzione di un PIS associato')));
+    await page.keyboard.press('Escape');
     // The presenter screen is checked every time: a missing button fails, it does not drop a screen.
     expect((await page.locator('[data-action=presenter-start]').count()) > 0, 'axe: pulsante della modalità presentazione assente');
     await page.click('[data-action=presenter-start]');

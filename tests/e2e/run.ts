@@ -86,6 +86,7 @@ async function until(what: string, ok: () => boolean, timeoutMs = 15_000) {
 async function withOsmBasemap(g: Guarded) {
   await g.page.goto(ORIGIN + '/');
   expect((await waitMapIdle(g.page)).state === 'idle', 'mappa non idle');
+  await g.page.click('[data-testid=map-menu] > summary');
   await g.page.locator('label.toggle', { hasText: 'OSM' }).click();
   await until('richieste di tessere OSM', () => g.tileRequests > 0);
   await settled(g.page);
@@ -373,6 +374,8 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
     const state = await page.getAttribute('#map', 'data-map-state');
     expect(state === 'idle', `senza rete lo sfondo rompe la mappa: ${state}`);
     expect((await renderedAmbiti(page)).length === 91, 'Ambiti non disegnati senza rete');
+    // Issue 11 §6: the "bad wifi" state is said on the map.
+    await page.waitForSelector('[data-testid=basemap-offline]', { timeout: 10_000 });
   },
 };
 

@@ -104,6 +104,7 @@ export const shellScenarios: Record<string, (g: Guarded) => Promise<void>> = {
     const on = await exportPng();
     const placed = on.meta.labels ?? [];
     expect(placed.length >= 8, `capoluoghi nell'immagine: ${placed.map((l) => l.text).join(', ')}`);
+    await page.click('[data-testid=map-menu] > summary');
     await page.click('label.toggle:has-text("Etichette")');
     await settled(page);
     const off = await exportPng();
@@ -136,5 +137,78 @@ export const shellScenarios: Record<string, (g: Guarded) => Promise<void>> = {
     }, { imgs: [on.png.toString('base64'), off.png.toString('base64')], boxes: placed.map((l) => ({ x: Math.max(0, l.x - 90), y: Math.max(0, l.y - 30), w: 180, h: 60 })) });
     const withText = ink.filter(([a, b]) => a > b + 40).length;
     expect(withText >= Math.ceil(placed.length * 0.8), `inchiostro nei riquadri delle etichette (con, senza): ${JSON.stringify(ink)}`);
+  },
+  /** Issue 11 §4–5 and the blocker: a keyboard-only association of three Ambiti with name, capofila, budget and statuses; its cost shares sum to the budget. */
+  async 'association-keyboard'({ page }) {
+    for (const [w, h] of VIEWPORTS) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.goto(`${ORIGIN}/`);
+      await page.evaluate(() => localStorage.clear());
+      await page.goto(`${ORIGIN}/`);
+      await waitMapIdle(page);
+      await settled(page);
+      // The first screen explains itself and offers the three paths.
+      for (const sel of ['[data-testid=welcome]', '[data-testid=data-glance]', '[data-action=path-explore]', '[data-action=path-joint]', '[data-action=path-present]']) expect(await page.isVisible(sel), `${w}×${h}: prima schermata senza ${sel}`);
+      await page.focus('[data-action=path-joint]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid=association-builder]');
+      // Search adds in association mode (it does not select).
+      await page.focus('#search-input');
+      await page.keyboard.type('Rho');
+      await page.waitForSelector('#search-results [role=option]');
+      const firstHit = await page.textContent('#search-hit-0');
+      expect(/Rho/.test(firstHit ?? ''), `prima voce della ricerca "${firstHit}"`);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid=member-list] input[data-code="50094"]');
+      // Neighbours as checkboxes, ticked with the space bar.
+      for (const code of ['50094', '50096']) {
+        await page.focus(`[data-testid=member-list] input[data-code="${code}"]`);
+        await page.keyboard.press('Space');
+        await page.waitForFunction((c) => (window as unknown as { __app: { state: { pending: { value: string[] } } } }).__app.state.pending.value.includes(c), code);
+      }
+      await page.focus('#as-budget');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.type('60.000,00'); // Rho's PIS already has 44.786,40 (half its 2026–27 budget)
+      await page.focus('#as-capofila');
+      await page.selectOption('#as-capofila', '50095');
+      const changes = await page.locator('[data-testid=association-changes] li').allTextContents();
+      expect(changes.some((c) => /Garbagnate/.test(c)) && changes.some((c) => /Alto Milanese/.test(c)) && changes.some((c) => /60\.000,00/.test(c)), `"che cosa cambia": ${changes.join(' | ')}`);
+      await page.focus('[data-action=commit-association]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid=association-builder]', { state: 'detached' });
+      const svc = await page.evaluate(() => {
+        const s = (window as unknown as { __app: { state: { scenario: { value: { services: { members: string[]; capofila: string; annualBudgetEur?: number; name: string }[]; statuses: Record<string, { status: string }> } } } } }).__app.state.scenario.value;
+        const x = s.services.find((v) => v.members.includes('50095'))!;
+        return { members: [...x.members].sort(), capofila: x.capofila, budget: x.annualBudgetEur, statuses: x.members.map((m) => s.statuses[m]?.status ?? 'sconosciuto') };
+      });
+      expect(JSON.stringify(svc.members) === JSON.stringify(['50094', '50095', '50096']), `membri ${svc.members.join(',')}`);
+      expect(svc.capofila === '50095' && svc.budget === 60000, `capofila ${svc.capofila}, budget ${svc.budget}`);
+      expect(!svc.statuses.includes('sconosciuto'), `stati dei membri ${svc.statuses.join(', ')}`);
+      const notice = await page.textContent('.notice-area');
+      expect(/Garbagnate/.test(notice ?? ''), `l'avviso non dice che cosa è cambiato: "${notice}"`);
+
+      // Cost shares of the three Ambiti: each column adds up to the budget, to the cent.
+      await page.focus('#search-input');
+      await page.keyboard.type('Rho');
+      await page.waitForSelector('#search-results [role=option]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#info-title');
+      await page.focus('#tab-optimise');
+      await page.keyboard.press('Enter');
+      const pre = await page.inputValue('#sh-budget');
+      expect(pre === '60.000', `budget precompilato "${pre}"`);
+      await page.focus('[data-testid=shares] .actions button');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('[data-testid=shares-table] tbody tr', { timeout: 60_000 });
+      const sums = await page.evaluate(() => {
+        const rows = [...document.querySelectorAll('[data-testid=shares-table] tbody tr')];
+        const cols = [3, 4, 5].map((i) => rows.reduce((a, r) => a + Math.round(Number(r.children[i - 1].getAttribute('data-eur')) * 100), 0));
+        return { n: rows.length, cols, total: document.querySelector('[data-testid=shares-total]')?.textContent ?? '' };
+      });
+      expect(sums.n === 3, `righe delle quote ${sums.n}`);
+      expect(sums.cols.every((c) => c === 6000000), `somme delle quote (centesimi) ${sums.cols.join(', ')} ≠ 6000000`);
+      expect(/60\.000,00/.test(sums.total), `riga del totale "${sums.total}"`);
+      if (w === 1366) await page.screenshot({ path: 'test-results/e2e-shares-three-ambiti.png' });
+    }
   },
 };
