@@ -16,7 +16,9 @@ import { unreachableThresholds } from '../core/des/caveats.ts';
 import { caveatLines, demandLines, simulationLines } from './simText.ts';
 import type { TerritoryData } from '../core/territory/types.ts';
 import { createTerritory } from '../core/territory/index.ts';
-import { illustrativeScenario, importScenarioJson, toServiceLayout, type Scenario } from '../core/scenario/index.ts';
+import { defaultScenario, H24_REASON_LABELS, H24_STATUS_LABELS, illustrativeScenario, importScenarioJson, layoutCompliance, toServiceLayout, type Scenario, type ScenarioCompliance } from '../core/scenario/index.ts';
+import { LEGAL_OUTCOME_LABELS, type Rule50kEntry } from '../core/rule50k/rule50k.ts';
+import { formatInt } from '../core/format/numbers.ts';
 import { createOptimiseApi } from '../core/optimise/api.ts';
 import type { HighsInstance } from '../core/optimise/mip.ts';
 import type { SitingObjective } from '../core/optimise/siting.ts';
@@ -68,6 +70,8 @@ export async function runSimulationCli(layout: ServiceLayout, options: CliOption
   const coverage = await api.coverage(layout, common);
   const rule = await api.rule50k(layout, common);
   const simulation = await api.simulate(layout, { seed: options.seed, replications: options.replications, horizonDays: options.horizonDays, targetMin: options.targetMin });
+  // 24h/365 compliance of the roster, per PIS and per Ambito (sim/roster.ts).
+  const compliance = layoutCompliance(layout, data);
   const { points: _points, comuni: comuneArrays, ...coverageRest } = coverage;
   const comuni = data.comuni.map((c, i) => {
     const s = comuneArrays.service[i];
@@ -80,8 +84,15 @@ export async function runSimulationCli(layout: ServiceLayout, options: CliOption
     travelSource: coverage.travelSource,
     odMatrix,
     coverage: { ...coverageRest, comuni },
+    compliance,
     rule50k: rule.comuni,
-    rule50kSummary: { legalText: rule.legalText, legalSource: rule.legalSource, targetMin: rule.targetMin, passCount: rule.passCount, failCount: rule.failCount },
+    rule50kSummary: {
+      legalText: rule.legalText, legalSource: rule.legalSource, targetMin: rule.targetMin,
+      /** Legal test (no time limit): pass / fail / non determinabile. */
+      passCount: rule.passCount, failCount: rule.failCount, nonDeterminabileCount: rule.nonDeterminabileCount,
+      /** Planning target (editable, not law). */
+      targetMetCount: rule.targetMetCount, targetNotMetCount: rule.targetNotMetCount, targetUnknownCount: rule.targetUnknownCount,
+    },
     simulation,
   };
 }
@@ -95,6 +106,7 @@ Uso:
 
 Scenario:
   --example              lo scenario illustrativo incluso (NON sono dati reali: l'output lo dice)
+  --documented           lo scenario «Dati documentati» incluso (solo fatti con fonte; il resto è sconosciuto)
   --scenario <file>      uno scenario esportato dall'app (validato come l'importazione dell'app)
   --layout <file>        un ServiceLayout grezzo (per i test)
 Opzioni:
@@ -128,7 +140,7 @@ Da sapere prima di leggere i numeri:
 
 interface Args {
   help?: boolean;
-  layoutPath?: string; scenarioPath?: string; example: boolean; json: boolean; odPath?: string; options: CliOptions;
+  layoutPath?: string; scenarioPath?: string; example: boolean; documented?: boolean; json: boolean; odPath?: string; options: CliOptions;
   optimise?: string; objective: SitingObjective; k: number; timeLimitSec: number;
 }
 
@@ -145,6 +157,7 @@ function parseArgs(argv: string[]): Args {
     else if (a === '--layout') out.layoutPath = argv[++i];
     else if (a === '--scenario') out.scenarioPath = argv[++i];
     else if (a === '--example') out.example = true;
+    else if (a === '--documented') out.documented = true;
     else if (a === '--optimise') out.optimise = argv[++i];
     else if (a === '--k') out.k = num(a, argv[++i]);
     else if (a === '--time-limit') out.timeLimitSec = num(a, argv[++i]);
@@ -175,6 +188,7 @@ function fmtMin(x: number | null | undefined): string {
 /** The scenario of --scenario or --example (validated like the app's import). */
 function loadScenario(args: Args, territory: ReturnType<typeof createTerritory>): Scenario | undefined {
   if (args.example) return illustrativeScenario(territory);
+  if (args.documented) return defaultScenario(territory);
   if (args.scenarioPath) {
     const r = importScenarioJson(new Uint8Array(readFileSync(args.scenarioPath)), territory);
     if (!r.ok) throw new Error(`${args.scenarioPath}: scenario non valido\n  ${r.errors.join('\n  ')}`);
@@ -257,13 +271,51 @@ async function main(): Promise<void> {
     result.illustrative ? 'ATTENZIONE: scenario illustrativo, non dati reali' : '',
     `Copertura (${TIME_BAND_LABELS[result.coverage.band]}, tempi ${result.travelSource === 'stima' ? 'stimati' : 'da matrice OD'}): media ${fmtMin(r.meanResponseMin)}, p90 ${fmtMin(r.p90ResponseMin)}`,
     ...result.coverage.thresholdsMin.map((t, i) => `  entro ${t} min: ${(r.shareWithin[i] * 100).toFixed(1)}% dei residenti${empty.includes(t) ? ' (vuota per costruzione, vedi sotto)' : ''}`),
-    `Regola dei 50.000 (${result.rule50kSummary.passCount} su ${result.rule50k.length} rispettano):`,
-    ...result.rule50k.map((e) => `  ${e.pass ? 'OK  ' : 'NO  '} ${e.istat_code} ${e.name}${e.fixes.length ? ' → ' + e.fixes[0] : ''}`),
+    ...complianceLines(result.compliance),
+    ...rule50kLines(result.rule50k, result.rule50kSummary),
     ...demandLines(result.simulation),
     ...simulationLines(result.simulation),
+    ...rosterUnknownLines(result.simulation),
     ...caveatLines([...result.coverage.caveats, ...result.simulation.caveats]),
   ].filter(Boolean);
   process.stdout.write(lines.join('\n') + '\n');
+}
+
+const fmtH = (h: number | null): string => (h === null ? '—' : `${formatInt(h, 'it')} h/anno`);
+
+/** 24h/365 compliance per PIS (and per member Ambito when they differ), three-valued. */
+export function complianceLines(c: ScenarioCompliance): string[] {
+  const out = [
+    `Copertura h24/365 dei turni (LEPS 3.7.1): PIS ${c.serviceCounts.compliant} coperti, ${c.serviceCounts.gap} con scoperture, ${c.serviceCounts.unknown} non documentati; ` +
+      `Ambiti ${c.counts.compliant} coperti, ${c.counts.gap} scoperti (o senza PIS), ${c.counts.unknown} non documentati`,
+  ];
+  for (const s of c.services) {
+    const what = s.status === 'gap' ? `scoperture: ${s.gapBands.map((b) => TIME_BAND_LABELS[b]).join(', ')}, ${fmtH(s.uncoveredHoursPerYear)}` : s.status === 'compliant' ? 'coperto h24/365' : 'turni non documentati';
+    out.push(`  ${s.status === 'compliant' ? 'OK  ' : s.status === 'gap' ? 'NO  ' : '??  '} ${s.serviceId} (opzione ${s.organisation === 'a-chiusura' ? 'a' : 'b'}): ${what}`);
+    const differs = s.members.some((m) => m.status !== s.status || m.uncoveredHoursPerYear !== s.uncoveredHoursPerYear);
+    if (differs) for (const m of s.members) out.push(`       Ambito ${m.ambito}: ${H24_STATUS_LABELS[m.status]}${m.status === 'gap' ? ` (${m.gapBands.map((b) => TIME_BAND_LABELS[b]).join(', ')}, ${fmtH(m.uncoveredHoursPerYear)})` : ''}`);
+  }
+  const noPis = c.ambiti.filter((a) => a.reason !== 'servizio' && a.reason !== 'turni-non-documentati');
+  const by = (r: string) => noPis.filter((a) => a.reason === r).length;
+  if (noPis.length) out.push(`  Ambiti senza PIS nello scenario: ${by('nessun-pis')} ${H24_REASON_LABELS['nessun-pis']}, ${by('stato-sconosciuto')} ${H24_REASON_LABELS['stato-sconosciuto']}, ${by('pis-non-descritto')} ${H24_REASON_LABELS['pis-non-descritto']}`);
+  return out;
+}
+
+/** The 50,000 rule: legal test and planning target side by side, per comune. */
+export function rule50kLines(rows: Rule50kEntry[], s: { targetMin: number; passCount: number; failCount: number; nonDeterminabileCount: number; targetMetCount: number; targetNotMetCount: number; targetUnknownCount: number }): string[] {
+  const target = (e: Rule50kEntry): string => (e.targetMet === null ? 'non determinabile' : e.targetMet ? 'raggiunto' : e.targetByBand.length === 0 ? 'non raggiunto (nessun PIS)' : `non raggiunto (${e.targetFailingBands.map((b) => TIME_BAND_LABELS[b]).join(', ')})`);
+  return [
+    `Regola dei 50.000 (LEPS 3.7.1) su ${rows.length} comuni — test legale (interventi per grave marginalità disponibili a tutte le ore, nessun limite di tempo): ` +
+      `${s.passCount} rispettata, ${s.failCount} non rispettata, ${s.nonDeterminabileCount} non determinabile; obiettivo di pianificazione ${s.targetMin} min (non è di legge): ` +
+      `${s.targetMetCount} raggiunto, ${s.targetNotMetCount} non raggiunto, ${s.targetUnknownCount} non determinabile`,
+    ...rows.map((e) => `  ${e.legal === 'pass' ? 'OK  ' : e.legal === 'fail' ? 'NO  ' : '??  '} ${e.istat_code} ${e.name}: legale ${LEGAL_OUTCOME_LABELS[e.legal]} | obiettivo ${target(e)}${e.fixes.length ? ' → ' + e.fixes[0] : ''}`),
+  ];
+}
+
+/** Calls to PIS whose roster is not documented: counted, not simulated (unknown is not a gap). */
+function rosterUnknownLines(sim: Awaited<ReturnType<typeof runSimulationCli>>['simulation']): string[] {
+  const e = sim.region.rosterUnknown;
+  return e && e.mean > 0 ? [`  chiamate a PIS con turni non documentati (non simulate, non sono scoperture): ${e.mean.toFixed(1)} per replica`] : [];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {

@@ -671,6 +671,7 @@ export const en: Strings = {
       'previsto-pdz-2024-26': 'planned PdZ 2024-26',
       'previsto-pdz-2027-29': 'planned PdZ 2027-29',
       'non-previsto': 'not planned',
+      'senza-pis-non-risponde': 'no PIS, plan not stated',
       'sconosciuto': 'unknown',
     },
     organisation: {

@@ -31,7 +31,20 @@ export const STATUS_COLOURS: Record<string, string> = {
   'previsto-pdz-2024-26': '#b8e0f5',
   'previsto-pdz-2027-29': '#f0e442',
   'non-previsto': '#e69f00',
+  'senza-pis-non-risponde': '#cc79a7',
   'sconosciuto': '#e6e6e6',
+};
+
+/**
+ * 24h/365 compliance per Ambito (Okabe–Ito, safe for colour-vision deficiencies): bluish green =
+ * covered at all hours, vermillion = gap or no PIS, and unknown drawn apart (pale grey, hatched by
+ * the map) so that "not documented" never reads as a gap. The status is also written in the
+ * tooltip, the table and the legend.
+ */
+export const H24_COLOURS: Record<'compliant' | 'gap' | 'unknown', string> = {
+  compliant: '#009e73',
+  gap: '#d55e00',
+  unknown: '#f2f2f2',
 };
 
 /** Outcome of a scenario comparison per Ambito (diverging RdYlBu: better blue, worse red). */

@@ -84,7 +84,7 @@ export function SimPanel() {
             <blockquote class="small">{r.legalText} <cite>— {r.legalSource}</cite></blockquote>
             <p class="small" data-testid="rule50k-summary">
               <strong>{r.passCount}</strong> {M.rulePass(r.comuni.length)}
-              {r.checkTarget ? M.ruleTarget(r.targetMin) : ''}{M.ruleDate(r.populationDate.split('-').reverse().join('/'))}
+              {M.ruleDate(r.populationDate.split('-').reverse().join('/'))}
             </p>
             <div class="actions">
               <OpenTableButton id="rule50k" label={M.fullRuleTable} count={r.comuni.length} spec={() => rule50kTable(app)} />

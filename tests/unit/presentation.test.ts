@@ -187,9 +187,9 @@ describe('export helpers', () => {
     expect(fills.length).toBe(8);
     expect(fills.map((r) => r.label)).toContain('PAVIA');
     const pis = legendModel(territory, 'pis', doc());
-    const counts = pis.rows.slice(0, 6).map((r) => Number(/\((\d+)\)$/.exec(r.label)![1]));
+    const counts = pis.rows.slice(0, 7).map((r) => Number(/\((\d+)\)$/.exec(r.label)![1]));
     expect(counts.reduce((a, b) => a + b, 0)).toBe(91);
-    expect(pis.rows[0].label).toBe('attivo (3)'); // Rho, Lomellina, Cremona: the documented PIS
+    expect(pis.rows[0].label).toBe('attivo (9)'); // the 9 documented PIS (shared/data/pis, documentedFacts.ts)
     expect(legendModel(territory, 'pis', ill()).heading).toMatch(/\(illustrativo\)$/);
     const tempo = legendModel(territory, 'tempo', doc());
     expect(tempo.rows.map((r) => r.label).slice(0, 6)).toEqual(['0–15 min', '15–30 min', '30–45 min', '45–60 min', 'oltre 60 min', 'senza PIS o senza base attiva']);

@@ -87,23 +87,33 @@ describe('derived counts', () => {
 
   it('counts the small scenario by hand', () => {
     const c = S.countScenario(small(), territory);
-    expect(c.byStatus).toEqual({ 'attivo': 2, 'in-attivazione-2026': 1, 'previsto-pdz-2024-26': 0, 'previsto-pdz-2027-29': 0, 'non-previsto': 0, 'sconosciuto': 88 });
+    expect(c.byStatus).toEqual({ 'attivo': 2, 'in-attivazione-2026': 1, 'previsto-pdz-2024-26': 0, 'previsto-pdz-2027-29': 0, 'non-previsto': 0, 'senza-pis-non-risponde': 0, 'sconosciuto': 88 });
+    // Three-valued: 2 present, 1 known absent (in attivazione), 88 unknown.
+    expect([c.ambitiWithPis, c.ambitiWithoutPis, c.ambitiPisUnknown]).toEqual([2, 1, 88]);
     expect([c.ambitiWithPis, c.sovraAmbitoPis, c.singleAmbitoPis, c.services, c.sovraAmbitoServices, c.ambitiInServices]).toEqual([2, 2, 0, 2, 1, 3]);
   });
 
   it('default scenario: only the sourced Ambiti have a status', () => {
     const c = S.countScenario(def(), territory);
     expect(c.totalAmbiti).toBe(91);
-    expect(c.byStatus.attivo).toBe(3);
-    expect(c.byStatus.sconosciuto).toBe(88);
-    expect([c.singleAmbitoPis, c.sovraAmbitoPis, c.attivoWithoutService, c.pienamenteLepsAmbiti]).toEqual([2, 0, 1, 0]);
+    // Rhodense, Bollatese, Busto Arsizio, Visconteo, Lomellina, Corsichese, Cremona, Brescia - 1 (services) and Lodi (CROAS booklet, no service described).
+    expect(c.byStatus.attivo).toBe(9);
+    expect(c.byStatus.sconosciuto).toBe(82);
+    expect([c.singleAmbitoPis, c.sovraAmbitoPis, c.attivoWithoutService, c.pienamenteLepsAmbiti]).toEqual([8, 0, 1, 0]);
     const rows = S.compareWithSurvey(c);
-    expect(rows.find((r) => r.key === 'withPis')).toMatchObject({ survey: 50, scenario: 3, difference: -47 });
+    expect(rows.find((r) => r.key === 'withPis')).toMatchObject({ survey: 50, scenario: 9, difference: -41 });
+    // Unknown is not absent: 0 known without a PIS, 0 in "no plan / no answer" (was 88 vs 6), 82 unknown in a row of their own.
+    expect(rows.find((r) => r.key === 'withoutPis')).toMatchObject({ survey: 41, scenario: 0 });
+    expect(rows.find((r) => r.key === 'noPlanOrNoAnswer')).toMatchObject({ survey: 6, scenario: 0 });
+    expect(rows.find((r) => r.key === 'pisPresenceUnknown')).toMatchObject({ survey: 0, scenario: 82 });
+    expect(S.statusOf(def(), '50066')).toBe('attivo');
+    expect(def().statuses['50066'].source).toMatch(/focus PIS Cremona, Lodi, Rho/);
   });
 
   it('illustrative scenario reproduces every CROAS aggregate', () => {
     const rows = S.compareWithSurvey(S.countScenario(ill(), territory));
-    expect(rows.length).toBe(11);
+    // The 11 CROAS aggregates plus the scenario's own unknowns (0 in both).
+    expect(rows.length).toBe(12);
     for (const r of rows) expect(r.difference, r.label).toBe(0);
     const s = S.CROAS_SURVEY;
     expect([s.totalAmbiti, s.answered, s.withPis, s.withoutPis, s.pdz2024_26, s.expected2026, s.pdz2027_29, s.noPlanOrNoAnswer, s.associated, s.selfDeclaredLeps, s.notSelfDeclaredLeps, s.allThreeConditions])
@@ -259,13 +269,13 @@ describe('toServiceLayout', () => {
     expect(l.services).toEqual([
       // The centrale c1 answers (2 operators in office hours) and is not dispatched.
       {
-        id: 'a', name: 'a', members: ['50095', '50094'], graveMarginalita: false, centraleOperativa24h: true, organisation: 'a-chiusura',
+        id: 'a', name: 'a', members: ['50095', '50094'], graveMarginalita: false, graveMarginalitaKnown: true, centraleOperativa24h: true, organisation: 'a-chiusura',
         answerByBand: { office: 2, closure: 1, night: 1, saturday: 1, holiday: 1 }, rosterKnown: true,
         bases: [{ id: 'b1', istat: '015182', unitsByBand: { office: 1, closure: 1, night: 1, saturday: 1, holiday: 1 } }],
       },
       // No centrale role: nobody answers, whatever the reperibilità.
       {
-        id: 'm', name: 'm', members: ['50032'], graveMarginalita: false, centraleOperativa24h: false, organisation: 'a-chiusura',
+        id: 'm', name: 'm', members: ['50032'], graveMarginalita: false, graveMarginalitaKnown: true, centraleOperativa24h: false, organisation: 'a-chiusura',
         answerByBand: { office: 0, closure: 0, night: 0, saturday: 0, holiday: 0 }, rosterKnown: true,
         bases: [{ id: 'b2', istat: '015130', point: [8.88, 45.46], unitsByBand: { office: 0, closure: 1, night: 1, saturday: 1, holiday: 1 } }],
       },
@@ -355,7 +365,9 @@ describe('CSV per Ambito', () => {
     expect(text.startsWith('\uFEFF' + q('codice_ambito;ambito;stato;data_avvio;fonte;pis_id;pis_nome;sovra_ambito;capofila;centrale_operativa_24h;uds_h24;presa_in_carico;grave_marginalita;budget_annuo_eur') + '\r\n')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines.length).toBe(92);
-    expect(lines.find((l) => l.startsWith('"50095";'))).toBe(q('50095;Rho;attivo;2023-07;Sercop / Ambito Rhodense, progetto di massima PIS (centrale operativa e presa in carico generale), co-progettazione 2026-2027;pis-rhodense;PIS Ambito Rhodense;no;50095;sì;no;0-7 giorni;sì;44786,40'));
+    const rho = lines.find((l) => l.startsWith('"50095";'))!;
+    expect(rho.startsWith('"50095";"Rho";"attivo";"2023-07";"Sercop / Ambito Rhodense, progetto di massima PIS')).toBe(true);
+    expect(rho.endsWith(q('pis-rhodense;PIS Ambito Rhodense;no;50095;sì;no;0-7 giorni;sì;44786,40'))).toBe(true);
     expect(S.exportScenarioCsv(ill(), territory).split('\r\n')[0]).toBe('\uFEFF"# Esempio illustrativo — non sono dati reali"');
   });
 
@@ -395,7 +407,7 @@ describe('CSV per Ambito', () => {
     good[6] = good[6].split(';').map((f, i) => (i === 2 ? '"attiva"' : f)).join(';');
     const r = S.importScenarioCsv(good.join('\r\n'), def(), territory);
     expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.errors).toEqual(['riga 7: stato "attiva" non valido (valori ammessi: attivo, in attivazione (2026), previsto PdZ 2024-26, previsto PdZ 2027-29, non previsto, sconosciuto)']);
+    if (!r.ok) expect(r.errors).toEqual(['riga 7: stato "attiva" non valido (valori ammessi: attivo, in attivazione (2026), previsto PdZ 2024-26, previsto PdZ 2027-29, non previsto, senza PIS, programma non dichiarato, sconosciuto)']);
     expect(S.parseEuro('44.786,40')).toBe(44786.4);
     expect(S.formatEuro(44786.4)).toBe('44786,40');
   });

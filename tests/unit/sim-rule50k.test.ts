@@ -49,32 +49,69 @@ describe('the 50,000 rule on the real data', () => {
     expect(seed).toContain(RULE50K_LEGAL_TEXT.normalize('NFC'));
   });
 
-  it('one PIS per Ambito with grave marginalità and a base in the main comune: all 19 pass', () => {
+  it('one PIS per Ambito with grave marginalità, 24h/365, a base in the main comune: all 19 pass both tests', () => {
     const r = run(layoutOnePerAmbito(data));
     expect(r.passCount).toBe(19);
-    expect(r.comuni.every((e) => e.pass && e.legalPass && e.fixes.length === 0)).toBe(true);
+    expect(r.targetMetCount).toBe(19);
+    expect(r.comuni.every((e) => e.pass && e.legal === 'pass' && e.targetMet === true && e.fixes.length === 0)).toBe(true);
+    expect(r.comuni.every((e) => e.targetByBand.length === 5 && e.targetByBand.every((b) => b.state === 'met'))).toBe(true);
   });
 
-  it('without grave marginalità every comune fails the legal minimum, with the fix "attivare … nel PIS"', () => {
+  it('a PIS without grave-marginalità interventions fails the legal test whatever its response time', () => {
     const r = run(layoutOnePerAmbito(data, false));
     expect(r.passCount).toBe(0);
+    expect(r.failCount).toBe(19);
     for (const e of r.comuni) {
-      expect(e.legalPass).toBe(false);
+      expect(e.legal).toBe('fail');
+      // Its base is in the comune itself: the planning target is met, the law is not.
+      expect(e.targetMet).toBe(true);
       expect(e.fixes[0]).toMatch(/^Attivare nel PIS «.+» gli interventi per persone senza dimora o in grave marginalità/);
     }
   });
 
-  it('too far from the base: the legal minimum holds, the target fails, the fix adds a base in the comune', () => {
+  it('unknown PIS status gives "non determinabile", never "attivare un PIS"', () => {
+    const layout = layoutOnePerAmbito(data);
+    const milano = data.comuni.find((c) => c.istat === '015146')!.ambito;
+    layout.services = layout.services.filter((s) => !s.members.includes(milano));
+    layout.ambitoPis = { [milano]: 'unknown' };
+    const r = run(layout);
+    const e = r.comuni.find((x) => x.istat_code === '015146')!;
+    expect(e.legal).toBe('non-determinabile');
+    expect(e.targetMet).toBeNull();
+    expect(e.fixes.join(' ')).not.toMatch(/Attivare un PIS/);
+    expect(e.fixes[0]).toMatch(/^Verificare e registrare/);
+    expect(r.nonDeterminabileCount).toBe(1);
+    expect(r.passCount + r.failCount + r.nonDeterminabileCount).toBe(19);
+    // Known absent: the same comune fails and the fix activates or joins a PIS.
+    layout.ambitoPis = { [milano]: 'absent' };
+    const f = run(layout).comuni.find((x) => x.istat_code === '015146')!;
+    expect(f.legal).toBe('fail');
+    expect(f.fixes.some((x) => /^Attivare un PIS/.test(x))).toBe(true);
+  });
+
+  it('a roster with a night gap fails the legal test, naming the band and what is missing', () => {
+    const layout = layoutOnePerAmbito(data);
+    for (const s of layout.services) s.bases = s.bases.map((b) => ({ ...b, unitsByBand: { ...b.unitsByBand, night: 0 } }));
+    const e = run(layout).comuni.find((x) => x.istat_code === '015182')!;
+    expect(e.legal).toBe('fail');
+    expect(e.gapBands).toEqual(['night']);
+    expect(e.uncoveredHoursPerYear).toBe(2920);
+    expect(e.fixes[0]).toMatch(/^Coprire nel PIS «.+» le fasce scoperte .*Notte \(22–6\): nessuno va sul posto/);
+    expect(e.targetByBand.find((b) => b.band === 'night')?.state).toBe('scoperto');
+    expect(e.targetMet).toBe(false);
+  });
+
+  it('too far from the base: the legal test holds, the target fails, the fix adds a base in the comune', () => {
     const r = run(layoutOnePerAts(data));
     const busto = r.comuni.find((e) => e.istat_code === '012026')!;
-    expect(busto.legalPass).toBe(true);
+    expect(busto.legal).toBe('pass');
+    expect(busto.pass).toBe(true);
     expect(busto.withinTarget).toBe(false);
-    expect(busto.pass).toBe(false);
+    expect(busto.targetMet).toBe(false);
+    expect(busto.targetFailingBands.length).toBeGreaterThan(0);
     expect(busto.fixes[0]).toMatch(/^Aggiungere una base del PIS «.+» a Busto Arsizio \(tempo stimato \d+ min\)/);
-    // With the target check off, the legal minimum decides.
-    const c = compileLayout(ctx, layoutOnePerAts(data));
-    const legalOnly = evaluateRule50k(ctx, c, computeCoverage(ctx, c), { checkTarget: false });
-    expect(legalOnly.passCount).toBe(19);
+    // The law has no time limit: every comune passes the legal test.
+    expect(r.passCount).toBe(19);
   });
 
   it('an Ambito without PIS: the fix proposes joining a neighbouring PIS, or starting one', () => {
@@ -87,6 +124,6 @@ describe('the 50,000 rule on the real data', () => {
     expect(rho.pass).toBe(false);
     expect(rho.reasons[0]).toMatch(/Nessun PIS serve l'Ambito/);
     expect(rho.fixes.some((f) => /^Far aderire l'Ambito .+ al PIS «.+» in forma associata/.test(f))).toBe(true);
-    expect(rho.fixes[rho.fixes.length - 1]).toMatch(/^Attivare un PIS per l'Ambito .+ una base a Rho/);
+    expect(rho.fixes[rho.fixes.length - 1]).toMatch(/^Attivare un PIS per l'Ambito .+ attivo 24h\/365.+ una base a Rho/);
   });
 });

@@ -30,16 +30,17 @@ describe('app state', () => {
 
   it('builds a 3-Ambiti association from map clicks, named after its members', () => {
     const s = fresh();
-    s.actions.selectAmbito('50094');
+    // Ambiti without a PIS in the documented scenario (Seregno, Saronno, Desio).
+    s.actions.selectAmbito('50068');
     s.actions.startAssociation();
     s.actions.mapClick('50029');
     s.actions.mapClick('50032');
     s.actions.mapClick('50032'); // a second click takes it out again
-    s.actions.mapClick('50089');
-    expect(s.pending.value).toEqual(['50094', '50029', '50089']);
+    s.actions.mapClick('50087');
+    expect(s.pending.value).toEqual(['50068', '50029', '50087']);
     s.actions.commitAssociation();
     const svc = serviceOfAmbito(s.scenario.value, '50029')!;
-    expect(svc.members.sort()).toEqual(['50029', '50089', '50094']);
+    expect(svc.members.sort()).toEqual(['50029', '50068', '50087']);
     expect(svc.name).toMatch(/^PIS associato /);
     expect(s.mode.value).toBe('browse');
     s.actions.startPlaceBase(svc.id);

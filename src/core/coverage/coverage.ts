@@ -60,9 +60,12 @@ export interface CoverageResult {
   byAts: GroupStats[];
   /** Comuni whose response exceeds targetMin (or is unreachable), slowest first. */
   notReached: ComuneShortfall[];
-  /** ISTAT codes of comuni whose Ambito has no PIS in the layout. */
+  /** ISTAT codes of comuni whose Ambito is KNOWN to have no PIS (three-valued: unknown apart). */
   comuniWithoutPis: string[];
   residentsWithoutPis: number;
+  /** Comuni served by no PIS of the layout whose Ambito's PIS status is unknown, or present but not described. */
+  comuniPisUnknown: string[];
+  residentsPisUnknown: number;
   warnings: string[];
   /** Why the figures are what they are (e.g. a class empty by construction): shown by the UI and the CLI. */
   caveats: Caveat[];
@@ -149,12 +152,19 @@ export function computeCoverage(travel: TravelContext, layout: CompiledLayout, o
   const notReached: ComuneShortfall[] = [];
   const comuniWithoutPis: string[] = [];
   let residentsWithoutPis = 0;
+  const comuniPisUnknown: string[] = [];
+  let residentsPisUnknown = 0;
   for (let i = 0; i < nComuni; i++) {
     const c = data.comuni[i];
     const s = serviceOfComune[i];
     if (s < 0) {
-      comuniWithoutPis.push(c.istat);
-      residentsWithoutPis += c.residents;
+      if ((layout.ambitoPis.get(layout.ambitoOfComune[i]) ?? 'absent') === 'absent') {
+        comuniWithoutPis.push(c.istat);
+        residentsWithoutPis += c.residents;
+      } else {
+        comuniPisUnknown.push(c.istat);
+        residentsPisUnknown += c.residents;
+      }
     }
     const r = comuneResponse[i];
     if (!(r <= targetMin)) {
@@ -180,6 +190,8 @@ export function computeCoverage(travel: TravelContext, layout: CompiledLayout, o
     notReached,
     comuniWithoutPis,
     residentsWithoutPis,
+    comuniPisUnknown,
+    residentsPisUnknown,
     warnings: layout.warnings,
     caveats: coverageCaveats({ thresholdsMin, response, band }),
     unreachableThresholdsMin: unreachableThresholds(thresholdsMin, response, band),

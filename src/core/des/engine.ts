@@ -34,6 +34,8 @@ export interface ServiceReplication {
   territorial: number;
   /** Calls the PIS handled, by kind (DEMAND_KINDS order). */
   callsByKind: Int32Array;
+  /** Calls needing a unit to a PIS whose roster is not documented: not simulated (unknown is not a gap). */
+  rosterUnknown: number;
 }
 
 export interface ReplicationResult {
@@ -45,6 +47,8 @@ export interface ReplicationResult {
   uncovered: number;
   /** Reports needing a unit handled by the territorial services (sum over services). */
   territorial: number;
+  /** Reports needing a unit to PIS whose roster is not documented (sum over services). */
+  rosterUnknown: number;
   services: ServiceReplication[];
   unitBusyMin: Float64Array;
 }
@@ -75,6 +79,7 @@ export interface GeneratedCalls {
   uncoveredS: Int32Array;
   uncoveredBand: Int32Array;
   territorialS: Int32Array;
+  rosterUnknownS: Int32Array;
 }
 
 /** Phase 1: Poisson reports by kind and place; the roster decides who handles each one. */
@@ -90,6 +95,7 @@ export function generateCalls(m: DesModel, rng: Rng): GeneratedCalls {
   const uncoveredS = new Int32Array(nS);
   const uncoveredBand = new Int32Array(nS * NB);
   const territorialS = new Int32Array(nS);
+  const rosterUnknownS = new Int32Array(nS);
   const lastHour = m.horizon.hourBand.length - 1;
   if (m.ratePerMin > 0) {
     for (const seg of m.horizon.segments) {
@@ -117,6 +123,10 @@ export function generateCalls(m: DesModel, rng: Rng): GeneratedCalls {
           territorialS[s]++;
           continue;
         }
+        if (duty === 3) {
+          rosterUnknownS[s]++;
+          continue;
+        }
         if (duty === 2 || m.serviceUnits[s].length === 0) {
           uncoveredS[s]++;
           uncoveredBand[s * NB + m.horizon.hourBand[hour]]++;
@@ -128,7 +138,7 @@ export function generateCalls(m: DesModel, rng: Rng): GeneratedCalls {
       }
     }
   }
-  return { calls, reports, unserved, uncoveredS, uncoveredBand, territorialS };
+  return { calls, reports, unserved, uncoveredS, uncoveredBand, territorialS, rosterUnknownS };
 }
 
 export interface LoopResult {
@@ -293,7 +303,9 @@ export function runReplication(m: DesModel, rng: Rng, o: LoopOptions): Replicati
   let dispatched = 0;
   let uncovered = 0;
   let territorial = 0;
+  let rosterUnknown = 0;
   for (let s = 0; s < nS; s++) {
+    rosterUnknown += g.rosterUnknownS[s];
     dispatched += l.calls[s];
     uncovered += g.uncoveredS[s];
     territorial += g.territorialS[s];
@@ -309,7 +321,8 @@ export function runReplication(m: DesModel, rng: Rng, o: LoopOptions): Replicati
       uncoveredByBand: g.uncoveredBand.slice(s * NB, (s + 1) * NB),
       territorial: g.territorialS[s],
       callsByKind: l.callsByKind[s],
+      rosterUnknown: g.rosterUnknownS[s],
     });
   }
-  return { reports: g.reports, dispatched, unserved: g.unserved, uncovered, territorial, services, unitBusyMin: l.unitBusyMin };
+  return { reports: g.reports, dispatched, unserved: g.unserved, uncovered, territorial, rosterUnknown, services, unitBusyMin: l.unitBusyMin };
 }

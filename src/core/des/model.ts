@@ -28,7 +28,7 @@ export interface DesModel {
   /** unitsByBand of each base, flattened [base * TIME_BANDS.length + band]. */
   baseUnits: Int32Array;
   /**
-   * Who handles a call (DUTIES order: 0 pis, 1 territoriali, 2 scoperto) per hour of the horizon,
+   * Who handles a call (DUTIES order: 0 pis, 1 territoriali, 2 scoperto; 3 = roster not documented) per hour of the horizon,
    * one table per (service, member Ambito) pair; dutyOfPoint indexes it (-1 = no PIS).
    */
   dutyTables: Uint8Array[];
@@ -72,7 +72,8 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
     let ti = tableKey.get(key);
     if (ti === undefined) {
       ti = dutyTables.length;
-      const table = dutyTable(layout.services[s], ambito, horizonHours, a.calendar, layout.openingHours);
+      // An undocumented roster is not a gap: its calls are counted apart (code 3), not simulated.
+      const table = layout.services[s].rosterKnown ? dutyTable(layout.services[s], ambito, horizonHours, a.calendar, layout.openingHours) : new Uint8Array(horizonHours).fill(3);
       const pis = new Float64Array(NB);
       for (let h = 0; h < horizonHours; h++) if (table[h] === DUTIES.indexOf('pis')) pis[horizon.hourBand[h]]++;
       for (let k = 0; k < NB; k++) pis[k] = horizon.hoursByBand[k] > 0 ? pis[k] / horizon.hoursByBand[k] : 0;

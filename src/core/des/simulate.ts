@@ -56,6 +56,8 @@ export interface ServiceSimResult {
   uncoveredByBand: Record<TimeBand, Estimate | null>;
   /** Calls needing a unit handled by the territorial services in their opening hours (option (a)). */
   handledByTerritorial: Estimate | null;
+  /** Calls needing a unit to this PIS when its roster is not documented: not simulated, not a gap. */
+  rosterUnknown: Estimate | null;
   /** null when saturated. */
   response: ResponseSummary | null;
   /** Mean utilisation of the service's units (busy ÷ on duty). */
@@ -127,6 +129,7 @@ export interface SimulationResult {
     shareUncoveredByRoster: Estimate | null;
     uncoveredByBand: Record<TimeBand, Estimate | null>;
     handledByTerritorial: Estimate | null;
+    rosterUnknown: Estimate | null;
     /** null when any service is saturated. */
     response: ResponseSummary | null;
     shareQueued: Estimate | null;
@@ -267,6 +270,7 @@ function summarise(data: TerritoryData, layout: CompiledLayout, p: Prepared, rep
       shareUncoveredByRoster: estimate(reps.map((r) => shareOf(r.services[s].uncovered, r.services[s].calls + r.services[s].territorial + r.services[s].uncovered))),
       uncoveredByBand: byBand((k) => reps.map((r) => r.services[s].uncoveredByBand[k])),
       handledByTerritorial: estimate(reps.map((r) => r.services[s].territorial)),
+      rosterUnknown: estimate(reps.map((r) => r.services[s].rosterUnknown)),
       response: saturated || !hasCalls ? null : responseSummary(reps.map((r) => r.services[s].responses), targetMin),
       utilisation,
       pAllBusy: estimate(reps.map((r) => (r.services[s].staffedMin > 0 ? r.services[s].allBusyMin / r.services[s].staffedMin : null))),
@@ -308,9 +312,11 @@ function summarise(data: TerritoryData, layout: CompiledLayout, p: Prepared, rep
       dispatched: estimate(reps.map((r) => r.dispatched)),
       unserved: estimate(reps.map((r) => r.unserved)),
       uncoveredByRoster: estimate(reps.map((r) => r.uncovered)),
+      // Share among the calls whose roster is known (unknown rosters are not in the denominator).
       shareUncoveredByRoster: estimate(reps.map((r) => shareOf(r.uncovered, r.dispatched + r.territorial + r.uncovered))),
       uncoveredByBand: byBand((k) => reps.map((r) => r.services.reduce((n, x) => n + x.uncoveredByBand[k], 0))),
       handledByTerritorial: estimate(reps.map((r) => r.territorial)),
+      rosterUnknown: estimate(reps.map((r) => r.rosterUnknown)),
       response: saturatedServices.length > 0 || regionSorted.every((s) => s.length === 0) ? null : responseSummary(regionSorted, targetMin),
       shareQueued: estimate(reps.map((r) => {
         const calls = r.services.reduce((n, s) => n + s.calls, 0);

@@ -6,11 +6,11 @@ import { ILLUSTRATIVE_NAME, SCHEMA_VERSION } from './types.ts';
 import type { Territory } from '../territory/index.ts';
 import { allBands, type TimeBand } from '../sim/layout.ts';
 import { CROAS_SURVEY } from './derived.ts';
+import { PIS_FACTS, PIS_FACTS_SOURCE } from './documentedFacts.ts';
 import { WEAKEST_FEATURES } from './edit.ts';
 
 // Human-readable citations (users see them); the documents are in the project's shared seeds.
 const RHO_SOURCE = 'Sercop / Ambito Rhodense, progetto di massima PIS (centrale operativa e presa in carico generale), co-progettazione 2026-2027';
-const FACTS_SOURCE = 'raccolta di fatti documentati sul PIS in Lombardia (pis_facts.md del progetto)';
 
 /** Sourced facts on the Rho PIS that are not scenario fields (calibration of demand). */
 export const RHO_FACTS = {
@@ -68,49 +68,157 @@ function rhoService(): PisService {
 
 const UNVERIFIED_ALL: PisService['unverifiedFields'] = ['organisation', 'centraleOperativa24h365', 'udsH24', 'presaInCarico', 'graveMarginalita', 'bases'];
 
-function lomellinaService(): PisService {
+/** A fact row of documentedFacts.ts as a citation a user can read: "title (date) — URL: «quote»". */
+function cite(ambito: string, fact: string, contains?: string): string {
+  const f = PIS_FACTS.find((x) => x.ambito === ambito && x.fact === fact && (!contains || x.value.includes(contains) || x.sourceUrl.includes(contains)));
+  if (!f) throw new Error(`fatto mancante: ${ambito} ${fact}`);
+  return `${f.sourceTitle} (${f.sourceDate}) — ${f.sourceUrl}: «${f.quote}»`;
+}
+
+/** Fields no source states for the services below: placeholders, shown "da verificare". */
+const PLACEHOLDERS: NonNullable<PisService['unverifiedFields']> = ['udsH24', 'presaInCarico', 'graveMarginalita', 'unitCounts'];
+
+/**
+ * A documented service whose hours are sourced (the roster's bands), not its staff numbers (one
+ * per role, flagged `unitCounts`). `closureOnly`: the sheet's option (a) — the PIS answers when the
+ * territorial services are closed; otherwise option (b), always on.
+ */
+function documentedService(o: {
+  id: string; name: string; ambito: string; ente: string; closureOnly: boolean; onSiteIstat: string; onSiteKind: PisBase['kind'];
+  source: string; graveMarginalita?: boolean; centrale24h?: boolean; extraUnverified?: NonNullable<PisService['unverifiedFields']>;
+}): PisService {
+  const bands = o.closureOnly ? { ...CLOSURE_BANDS } : allBands(1);
+  const unverified = PLACEHOLDERS.filter((k) => !(k === 'graveMarginalita' && o.graveMarginalita));
   return {
-    id: 'pis-lomellina',
-    name: 'PIS Lomellina',
-    members: ['50031'],
-    capofila: '50031',
-    ...WEAKEST_FEATURES,
-    bases: [],
-    unverifiedFields: UNVERIFIED_ALL,
-    source: 'https://ilmelogranonet.it/dieci-cento-mille-pis/ (31/01/2024), via ' + FACTS_SOURCE,
+    id: o.id,
+    name: o.name,
+    members: [o.ambito],
+    capofila: o.ambito,
+    enteGestore: o.ente,
+    organisation: o.closureOnly ? 'a-chiusura' : 'b-continuativo',
+    centraleOperativa24h365: o.centrale24h ?? !o.closureOnly,
+    udsH24: false,
+    presaInCarico: 'nessuna',
+    graveMarginalita: o.graveMarginalita ?? false,
+    bases: [
+      { id: `centrale-${o.id}`, kind: 'centrale', unitsByBand: { ...bands } },
+      { id: `sul-posto-${o.id}`, kind: o.onSiteKind, istat: o.onSiteIstat, unitsByBand: { ...bands } },
+    ],
+    unverifiedFields: [...unverified, ...(o.extraUnverified ?? [])],
+    source: o.source,
   };
 }
 
-/** Ambiti with a sourced PIS, in the order used by the illustrative scenario. */
-export const SOURCED_PIS_AMBITI: readonly string[] = ['50095', '50031', '50006'];
+function lomellinaService(): PisService {
+  return documentedService({
+    id: 'pis-lomellina',
+    name: 'PIS Lomellina',
+    ambito: '50031',
+    ente: 'Cooperativa sociale Il Melograno (Segrate), in appalto; Comune di Vigevano capofila. Finanziamento statale di 218.000 € (periodo non indicato)',
+    // "dal lunedì al venerdì dalle ore 17 alle ore 8 sabato, domenica e festivi tutto il giorno":
+    // closure hours only; the reperibile assistente sociale is placed at the capofila (place not stated).
+    closureOnly: true,
+    onSiteKind: 'reperibilita',
+    onSiteIstat: '018177',
+    centrale24h: false,
+    source: `${cite('50031', 'hours')}; ${cite('50031', 'response time')}; ${cite('50031', 'ente gestore / operator')}. Nota: le ore 8–9 dei feriali non sono nell'orario del PIS; con l'orario dei servizi assunto (9–17) andrebbero verificate`,
+  });
+}
 
 /**
- * Sourced facts only. Cremona gets the status but no service: the source says the Comune di
- * Cremona runs a PIS, not how the Ambito's service is organised.
+ * The sourced PIS services of the documented scenario (shared/data/pis, copied in
+ * documentedFacts.ts). The Intrecci équipe (C.O.N. + U.T.E.S.) works for Rhodense, Bollatese and
+ * Busto Arsizio, each Ambito titolare: three services with the same operator, not one
+ * sovra-Ambito PIS (no source says they are associated).
+ */
+function documentedServices(): PisService[] {
+  const intrecci = (id: string, name: string, ambito: string, sede: string, istat: string): PisService => documentedService({
+    id, name, ambito, onSiteIstat: istat, onSiteKind: 'altro', closureOnly: true, centrale24h: false,
+    ente: `Cooperativa sociale Intrecci (sede ${sede}): Centrale Operativa Notturna (C.O.N.) e Unità Territoriale delle Emergenze Sociali (U.T.E.S.), la stessa équipe per Rhodense, Bollatese e Busto Arsizio`,
+    source: `${cite('50094', 'hours')}; ${cite('50095', 'centrale operativa')}`,
+  });
+  return [
+    rhoService(),
+    intrecci('pis-bollatese', 'PIS Ambito Bollatese (Garbagnate Milanese)', '50094', 'Bollate', '015027'),
+    intrecci('pis-busto-arsizio', 'PIS Busto Arsizio', '50049', 'Busto Arsizio', '012026'),
+    documentedService({
+      id: 'pis-visconteo', name: 'PIS Visconteo Sud Milano', ambito: '50083', closureOnly: false, onSiteKind: 'altro', onSiteIstat: '015189',
+      ente: 'Cooperativa sociale Il Melograno (équipe professionale); Comune di Rozzano capofila',
+      source: `${cite('50083', 'hours')}; ${cite('50083', 'ente gestore / operator')}; ${cite('50083', 'access')}`,
+    }),
+    lomellinaService(),
+    {
+      id: 'pis-corsichese',
+      name: 'PIS Ambito del Corsichese',
+      members: ['50089'],
+      capofila: '50089',
+      ...WEAKEST_FEATURES,
+      enteGestore: 'Cooperativa sociale Il Melograno (sperimentazione, c. 2023); avviso 2025 per la gestione (capofila Cesano Boscone)',
+      bases: [],
+      unverifiedFields: UNVERIFIED_ALL,
+      source: `${cite('50089', 'status')}; ${cite('50089', 'tender')}`,
+    },
+    documentedService({
+      id: 'pis-cremona', name: 'PIS Cremona', ambito: '50006', closureOnly: true, centrale24h: false, onSiteKind: 'altro', onSiteIstat: '019036',
+      ente: 'Cooperativa Cosper, con il Settore Servizi Sociali del Comune di Cremona e Azienda Sociale del Cremonese (dal 2007)',
+      source: `${cite('50006', 'hours')}; ${cite('50006', 'ente gestore / operator')}`,
+    }),
+    documentedService({
+      id: 'pis-brescia', name: 'PIS Brescia (Help Center)', ambito: '50076', closureOnly: false, onSiteKind: 'altro', onSiteIstat: '017029',
+      // The Help Center that runs the PIS "gestisce i posti di accoglienza notturna" for homeless people.
+      graveMarginalita: true,
+      ente: 'ATI di ETS: La Rete Cooperativa Sociale (capofila), Associazione Amici del Calabrone, Coop. Il Calabrone, Coop. di Bessimo, ADL a Zavidovici, Coop. Articolo 1; progetto 1/12/2024–31/3/2026; sede Help Center, Viale della Stazione 80',
+      source: `${cite('50076', 'hours')}; ${cite('50076', 'centrale operativa / seat')}; ${cite('50076', 'status')}`,
+    }),
+  ];
+}
+
+/** Ambiti with a sourced PIS, in the order used by the illustrative scenario. */
+export const SOURCED_PIS_AMBITI: readonly string[] = ['50095', '50094', '50049', '50083', '50031', '50089', '50006', '50076', '50066'];
+
+/**
+ * Sourced facts only (documentedFacts.ts, with each source and date). Known present: 9 Ambiti (8
+ * with a described service; Lodi from the CROAS booklet, service not described). Ambiti whose
+ * sources show a related service or a project, not a PIS, stay `sconosciuto` with that source.
  */
 export function defaultScenario(territory: Territory): Scenario {
   const statuses: Scenario['statuses'] = {};
   for (const a of territory.data.ambiti) statuses[a.code] = { status: 'sconosciuto' };
-  statuses['50095'] = { status: 'attivo', startDate: '2023-07', source: RHO_SOURCE };
-  statuses['50031'] = {
-    status: 'attivo',
-    source: 'https://ilmelogranonet.it/dieci-cento-mille-pis/ (31/01/2024: "un anno di lavoro del Pronto Intervento Sociale in Lomellina"), via ' + FACTS_SOURCE,
+  const active = (code: string, startDate: string | undefined, source: string): void => {
+    statuses[code] = { status: 'attivo', ...(startDate ? { startDate } : {}), source };
   };
-  statuses['50006'] = {
-    status: 'attivo',
-    source: 'https://welforum.it/il-servizio-di-pronto-intervento-sociale-in-italia (10/03/2025: il Comune di Cremona gestiva già un PIS, 05/05/2022), via ' + FACTS_SOURCE,
+  active('50095', '2023-07', `${RHO_SOURCE} ("attivo dal luglio 2023"); ${cite('50095', 'status')}`);
+  active('50094', '2023', cite('50094', 'status'));
+  active('50049', '2023', cite('50049', 'status'));
+  active('50083', '2023-05', cite('50083', 'status'));
+  active('50031', '2023-02', `${cite('50031', 'status', 'informatorevigevanese')}; ${cite('50031', 'status', 'ilmelogranonet')}`);
+  active('50089', '2023', cite('50089', 'status'));
+  active('50006', '2007', `${cite('50006', 'status', 'cosper')}; ${cite('50006', 'status', 'welforum')}`);
+  active('50076', '2023', cite('50076', 'status'));
+  active('50066', undefined, cite('50066', 'status'));
+  const unknownWith = (code: string, ...facts: [string, string?][]): void => {
+    statuses[code] = { status: 'sconosciuto', source: 'Non è documentato un PIS; fonti su servizi collegati o progetti: ' + facts.map(([f, c]) => cite(code, f, c)).join('; ') };
   };
+  unknownWith('50096', ['status']);
+  unknownWith('50027', ['status'], ['hours']);
+  unknownWith('50062', ['status']);
+  unknownWith('50013', ['status']);
+  unknownWith('50074', ['related service (not a LEPS PIS)']);
+  unknownWith('50007', ['related service (grave marginalità)'], ['centrale operativa / hub']);
+  unknownWith('50055', ['related service (MSNA)']);
+  unknownWith('50021', ['related service (MSNA)']);
+  unknownWith('50078', ['related service (MSNA)']);
   return {
     schemaVersion: SCHEMA_VERSION,
     id: 'dati-documentati',
     name: 'Dati documentati',
-    description: 'Solo fatti con una fonte pubblica: PIS del Rhodense, della Lomellina e di Cremona. Tutti gli altri Ambiti: stato sconosciuto.',
+    description: 'Solo fatti con una fonte pubblica (fonte e data per ogni stato): 9 Ambiti con PIS documentato (Rhodense, Bollatese, Busto Arsizio, Visconteo Sud Milano, Lomellina, Corsichese, Cremona, Brescia - 1, Lodi). Tutti gli altri Ambiti: stato sconosciuto, non "senza PIS".',
     // End of the CROAS survey period, the most recent of the sourced facts.
     referenceDate: '2025-12-31',
-    authorNote: `Aggregati regionali da confrontare: ${CROAS_SURVEY.source}.`,
+    authorNote: `Aggregati regionali da confrontare: ${CROAS_SURVEY.source}. Fatti: ${PIS_FACTS_SOURCE}.`,
     illustrative: false,
     statuses,
-    services: [rhoService(), lomellinaService()],
+    services: documentedServices(),
     compositionOverrides: {},
   };
 }
@@ -190,7 +298,8 @@ export function illustrativeScenario(territory: Territory): Scenario {
     ['previsto-pdz-2024-26', CROAS_SURVEY.pdz2024_26 - CROAS_SURVEY.expected2026],
     ['previsto-pdz-2027-29', CROAS_SURVEY.pdz2027_29],
     ['non-previsto', CROAS_SURVEY.noPlanOrNoAnswer - (CROAS_SURVEY.totalAmbiti - CROAS_SURVEY.answered)],
-    ['sconosciuto', CROAS_SURVEY.totalAmbiti - CROAS_SURVEY.answered],
+    // The 4 that did not answer: the survey counts them among the 41 without a PIS.
+    ['senza-pis-non-risponde', CROAS_SURVEY.totalAmbiti - CROAS_SURVEY.answered],
   ];
   const base = defaultScenario(territory);
   const statuses: Scenario['statuses'] = {};

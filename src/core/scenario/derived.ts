@@ -1,12 +1,15 @@
 // Quantities derived from a scenario, and the CROAS survey they are compared with.
 import type { PisService, PisStatus, Scenario } from './types.ts';
-import { PIS_STATUSES } from './types.ts';
+import { PIS_STATUSES, pisPresenceOf } from './types.ts';
 import type { Territory } from '../territory/index.ts';
 
 /**
- * "Pienamente LEPS" as the CROAS analysis measures closeness to the LEPS: centrale operativa
- * 365 days, unità di strada h24 and a short (0–7 days) presa in carico, all three together.
+ * CROAS's three-variable closeness to the LEPS (CROAS slides: "vicinanza al LEPS"): centrale
+ * operativa 365 days, unità di strada h24 and a short (0–7 days) presa in carico, all three
+ * together. It is NOT the sheet's requirement (the sheet makes the UdS optional: "e/o") nor the
+ * Ambiti's self-declaration (selfDeclaredLeps); the name is kept for the code's history.
  */
+export const CROAS_CLOSENESS_LABEL = 'vicinanza al LEPS secondo la misura CROAS (centrale 365 + UdS h24 + presa in carico 0–7 gg)';
 export function pienamenteLeps(service: PisService): boolean {
   return service.centraleOperativa24h365 && service.udsH24 && service.presaInCarico === 'breve-0-7';
 }
@@ -28,8 +31,10 @@ export function statusOf(scenario: Scenario, ambitoCode: string): PisStatus {
 export interface ScenarioCounts {
   totalAmbiti: number;
   byStatus: Record<PisStatus, number>;
+  /** Three-valued: known present (attivo) / known absent / unknown (sconosciuto); they add up to totalAmbiti. */
   ambitiWithPis: number;
   ambitiWithoutPis: number;
+  ambitiPisUnknown: number;
   /** Attivo and member of a single-Ambito service. */
   singleAmbitoPis: number;
   /** Attivo and member of a sovra-Ambito service. */
@@ -55,6 +60,7 @@ export function countScenario(scenario: Scenario, territory: Territory): Scenari
     byStatus,
     ambitiWithPis: 0,
     ambitiWithoutPis: 0,
+    ambitiPisUnknown: 0,
     singleAmbitoPis: 0,
     sovraAmbitoPis: 0,
     attivoWithoutService: 0,
@@ -82,7 +88,11 @@ export function countScenario(scenario: Scenario, territory: Territory): Scenari
     else c.notSelfDeclaredLeps += 1;
     if (pienamenteLeps(svc)) c.pienamenteLepsAmbiti += 1;
   }
-  c.ambitiWithoutPis = c.totalAmbiti - c.ambitiWithPis;
+  for (const a of territory.data.ambiti) {
+    const p = pisPresenceOf(statusOf(scenario, a.code));
+    if (p === 'absent') c.ambitiWithoutPis += 1;
+    else if (p === 'unknown') c.ambitiPisUnknown += 1;
+  }
   return c;
 }
 
@@ -110,7 +120,17 @@ export const CROAS_SURVEY = {
   notSelfDeclaredLeps: 29,
   allThreeConditions: 9,
   prevailingOrganisation: '«Strada 1»: Comune in orario di servizio + Terzo Settore fuori orario',
+  /** The PIS question had "Totale: 91 (tutti gli Ambiti)": presence is known for all 91. */
+  pisPresenceUnknown: 0,
 } as const;
+
+/** Notes shown with the comparison: where the survey's labels or structure differ from the DGR or the app. */
+export const CROAS_NOTES: readonly string[] = [
+  'Le etichette «PdZ 2024-26» e «PdZ 2027-29» sono quelle delle slide CROAS: la programmazione lombarda segue il triennio 2025-2027 della DGR XII/2167 (2024). I numeri sono quelli dell\'indagine; le etichette sono dell\'indagine.',
+  'Le slide CROAS etichettano i gruppi «PIS non LEPS (21)» e «PIS LEPS (29)», ma il testo dice che 21 si dichiarano pienamente LEPS e 29 no: qui si segue il testo.',
+  '«Pienamente LEPS» (21) è l\'autodichiarazione degli Ambiti; «centrale 365 + UdS h24 + presa in carico breve» (9) è la misura di vicinanza al LEPS del CROAS, non il requisito della scheda 3.7.1 (che rende l\'UdS facoltativa: «e/o»).',
+  'Hanno risposto 87 Ambiti su 91 (novembre–dicembre 2025), ma la presenza del PIS è nota per tutti i 91: nello scenario «stato sconosciuto» è una riga a parte, non è «senza PIS» né «nessuna risposta».',
+];
 
 export interface SurveyComparisonRow {
   key: string;
@@ -122,9 +142,10 @@ export interface SurveyComparisonRow {
 }
 
 /**
- * The survey next to the scenario. Status mapping: `in-attivazione-2026` = in the PdZ 2024-26
- * and expected in 2026; `previsto-pdz-2024-26` = in the PdZ 2024-26, not expected in 2026;
- * "no plan / no answer" = `non-previsto` + `sconosciuto`.
+ * The survey next to the scenario, three-valued. Status mapping: `in-attivazione-2026` = in the
+ * PdZ 2024-26 and expected in 2026; `previsto-pdz-2024-26` = in the PdZ 2024-26, not expected in
+ * 2026; "no plan / no answer" = `non-previsto` + `senza-pis-non-risponde` (known without a PIS).
+ * `sconosciuto` (the scenario does not know) is its own row: never absorbed in "senza PIS".
  */
 export function compareWithSurvey(c: ScenarioCounts): SurveyComparisonRow[] {
   const s = CROAS_SURVEY;
@@ -134,12 +155,13 @@ export function compareWithSurvey(c: ScenarioCounts): SurveyComparisonRow[] {
     ['pdz2024_26', 'senza PIS, previsto nel PdZ 2024-26', s.pdz2024_26, c.byStatus['in-attivazione-2026'] + c.byStatus['previsto-pdz-2024-26']],
     ['expected2026', '— di cui realizzabile nel 2026', s.expected2026, c.byStatus['in-attivazione-2026']],
     ['pdz2027_29', 'senza PIS, previsto nel PdZ 2027-29', s.pdz2027_29, c.byStatus['previsto-pdz-2027-29']],
-    ['noPlanOrNoAnswer', 'senza PIS, nessun programma o nessuna risposta', s.noPlanOrNoAnswer, c.byStatus['non-previsto'] + c.byStatus['sconosciuto']],
+    ['noPlanOrNoAnswer', 'senza PIS, nessun programma o nessuna risposta', s.noPlanOrNoAnswer, c.byStatus['non-previsto'] + c.byStatus['senza-pis-non-risponde']],
+    ['pisPresenceUnknown', 'stato del PIS sconosciuto (nello scenario)', s.pisPresenceUnknown, c.ambitiPisUnknown],
     ['singleAmbito', 'con PIS di un solo Ambito', s.singleAmbito, c.singleAmbitoPis],
     ['associated', 'con PIS sovra-Ambito (forma associata)', s.associated, c.sovraAmbitoPis],
     ['selfDeclaredLeps', 'PIS dichiarato pienamente LEPS', s.selfDeclaredLeps, c.selfDeclaredLeps],
     ['notSelfDeclaredLeps', 'PIS dichiarato non pienamente LEPS', s.notSelfDeclaredLeps, c.notSelfDeclaredLeps],
-    ['allThreeConditions', 'centrale 365 + UdS h24 + presa in carico breve', s.allThreeConditions, c.pienamenteLepsAmbiti],
+    ['allThreeConditions', 'centrale 365 + UdS h24 + presa in carico breve (misura CROAS)', s.allThreeConditions, c.pienamenteLepsAmbiti],
   ];
   return rows.map(([key, label, survey, scenario]) => ({ key, label, survey, scenario, difference: scenario - survey }));
 }

@@ -14,3 +14,5 @@ export { encodeScenarioForHash, decodeScenarioFromHash, HASH_PREFIX } from './sh
 export { MAX_IMPORT_BYTES, decodeText } from './textInput.ts';
 export { LOMBARDY_BBOX, inLombardyBbox } from './bbox.ts';
 export { isIsoDate, isPartialIsoDate } from './dates.ts';
+export * from './compliance.ts';
+export * from './documentedFacts.ts';

@@ -1,6 +1,7 @@
 // Scenario → ServiceLayout, the contract with the simulations (src/core/sim/layout.ts).
 import { allBands, TIME_BANDS, type LayoutBase, type ServiceLayout, type TimeBand } from '../sim/layout.ts';
 import type { PisService, Scenario } from './types.ts';
+import { pisPresenceOf } from './types.ts';
 import type { Territory } from '../territory/index.ts';
 
 /**
@@ -38,6 +39,7 @@ export function toServiceLayout(scenario: Scenario, territory: Territory): Servi
         name: svc.name,
         members: [...svc.members],
         graveMarginalita: svc.graveMarginalita,
+        graveMarginalitaKnown: scenario.illustrative || !(svc.unverifiedFields ?? []).includes('graveMarginalita'),
         centraleOperativa24h: TIME_BANDS.every((b) => answerByBand[b] > 0),
         organisation: svc.organisation,
         answerByBand,
@@ -46,6 +48,8 @@ export function toServiceLayout(scenario: Scenario, territory: Territory): Servi
       };
     }),
     compositionOverrides: { ...scenario.compositionOverrides },
+    // Three-valued status of every Ambito: the rule says "non determinabile" where it is unknown.
+    ambitoPis: Object.fromEntries(territory.data.ambiti.map((a) => [a.code, pisPresenceOf(scenario.statuses[a.code]?.status ?? 'sconosciuto')])),
     openingHours: Object.fromEntries(Object.entries(scenario.openingHours ?? {}).map(([k, v]) => [k, { ...v, days: [...v.days] }])),
   };
 }

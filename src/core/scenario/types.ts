@@ -3,9 +3,9 @@
 // imported, autosaved and sent to workers); every change goes through edit.ts and returns a
 // new object. Versioned: `schemaVersion` bumps with every incompatible change, and
 // migrate.ts brings older files up to date.
-import type { OpeningHours, PisOrganisationOption, TimeBand } from '../sim/layout.ts';
+import type { OpeningHours, PisOrganisationOption, PisPresence, TimeBand } from '../sim/layout.ts';
 
-export type { OpeningHours, TimeBand } from '../sim/layout.ts';
+export type { OpeningHours, PisPresence, TimeBand } from '../sim/layout.ts';
 
 /**
  * 2: five time bands (saturday apart from Sundays/holidays), the sheet's organisational options
@@ -20,6 +20,8 @@ export type PisStatus =
   | 'previsto-pdz-2024-26'
   | 'previsto-pdz-2027-29'
   | 'non-previsto'
+  /** Without a PIS (the survey knows it), plan not stated: CROAS's "nessuna risposta". */
+  | 'senza-pis-non-risponde'
   | 'sconosciuto';
 
 export const PIS_STATUSES: readonly PisStatus[] = [
@@ -28,6 +30,7 @@ export const PIS_STATUSES: readonly PisStatus[] = [
   'previsto-pdz-2024-26',
   'previsto-pdz-2027-29',
   'non-previsto',
+  'senza-pis-non-risponde',
   'sconosciuto',
 ];
 
@@ -37,8 +40,17 @@ export const STATUS_LABELS: Record<PisStatus, string> = {
   'previsto-pdz-2024-26': 'previsto PdZ 2024-26',
   'previsto-pdz-2027-29': 'previsto PdZ 2027-29',
   'non-previsto': 'non previsto',
+  'senza-pis-non-risponde': 'senza PIS, programma non dichiarato',
   'sconosciuto': 'sconosciuto',
 };
+
+/**
+ * Three-valued presence of a PIS: known present, known absent, unknown. "We do not know" is
+ * never counted as "there is none".
+ */
+export function pisPresenceOf(status: PisStatus): PisPresence {
+  return status === 'attivo' ? 'present' : status === 'sconosciuto' ? 'unknown' : 'absent';
+}
 
 export interface AmbitoStatus {
   status: PisStatus;

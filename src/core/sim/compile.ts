@@ -4,7 +4,7 @@
 // a half-edited scenario must still simulate.
 import type { TerritoryData } from '../territory/types.ts';
 import type { TravelContext } from '../travel/context.ts';
-import { TIME_BANDS, type OpeningHours, type PisOrganisationOption, type ServiceLayout, type TimeBand } from './layout.ts';
+import { TIME_BANDS, type OpeningHours, type PisOrganisationOption, type PisPresence, type ServiceLayout, type TimeBand } from './layout.ts';
 import { rosterView } from './roster.ts';
 
 export interface CompiledBase {
@@ -22,6 +22,7 @@ export interface CompiledService {
   name: string;
   members: string[];
   graveMarginalita: boolean;
+  graveMarginalitaKnown: boolean;
   centraleOperativa24h: boolean;
   organisation: PisOrganisationOption;
   /** Operators answering per band (centrale operativa). */
@@ -43,6 +44,8 @@ export interface CompiledLayout {
   serviceOfAmbito: Map<string, number>;
   /** Territorial services' opening hours per Ambito (missing = DEFAULT_OPENING_HOURS). */
   openingHours: Record<string, OpeningHours>;
+  /** Three-valued PIS status of every Ambito of the territory (see ServiceLayout.ambitoPis). */
+  ambitoPis: Map<string, PisPresence>;
   warnings: string[];
 }
 
@@ -104,6 +107,7 @@ export function compileLayout(travel: TravelContext, layout: ServiceLayout): Com
       name: s.name,
       members: [...s.members],
       graveMarginalita: s.graveMarginalita,
+      graveMarginalitaKnown: s.graveMarginalitaKnown !== false,
       centraleOperativa24h: s.centraleOperativa24h,
       organisation: roster.organisation,
       answerByBand: roster.answerByBand,
@@ -117,5 +121,10 @@ export function compileLayout(travel: TravelContext, layout: ServiceLayout): Com
   ambitoOfComune.forEach((a, i) => {
     serviceOfComune[i] = serviceOfAmbito.get(a) ?? -1;
   });
-  return { illustrative: layout.illustrative, services, bases, ambitoOfComune, serviceOfComune, serviceOfAmbito, openingHours: { ...(layout.openingHours ?? {}) }, warnings };
+  const ambitoPis = new Map<string, PisPresence>();
+  for (const a of data.ambiti) {
+    const given = layout.ambitoPis ? Object.prototype.hasOwnProperty.call(layout.ambitoPis, a.code) ? layout.ambitoPis[a.code] : undefined : undefined;
+    ambitoPis.set(a.code, given ?? (serviceOfAmbito.has(a.code) ? 'present' : 'absent'));
+  }
+  return { illustrative: layout.illustrative, services, bases, ambitoOfComune, serviceOfComune, serviceOfAmbito, openingHours: { ...(layout.openingHours ?? {}) }, ambitoPis, warnings };
 }

@@ -65,6 +65,8 @@ export interface LayoutService {
   members: string[];
   /** LEPS 3.7.1: interventions for homeless people / grave marginalità are offered. */
   graveMarginalita: boolean;
+  /** false = graveMarginalita is a placeholder (not sourced): the legal test is "non determinabile". Absent = true. */
+  graveMarginalitaKnown?: boolean;
   /** Derived from the roster: the centrale answers in every band. */
   centraleOperativa24h: boolean;
   /**
@@ -95,4 +97,12 @@ export interface ServiceLayout {
   compositionOverrides?: Record<string, string>;
   /** Territorial social-service opening hours per member Ambito; a missing Ambito gets DEFAULT_OPENING_HOURS. */
   openingHours?: Record<string, OpeningHours>;
+  /**
+   * What is known of each Ambito's PIS, three-valued: present / absent / unknown. A missing
+   * Ambito: 'present' if a service serves it, else 'absent' (hand-written layouts).
+   */
+  ambitoPis?: Record<string, PisPresence>;
 }
+
+/** Three-valued status: "we do not know" is never "there is none". */
+export type PisPresence = 'present' | 'absent' | 'unknown';
