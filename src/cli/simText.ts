@@ -4,6 +4,7 @@
 import type { Caveat } from '../core/des/caveats.ts';
 import type { Estimate } from '../core/des/stats.ts';
 import type { SimulationResult } from '../core/des/simulate.ts';
+import { componentRatesPerYear } from '../core/des/demand.ts';
 
 const it1 = (x: number): string => x.toLocaleString('it-IT', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
 const int = (x: number): string => Math.round(x).toLocaleString('it-IT');
@@ -18,11 +19,11 @@ const estCount = (e: Estimate | null | undefined): string => (e ? `${int(e.mean)
 
 export function demandLines(sim: SimulationResult): string[] {
   const d = sim.demand;
-  const per100k = d.calibration.ratePer100kYearClosureByKind;
-  const residentsRate = per100k.calamity + per100k.msna + per100k.emergencyOther + per100k.urgency + per100k.notPertinent;
+  const rates = componentRatesPerYear(d.calibration, sim.assumptions.kinds);
+  const it3 = (x: number) => x.toLocaleString('it-IT', { maximumFractionDigits: 3, minimumFractionDigits: 3 });
   return [
-    `Domanda (calibrata sul PIS di Rho, 86 segnalazioni in ${int(d.calibration.closureHours)} ore di chiusura, lug 2023 – set 2025):`,
-    `  ${it1(residentsRate)} segnalazioni all'anno ogni 100.000 residenti nelle ore di chiusura, più la grave marginalità sull'indicatore (Rho: ${it1(d.calibration.rhoWeight.graveMarginalita)})`,
+    `Domanda (calibrata sul PIS di Rho, 86 segnalazioni in ${int(d.calibration.closureHours)} ore di chiusura, lug 2023 – set 2025), all'anno nelle ore di chiusura:`,
+    `  ${it1(rates.residents * 1e5)} ogni 100.000 residenti (58 di 86); MSNA ${it3(rates.msna)} per minore presente nella provincia (21 di 86); grave marginalità ${it3(rates.graveMarginalita)} per iscritto senza dimora (7 di 86)`,
     `  attese in Lombardia: ${int(d.expected.total)} all'anno (${int(d.expected.closure)} in ore di chiusura, ${int(d.expected.office)} in orario d'ufficio), ${int(d.expected.dispatched)} con intervento sul posto`,
     `  per comune (segnalazioni/anno, di cui con intervento; indicatore di grave marginalità e fonte):`,
     ...d.comuni50k.map((c) => `    ${c.istat} ${c.name.padEnd(20)} ${it1(c.expectedReportsYear).padStart(6)}  (${it1(c.expectedDispatchedYear)})  indicatore ${int(c.indicator)}: ${c.indicatorSource}`),

@@ -127,7 +127,8 @@ Da sapere prima di leggere i numeri:
     (emergenze: calamità, adulti/senza dimora, MSNA, non classificate; urgenze; non pertinenti). La parte
     "adulti in difficoltà e/o senza dimora" segue l'indicatore di grave marginalità (iscritti senza dimora
     ISTAT 2021 dove c'è il dato, altrimenti un valore per 1.000 residenti per capoluoghi, comuni > 50.000 e
-    altri comuni, modificabile). Il tasso in orario d'ufficio è un'assunzione (predefinito: uguale).
+    altri comuni, modificabile); la parte MSNA segue i minori stranieri non accompagnati presenti nella
+    provincia (Ministero del Lavoro, 30/09/2023). Il tasso in orario d'ufficio è un'assunzione (predefinito: uguale).
   * Verifica fuori campione: la stessa calibrazione prevede per la Lomellina (febbraio – novembre 2023, ore di
     chiusura) il numero stampato sotto "Domanda", contro 27 attivazioni riferite dal gestore.
   * Tempi di risposta = triage + attivazione + viaggio stimato (grafo tra comuni, velocità per densità): sono

@@ -9,7 +9,7 @@ import {
   calibrateDemand, comuneIndicator, DEMAND_KINDS, defaultKinds, deriveIndicator, expectedDemand, expectedInHours, lomellinaCheck,
   type DemandCalibrationInput,
 } from '../../src/core/des/demand.ts';
-import { HOMELESS_REGISTRATIONS_2021, LOMELLINA_ACTIVITY, RHO_ACTIVITY } from '../../src/core/des/demandData.ts';
+import { HOMELESS_REGISTRATIONS_2021, LOMELLINA_ACTIVITY, MSNA_BY_PROVINCE_2023, RHO_ACTIVITY } from '../../src/core/des/demandData.ts';
 import { easterSunday, isItalianHoliday, periodHours } from '../../src/core/des/periods.ts';
 import { loadTerritoryData } from './helpers/realData.ts';
 
@@ -33,6 +33,7 @@ describe('the Rho breakdown (seed "Dati dell\'attività")', () => {
     expect(k.urgency.priority).toBe(1);
     expect(DEMAND_KINDS.filter((x) => !k[x].dispatch)).toEqual(['notPertinent']);
     expect(k.adultsHomeless.component).toBe('graveMarginalita');
+    expect(k.msna.component).toBe('msna');
   });
 
   it('the seed says what the module copies', () => {
@@ -103,6 +104,8 @@ describe('grave-marginalità indicator', () => {
     for (const r of HOMELESS_REGISTRATIONS_2021) expect(csv).toContain(`,${r.istat},`);
     for (const r of HOMELESS_REGISTRATIONS_2021) expect(csv).toMatch(new RegExp(`${r.istat},[^\\n]*\\(ISTAT[^\\n]*,${r.value},2021-12-31`));
     expect(csv).toMatch(/Città metropolitana di Milano,015,.*,10117,/);
+    for (const r of MSNA_BY_PROVINCE_2023.filter((x) => !x.derived)) expect(csv).toMatch(new RegExp(`${r.name},${r.provinceCode},MSNA presenti,${r.value},2023-09-30`));
+    expect(csv).toMatch(/Lombardia,03,MSNA presenti \(Ministero del Lavoro\),2837,2023-09-30/);
     expect(csv).toMatch(/Ambito Lomellina \(51 comuni\),,.*,27,2023-02\/2023-11/);
   });
 });
@@ -115,9 +118,13 @@ describe('calibration per closure hour on Rho (86 reports in 27 months)', () => 
     const e = expectedInHours(rhoComuni, cal, a, cal.closureHours);
     expect(e.total).toBeCloseTo(86, 9);
     expect(e.dispatched).toBeCloseTo(86 - 19, 9);
-    // Resident kinds: 79 reports / 15,216 h / 175,229 residents.
+    // Resident kinds: 58 reports / 15,216 h / 175,229 residents; MSNA: 21 / 15,216 h / Rho's MSNA weight
+    // (175,229 residents × 1,261 MSNA / 3,301,647 residents of the Città metropolitana).
     const residents = rhoComuni.reduce((s, c) => s + c.residents, 0);
-    expect(cal.ratePerHourByKind.msna).toBeCloseTo(21 / 15216 / residents, 20);
+    expect(residents).toBe(175229);
+    expect(cal.ratePerHourByKind.urgency).toBeCloseTo(17 / 15216 / residents, 20);
+    expect(cal.rhoWeight.msna).toBeCloseTo((175229 * 1261) / 3301647, 9);
+    expect(cal.ratePerHourByKind.msna).toBeCloseTo(21 / 15216 / ((175229 * 1261) / 3301647), 18);
     // A year of the DES calendar has 6,728 closure hours: Rho's Ambito expects 86 × 6,728 / 15,216 = 38.0 closure reports.
     expect(cal.yearClosureHours).toBe(6728);
     expect(expectedDemand(rhoComuni, cal, a).closure).toBeCloseTo((86 * 6728) / 15216, 9);
@@ -150,6 +157,21 @@ describe('calibration per closure hour on Rho (86 reports in 27 months)', () => 
     expect(Math.round(milano.dispatched)).toBe(580);
   });
 
+  it('MSNA emergencies follow the province\'s MSNA presence: Sondrio per resident gets about a quarter of Rho\'s', () => {
+    const a = input();
+    const cal = calibrateDemand(data, a);
+    // Provincia di Sondrio 17 MSNA over 179,691 residents; Città metropolitana di Milano 1,261 over 3,301,647.
+    expect(cal.msnaPerResident['014']).toBeCloseTo(17 / 179691, 15);
+    expect(cal.msnaPerResident['015']).toBeCloseTo(1261 / 3301647, 15);
+    // Como has no row: 2,837 − 2,664 = 173, marked derived.
+    expect(MSNA_BY_PROVINCE_2023.find((r) => r.provinceCode === '013')).toMatchObject({ value: 173, derived: true });
+    const sondrio = byIstat('014061');
+    const e = expectedDemand([sondrio], cal, a);
+    const hoursYear = 6728 + 2032;
+    expect(e.byKind.msna).toBeCloseTo(((21 * sondrio.residents * (17 / 179691)) / ((175229 * 1261) / 3301647) / 15216) * hoursYear, 9);
+    expect(e.byKind.msna / sondrio.residents / (expectedDemand(rhoComuni, cal, a).byKind.msna / 175229)).toBeCloseTo((17 / 179691) / (1261 / 3301647), 9);
+  });
+
   it('the office-hour rate is its own labelled assumption', () => {
     const a0 = input({ officeRateFactor: 0 });
     expect(expectedDemand(rhoComuni, calibrateDemand(data, a0), a0).office).toBe(0);
@@ -170,7 +192,7 @@ describe('calibration per closure hour on Rho (86 reports in 27 months)', () => 
 });
 
 describe('out-of-sample: Lomellina, February – November 2023 (never used to calibrate)', () => {
-  it('predicts 30.6 reports (23.9 emergencies and urgencies) against 27 activations observed', () => {
+  it('predicts 30.4 reports (23.7 emergencies and urgencies) against 27 activations observed', () => {
     const a = input();
     const r = lomellinaCheck(data, a);
     expect(r.comuni).toBe(51);
@@ -179,10 +201,13 @@ describe('out-of-sample: Lomellina, February – November 2023 (never used to ca
     const g = a.indicator;
     const rhoW = (51299 * g.over50kPer1000) / 1000 + ((175229 - 51299) * g.baselinePer1000) / 1000;
     const lomW = (62995 * g.over50kPer1000) / 1000 + ((175539 - 62995) * g.baselinePer1000) / 1000; // Vigevano > 50,000
-    const predicted = ((79 * 175539) / 175229 + (7 * lomW) / rhoW) * (5373 / 15216);
+    // MSNA: Pavia province 201 MSNA over 544,649 residents, Rho's Città metropolitana 1,261 over 3,301,647.
+    const msnaL = (175539 * 201) / 544649;
+    const msnaR = (175229 * 1261) / 3301647;
+    const predicted = ((58 * 175539) / 175229 + (21 * msnaL) / msnaR + (7 * lomW) / rhoW) * (5373 / 15216);
     expect(r.predictedReports).toBeCloseTo(predicted, 9);
-    expect(r.predictedReports.toFixed(1)).toBe('30.6');
-    expect(r.predictedPertinent.toFixed(1)).toBe('23.9');
+    expect(r.predictedReports.toFixed(1)).toBe('30.4');
+    expect(r.predictedPertinent.toFixed(1)).toBe('23.7');
     expect(r.observedActivations).toBe(27);
   });
 });

@@ -211,7 +211,7 @@ describe('output artefacts (issue 9 item 7)', () => {
     const r = runSimulation(ctx, compileLayout(ctx, layoutOnePerAts(data)), { replications: 2, seed: 1 });
     const ids = r.caveats.map((c) => c.id);
     expect(ids).toEqual(expect.arrayContaining(['des.demandCalibration', 'des.lomellinaCheck', 'des.intervals']));
-    expect(r.caveats.find((c) => c.id === 'des.lomellinaCheck')!.text).toMatch(/prevede 30,6 segnalazioni, di cui 23,9 emergenze e urgenze; il gestore riferisce 27 attivazioni/);
+    expect(r.caveats.find((c) => c.id === 'des.lomellinaCheck')!.text).toMatch(/prevede 30,4 segnalazioni, di cui 23,7 emergenze e urgenze; il gestore riferisce 27 attivazioni/);
     expect(r.demand.comuni50k).toHaveLength(19);
     expect(Math.round(r.demand.comuni50k.find((c) => c.istat === '015146')!.expectedReportsYear)).toBe(668);
   });

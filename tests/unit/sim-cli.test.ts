@@ -74,10 +74,10 @@ describe('simulate CLI', () => {
     const out = execFileSync(process.execPath, ['--import', 'tsx', 'src/cli/simulate.ts', '--example', '--json', '--replications', '2'], { cwd: repoRoot, encoding: 'utf8' });
     const json = JSON.parse(out) as { illustrative: boolean; rule50k: { istat_code: string; pass: boolean }[]; simulation: { demand: { calibration: { closureHours: number; ratePerHourByKind: Record<string, number> }; lomellina: { predictedReports: number; observedActivations: number } } } };
     expect(json.illustrative).toBe(true);
-    // The calibrated rates print with their real value (21 MSNA / 15,216 h / 175,229 residents = 7.87613e-9), not as 0.
+    // The calibrated rates print with their real value (17 urgencies / 15,216 h / 175,229 residents = 6.37591e-9), not as 0.
     expect(json.simulation.demand.calibration.closureHours).toBe(15216);
-    expect(json.simulation.demand.calibration.ratePerHourByKind.msna).toBe(Number((21 / 15216 / 175229).toPrecision(6)));
-    expect(json.simulation.demand.lomellina).toMatchObject({ predictedReports: 30.623, observedActivations: 27 });
+    expect(json.simulation.demand.calibration.ratePerHourByKind.urgency).toBe(Number((17 / 15216 / 175229).toPrecision(6)));
+    expect(json.simulation.demand.lomellina).toMatchObject({ predictedReports: 30.373, observedActivations: 27 });
     expect(json.rule50k.map((e) => e.istat_code)).toContain('015182');
   });
 

@@ -7,10 +7,10 @@ import type { TerritoryData } from '../territory/types.ts';
 import type { AssumptionInfo } from '../travel/assumptions.ts';
 import { DEFAULT_CALENDAR, type CalendarAssumptions } from './calendar.ts';
 import {
-  calibrateDemand, defaultKinds, deriveIndicator, DEMAND_KINDS, KIND_LABELS, KIND_ON_SCENE_SOURCE,
+  calibrateDemand, componentRatesPerYear, defaultKinds, deriveIndicator, DEMAND_KINDS, KIND_LABELS, KIND_ON_SCENE_SOURCE,
   type DemandKind, type GraveMarginalitaIndicator, type KindAssumption,
 } from './demand.ts';
-import { CM_MILANO_HOMELESS_2021, HOMELESS_REGISTRATIONS_2021, RHO_ACTIVITY } from './demandData.ts';
+import { CM_MILANO_HOMELESS_2021, HOMELESS_REGISTRATIONS_2021, MSNA_BY_PROVINCE_2023, MSNA_LOMBARDIA_2023, RHO_ACTIVITY } from './demandData.ts';
 
 export interface DesAssumptions {
   /** Kinds of report: Rho's count, component, dispatch, queue priority, on-scene time. */
@@ -84,13 +84,14 @@ export function mergeDesAssumptions(base: DesAssumptions, o: DesOverrides | unde
 
 const fmt = (x: number, d = 2): string => x.toLocaleString('it-IT', { maximumFractionDigits: d, minimumFractionDigits: d });
 
-export type DesInfoKey = 'demandScale' | 'officeRateFactor' | 'capoluogoPer1000' | 'over50kPer1000' | 'baselinePer1000' | 'kinds' | 'calibration'
+export type DesInfoKey = 'msna' | 'demandScale' | 'officeRateFactor' | 'capoluogoPer1000' | 'over50kPer1000' | 'baselinePer1000' | 'kinds' | 'calibration'
   | 'travelNoiseSigma' | 'randomPositionInComune' | 'calendar' | 'saturationUtilisation' | `onScene_${DemandKind}`;
 
 export function desAssumptionInfo(data: TerritoryData): Readonly<Record<DesInfoKey, AssumptionInfo>> {
   const a = defaultDesAssumptions(data);
   const d = deriveIndicator(data);
   const cal = calibrateDemand(data, a);
+  const rates = componentRatesPerYear(cal, a.kinds);
   const r = rhoResidents(data);
   const sourcedList = HOMELESS_REGISTRATIONS_2021.map((x) => `${x.name} ${x.value.toLocaleString('it-IT')}`).join(', ');
   const per1000 = (xs: { name: string; per1000: number }[]) => xs.map((x) => `${x.name} ${fmt(x.per1000)}`).join(', ');
@@ -99,12 +100,17 @@ export function desAssumptionInfo(data: TerritoryData): Readonly<Record<DesInfoK
     calibration: {
       label: 'Calibrazione della domanda sul PIS di Rho, nelle ore di chiusura dei servizi',
       unit: 'segnalazioni/ora di chiusura',
-      source: `${RHO_CALIBRATION.source}: ${RHO_CALIBRATION.reports} segnalazioni in ${RHO_CALIBRATION.months} mesi (${RHO_CALIBRATION.period}) da un servizio che risponde quando i servizi sociali sono chiusi (${RHO_ACTIVITY.hoursSource}): ripartite sulle ${cal.closureHours.toLocaleString('it-IT')} ore fuori dall'orario d'ufficio (lun–ven ${a.calendar.officeStartHour}–${a.calendar.officeEndHour}, feriali) del periodo, non su tutte le 24 ore; ${r.toLocaleString('it-IT')} residenti dell'Ambito Rhodense (ANPR ${data.populationDate}). Residenti: ${fmt(cal.ratePer100kYearClosureByKind.calamity + cal.ratePer100kYearClosureByKind.msna + cal.ratePer100kYearClosureByKind.emergencyOther + cal.ratePer100kYearClosureByKind.urgency + cal.ratePer100kYearClosureByKind.notPertinent, 1)} segnalazioni all'anno ogni 100.000 residenti nelle ore di chiusura (${RHO_ACTIVITY.reports - RHO_ACTIVITY.emergencyAdultsHomeless} di 86); grave marginalità: ${RHO_ACTIVITY.emergencyAdultsHomeless} di 86 sull'indicatore di Rho (${fmt(cal.rhoWeight.graveMarginalita, 1)}). Unico dato reale disponibile per la Lombardia`,
+      source: `${RHO_CALIBRATION.source}: ${RHO_CALIBRATION.reports} segnalazioni in ${RHO_CALIBRATION.months} mesi (${RHO_CALIBRATION.period}) da un servizio che risponde quando i servizi sociali sono chiusi (${RHO_ACTIVITY.hoursSource}): ripartite sulle ${cal.closureHours.toLocaleString('it-IT')} ore fuori dall'orario d'ufficio (lun–ven ${a.calendar.officeStartHour}–${a.calendar.officeEndHour}, feriali) del periodo, non su tutte le 24 ore; ${r.toLocaleString('it-IT')} residenti dell'Ambito Rhodense (ANPR ${data.populationDate}). Residenti: ${fmt(rates.residents * 1e5, 1)} segnalazioni all'anno ogni 100.000 residenti nelle ore di chiusura (calamità, emergenze non classificate, urgenze, non pertinenti: 58 di 86); MSNA: 21 di 86, ${fmt(rates.msna, 3)} all'anno per minore presente (Rho: ${fmt(cal.rhoWeight.msna, 1)}); grave marginalità: 7 di 86, ${fmt(rates.graveMarginalita, 3)} all'anno per iscritto (indicatore di Rho: ${fmt(cal.rhoWeight.graveMarginalita, 1)}). Unico dato reale disponibile per la Lombardia`,
     },
     kinds: {
       label: 'Tipi di segnalazione (conteggi di Rho), priorità in coda: emergenze prima delle urgenze',
       unit: 'conteggi',
       source: `${RHO_CALIBRATION.source}: 50 emergenze (8 calamità, 7 adulti in difficoltà e/o senza dimora, 21 MSNA, 14 non classificate), 17 urgenze, 19 non pertinenti; emergenze e urgenze con intervento sul posto, non pertinenti no (assunzione)`,
+    },
+    msna: {
+      label: 'Emergenze MSNA: dove sono i minori stranieri non accompagnati',
+      unit: 'MSNA/residente',
+      source: `per provincia, MSNA presenti al 30/09/2023 (Ministero del Lavoro, ${MSNA_LOMBARDIA_2023.sourceTitle}) sui residenti della provincia: ${MSNA_BY_PROVINCE_2023.map((m) => `${m.name.replace('Provincia di ', '')} ${m.value}${m.derived ? ' (differenza dal totale regionale)' : ''}`).join(', ')}`,
     },
     demandScale: { label: 'Moltiplicatore della domanda di Rho', unit: '×', source: 'assunzione: 1 = media di Rho sui 27 mesi, fase sperimentale 2023 compresa; più di 1 per il "trend di crescita delle segnalazioni" che il progetto riferisce' },
     officeRateFactor: { label: 'Domanda in orario d’ufficio ÷ ore di chiusura', unit: '×', source: 'assunzione: nessun dato (Rho risponde solo nelle ore di chiusura); 1 = stessa intensità oraria' },

@@ -48,7 +48,7 @@ export function simulationCaveats(r: Omit<SimulationResult, 'caveats'>): Caveat[
   const cal = d.calibration;
   out.push({
     id: 'des.demandCalibration',
-    text: `Domanda calibrata sul solo PIS di Rho: 86 segnalazioni (luglio 2023 – settembre 2025) ripartite sulle ${cal.closureHours.toLocaleString('it-IT')} ore di chiusura dei servizi sociali del periodo, non sulle 24 ore; per tipo (emergenze: calamità, adulti/senza dimora, MSNA, non classificate; urgenze; non pertinenti), con le emergenze servite prima delle urgenze. Gli adulti in difficoltà e/o senza dimora seguono l'indicatore di grave marginalità (iscritti senza dimora ISTAT 2021 dove c'è il dato). In orario d'ufficio il tasso è ${n1(r.assumptions.officeRateFactor)} × quello delle ore di chiusura (assunzione).`,
+    text: `Domanda calibrata sul solo PIS di Rho: 86 segnalazioni (luglio 2023 – settembre 2025) ripartite sulle ${cal.closureHours.toLocaleString('it-IT')} ore di chiusura dei servizi sociali del periodo, non sulle 24 ore; per tipo (emergenze: calamità, adulti/senza dimora, MSNA, non classificate; urgenze; non pertinenti), con le emergenze servite prima delle urgenze. Gli adulti in difficoltà e/o senza dimora seguono l'indicatore di grave marginalità (iscritti senza dimora ISTAT 2021 dove c'è il dato); i minori stranieri non accompagnati la presenza di MSNA della provincia (Ministero del Lavoro, 30/09/2023). In orario d'ufficio il tasso è ${n1(r.assumptions.officeRateFactor)} × quello delle ore di chiusura (assunzione).`,
   });
   const L = d.lomellina;
   out.push({

@@ -2,23 +2,25 @@
 // the grave-marginalità indicator. Pure functions of the territory and the assumptions, shared by
 // the DES (model.ts), the cost shares and the CLI so they all read demand the same way.
 //
-// Two components, each calibrated on Rho on its own:
-//   residents          — every kind but one, uniform per resident;
+// Three components, each calibrated on Rho on its own:
+//   residents          — calamities, unclassified emergencies, urgencies, not pertinent: per resident;
 //   graveMarginalita   — Rho's "adulti in difficoltà e/o senza dimora" emergencies, placed by
-//                        the indicator below (ISTAT 2021 homeless registrations where sourced).
+//                        the indicator below (ISTAT 2021 homeless registrations where sourced);
+//   msna               — unaccompanied minors: per resident within a province, scaled by the
+//                        province's MSNA presence (Ministero del Lavoro, 30/09/2023).
 // rate(kind) = Rho's reports of that kind ÷ Rho's closure hours in the period ÷ Rho's weight of
 // the kind's component. Because Rho's weight is computed with the same indicator (uplift
 // included), the model reproduces Rho's 86 reports whatever the indicator's figures are.
 import type { TerritoryData, ComuneRecord } from '../territory/types.ts';
 import { bandTimeShares, type CalendarAssumptions } from './calendar.ts';
-import { CM_MILANO_HOMELESS_2021, HOMELESS_REGISTRATIONS_2021, LOMELLINA_ACTIVITY, RHO_ACTIVITY, type HomelessRegistration } from './demandData.ts';
+import { CM_MILANO_HOMELESS_2021, HOMELESS_REGISTRATIONS_2021, LOMELLINA_ACTIVITY, MSNA_BY_PROVINCE_2023, MSNA_LOMBARDIA_2023, RHO_ACTIVITY, type HomelessRegistration } from './demandData.ts';
 import type { Distribution } from './distributions.ts';
 import { periodHours } from './periods.ts';
 
 export type DemandKind = 'calamity' | 'adultsHomeless' | 'msna' | 'emergencyOther' | 'urgency' | 'notPertinent';
 export const DEMAND_KINDS: readonly DemandKind[] = ['calamity', 'adultsHomeless', 'msna', 'emergencyOther', 'urgency', 'notPertinent'];
-export type DemandComponent = 'residents' | 'graveMarginalita';
-export const DEMAND_COMPONENTS: readonly DemandComponent[] = ['residents', 'graveMarginalita'];
+export type DemandComponent = 'residents' | 'graveMarginalita' | 'msna';
+export const DEMAND_COMPONENTS: readonly DemandComponent[] = ['residents', 'graveMarginalita', 'msna'];
 
 /** Queue priority: emergencies (0) are served before urgencies (1), FIFO within a priority. */
 export type Priority = 0 | 1;
@@ -49,7 +51,7 @@ export function defaultKinds(): Record<DemandKind, KindAssumption> {
   return {
     calamity: { rhoReports: r.emergencyCalamity, component: 'residents', dispatch: true, priority: 0, onScene: tri(60, 120, 240) },
     adultsHomeless: { rhoReports: r.emergencyAdultsHomeless, component: 'graveMarginalita', dispatch: true, priority: 0, onScene: tri(30, 60, 150) },
-    msna: { rhoReports: r.emergencyMsna, component: 'residents', dispatch: true, priority: 0, onScene: tri(60, 120, 240) },
+    msna: { rhoReports: r.emergencyMsna, component: 'msna', dispatch: true, priority: 0, onScene: tri(60, 120, 240) },
     emergencyOther: { rhoReports: r.emergencyUnclassified, component: 'residents', dispatch: true, priority: 0, onScene: tri(20, 45, 120) },
     urgency: { rhoReports: r.urgency, component: 'residents', dispatch: true, priority: 1, onScene: tri(20, 45, 90) },
     notPertinent: { rhoReports: r.notPertinent, component: 'residents', dispatch: false, priority: 1, onScene: { kind: 'fixed', valueMin: 0 } },
@@ -160,9 +162,26 @@ export interface DemandCalibrationInput {
   rateOverridePerUnitYear?: number | null;
 }
 
-/** Weight of each component for one comune. */
-export function comuneWeights(c: ComuneRecord, g: GraveMarginalitaIndicator): Record<DemandComponent, number> {
-  return { residents: c.residents, graveMarginalita: comuneIndicator(c, g).value };
+/**
+ * MSNA present per resident in each province (ISTAT code prefix): the province's count over its
+ * residents in the territory; a province without a figure gets the regional rate.
+ */
+export function msnaPerResident(data: TerritoryData): Record<string, number> {
+  const residents = new Map<string, number>();
+  for (const c of data.comuni) residents.set(c.istat.slice(0, 3), (residents.get(c.istat.slice(0, 3)) ?? 0) + c.residents);
+  const total = [...residents.values()].reduce((x, y) => x + y, 0);
+  const out: Record<string, number> = { '*': total > 0 ? MSNA_LOMBARDIA_2023.value / total : 0 };
+  for (const r of MSNA_BY_PROVINCE_2023) {
+    const n = residents.get(r.provinceCode);
+    if (n) out[r.provinceCode] = r.value / n;
+  }
+  return out;
+}
+
+/** Weight of each component for one comune (msnaRates from msnaPerResident). */
+export function comuneWeights(c: ComuneRecord, g: GraveMarginalitaIndicator, msnaRates: Record<string, number>): Record<DemandComponent, number> {
+  const rate = msnaRates[c.istat.slice(0, 3)] ?? msnaRates['*'] ?? 0;
+  return { residents: c.residents, graveMarginalita: comuneIndicator(c, g).value, msna: c.residents * rate };
 }
 
 export interface DemandCalibration {
@@ -171,8 +190,10 @@ export interface DemandCalibration {
   /** Hours of the Rho period outside office hours (Mon–Fri, working days, calendar office hours). */
   closureHours: number;
   officeHours: number;
-  /** Rho's weight per component: residents, indicator units. */
+  /** Rho's weight per component: residents, indicator units, MSNA present. */
   rhoWeight: Record<DemandComponent, number>;
+  /** MSNA present per resident by province code ('*' = Lombardy). */
+  msnaPerResident: Record<string, number>;
   /** Reports per closure hour per unit of the kind's component weight (scale applied). */
   ratePerHourByKind: Record<DemandKind, number>;
   /** The same, as reports a year per 100,000 units of weight, counting closure hours of the generic year only. */
@@ -184,11 +205,11 @@ export interface DemandCalibration {
 
 export function calibrateDemand(data: TerritoryData, a: DemandCalibrationInput): DemandCalibration {
   const rho = data.comuni.filter((c) => c.ambito === RHO_ACTIVITY.ambito);
-  const rhoWeight: Record<DemandComponent, number> = { residents: 0, graveMarginalita: 0 };
+  const msna = msnaPerResident(data);
+  const rhoWeight: Record<DemandComponent, number> = { residents: 0, graveMarginalita: 0, msna: 0 };
   for (const c of rho) {
-    const w = comuneWeights(c, a.indicator);
-    rhoWeight.residents += w.residents;
-    rhoWeight.graveMarginalita += w.graveMarginalita;
+    const w = comuneWeights(c, a.indicator, msna);
+    for (const k of DEMAND_COMPONENTS) rhoWeight[k] += w[k];
   }
   const hours = periodHours(RHO_ACTIVITY.periodStart, RHO_ACTIVITY.periodEnd, { openFromHour: a.calendar.officeStartHour, openToHour: a.calendar.officeEndHour });
   const shares = bandTimeShares(a.calendar) as Record<string, number>;
@@ -214,11 +235,19 @@ export function calibrateDemand(data: TerritoryData, a: DemandCalibrationInput):
     closureHours: hours.closureHours,
     officeHours: hours.officeHours,
     rhoWeight,
+    msnaPerResident: msna,
     ratePerHourByKind,
     ratePer100kYearClosureByKind,
     yearClosureHours,
     yearOfficeHours,
   };
+}
+
+/** Reports a year (closure hours of the generic year) per unit of each component: resident, indicator unit, MSNA present. */
+export function componentRatesPerYear(cal: DemandCalibration, kinds: Record<DemandKind, KindAssumption>): Record<DemandComponent, number> {
+  const out: Record<DemandComponent, number> = { residents: 0, graveMarginalita: 0, msna: 0 };
+  for (const k of DEMAND_KINDS) out[kinds[k].component] += cal.ratePerHourByKind[k] * cal.yearClosureHours;
+  return out;
 }
 
 export interface ExpectedDemand {
@@ -241,7 +270,7 @@ export function expectedDemand(comuni: readonly ComuneRecord[], cal: DemandCalib
   let graveMarginalita = 0;
   const f = Math.max(0, a.officeRateFactor);
   for (const c of comuni) {
-    const w = comuneWeights(c, a.indicator);
+    const w = comuneWeights(c, a.indicator, cal.msnaPerResident);
     for (const k of DEMAND_KINDS) {
       const perHour = cal.ratePerHourByKind[k] * w[a.kinds[k].component];
       const cl = perHour * cal.yearClosureHours;
@@ -261,7 +290,7 @@ export function expectedInHours(comuni: readonly ComuneRecord[], cal: DemandCali
   let total = 0;
   let dispatched = 0;
   for (const c of comuni) {
-    const w = comuneWeights(c, a.indicator);
+    const w = comuneWeights(c, a.indicator, cal.msnaPerResident);
     for (const k of DEMAND_KINDS) {
       const n = cal.ratePerHourByKind[k] * w[a.kinds[k].component] * closureHours;
       total += n;

@@ -116,3 +116,48 @@ export const LOMELLINA_ACTIVITY = Object.freeze({
   hoursSourceUrl: 'https://www.araldolomellino.it/territorio/vigevano/pronto-intervento-sociale-un-servizio-per-il-territorio/',
   hoursQuote: 'si può chiamare il numero verde 800933658 dal lunedì al venerdì dalle ore 17 alle ore 8 sabato, domenica e festivi tutto il giorno',
 });
+
+/** Unaccompanied foreign minors present, by province (Ministero del Lavoro, 30/09/2023, as reported by Il Giorno). */
+export interface MsnaByProvince extends SourcedFact {
+  provinceCode: string;
+  name: string;
+  /** true when the figure is the regional total minus the listed provinces (no row of its own). */
+  derived?: boolean;
+}
+
+const IL_GIORNO_MSNA = {
+  referenceDate: '2023-09-30',
+  sourceUrl: 'https://www.ilgiorno.it/milano/cronaca/lombardia-minori-senza-famiglia-c1ee3579',
+  sourceTitle: 'Il Giorno - Lombardia, minori senza famiglia (MSNA al 30 settembre 2023 per provincia)',
+};
+
+export const MSNA_LOMBARDIA_2023: SourcedFact = Object.freeze({
+  value: 2837, ...IL_GIORNO_MSNA,
+  quote: 'Secondo i dati pubblicati dal Ministero del Lavoro e delle Politiche sociali sulle presenze di Msna al 30 settembre, in Lombardia se ne contavano 2.837',
+});
+
+const LISTED_MSNA: MsnaByProvince[] = [
+  { provinceCode: '015', name: 'Provincia di Milano', value: 1261, ...IL_GIORNO_MSNA, quote: 'di cui 1.261 nella provincia di Milano' },
+  { provinceCode: '017', name: 'Provincia di Brescia', value: 232, ...IL_GIORNO_MSNA, quote: '232 nel Bresciano' },
+  { provinceCode: '016', name: 'Provincia di Bergamo', value: 225, ...IL_GIORNO_MSNA, quote: '225 nella Bergamasca' },
+  { provinceCode: '018', name: 'Provincia di Pavia', value: 201, ...IL_GIORNO_MSNA, quote: '201 in provincia di Pavia' },
+  { provinceCode: '019', name: 'Provincia di Cremona', value: 192, ...IL_GIORNO_MSNA, quote: '192 nel Cremonese' },
+  { provinceCode: '012', name: 'Provincia di Varese', value: 187, ...IL_GIORNO_MSNA, quote: '187 in provincia di Varese' },
+  { provinceCode: '097', name: 'Provincia di Lecco', value: 111, ...IL_GIORNO_MSNA, quote: '111 in quella di Lecco' },
+  { provinceCode: '108', name: 'Provincia di Monza e Brianza', value: 101, ...IL_GIORNO_MSNA, quote: '101 nella provincia di Monza' },
+  { provinceCode: '098', name: 'Provincia di Lodi', value: 52, ...IL_GIORNO_MSNA, quote: 'sotto le 100 presenze solo Lodi (52), Mantova (85) e Sondrio (17)' },
+  { provinceCode: '020', name: 'Provincia di Mantova', value: 85, ...IL_GIORNO_MSNA, quote: 'sotto le 100 presenze solo Lodi (52), Mantova (85) e Sondrio (17)' },
+  { provinceCode: '014', name: 'Provincia di Sondrio', value: 17, ...IL_GIORNO_MSNA, quote: 'sotto le 100 presenze solo Lodi (52), Mantova (85) e Sondrio (17)' },
+];
+
+/**
+ * MSNA by province; Como has no row in the source: its figure is the regional 2,837 minus the
+ * eleven listed provinces (2,664) = 173, marked `derived`.
+ */
+export const MSNA_BY_PROVINCE_2023: readonly MsnaByProvince[] = Object.freeze([
+  ...LISTED_MSNA,
+  {
+    provinceCode: '013', name: 'Provincia di Como', value: MSNA_LOMBARDIA_2023.value - LISTED_MSNA.reduce((s, r) => s + r.value, 0), ...IL_GIORNO_MSNA,
+    quote: 'nessuna riga per Como: totale regionale 2.837 meno le 11 province elencate', derived: true,
+  },
+]);

@@ -41,7 +41,10 @@ export function buildDemandTables(data: TerritoryData, demand: DemandPoints, a: 
     const c = data.comuni[ci];
     let ind = indicatorOf.get(ci);
     if (ind === undefined) indicatorOf.set(ci, (ind = comuneIndicator(c, a.indicator).value));
-    const w = [demand.residents[p], c.residents > 0 ? (ind * demand.residents[p]) / c.residents : 0];
+    // A point carries its share of the comune's weight in every component (points split residents evenly).
+    const share = c.residents > 0 ? demand.residents[p] / c.residents : 0;
+    const msnaRate = calibration.msnaPerResident[c.istat.slice(0, 3)] ?? calibration.msnaPerResident['*'] ?? 0;
+    const w = [demand.residents[p], ind * share, demand.residents[p] * msnaRate];
     for (let k = 0; k < nC; k++) {
       totals[k] += w[k];
       pointCumByComponent[k][p] = totals[k];
