@@ -5,7 +5,7 @@ import * as maplibregl from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { hatch } from './patterns.ts';
-import { LABEL_LAYERS, LEVEL_LINE, OSM_SOURCE, baseStyle, type MapLayersData } from './style.ts';
+import { LABEL_LAYERS, LEVEL_LINE, OSM_SOURCE, baseStyle, labelSize, type MapLayersData } from './style.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Level } from '../core/territory/types.ts';
 
@@ -43,6 +43,8 @@ export interface MapView {
   frame(bbox: [number, number, number, number]): void;
   setBasemap(on: boolean): void;
   setLabels(on: boolean): void;
+  /** Text size factor of the place names (1 on screen, larger on a projector). */
+  setLabelScale(k: number): void;
   dispose(): void;
 }
 
@@ -207,6 +209,11 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
         map.removeSource('osm');
         map.setPaintProperty('ambiti-fill', 'fill-opacity', ['case', ['boolean', ['feature-state', 'hover'], false], 0.95, 0.8]);
       }
+    },
+    setLabelScale(k) {
+      for (const id of LABEL_LAYERS) if (id !== 'capoluoghi-dot') map.setLayoutProperty(id, 'text-size', labelSize(id, k) as never);
+      // Ambito names from a lower zoom when presenting (the region fills a small projector).
+      map.setLayerZoomRange('ambiti-label', k > 1 ? 6.3 : 6.8, 24);
     },
     setLabels(on) {
       labelsOn = on;

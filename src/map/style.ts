@@ -22,6 +22,22 @@ export interface MapLayersData {
 /** Symbol layers of place names, in placement priority order (MapLibre places the top layer first). */
 export const LABEL_LAYERS = ['comuni-label', 'ambiti-label', 'capoluoghi-dot', 'capoluoghi-label', 'associations-label', 'ambito-label-selected'] as const;
 
+/**
+ * Text sizes of the label layers as [zoom, px] stops, scaled by `k` (1 on screen; larger while
+ * presenting on a projector). MapLibre needs `zoom` at the top of the expression, so the stops are
+ * scaled, not the expression.
+ */
+const LABEL_SIZES: Record<string, [number, number][]> = {
+  'comuni-label': [[9, 10.5], [13, 14]],
+  'ambiti-label': [[7, 10.5], [9, 13], [11, 15]],
+  'capoluoghi-label': [[6, 11], [9, 14]],
+  'associations-label': [[6, 12], [12, 12]],
+  'ambito-label-selected': [[6, 15], [12, 15]],
+};
+export function labelSize(id: string, k = 1): unknown {
+  return ['interpolate', ['linear'], ['zoom'], ...LABEL_SIZES[id].flatMap(([z, px]) => [z, Math.round(px * k * 10) / 10])];
+}
+
 const FONT_REGULAR = ['Noto Sans Regular'];
 const FONT_BOLD = ['Noto Sans Bold'];
 const HALO = { 'text-halo-color': 'rgba(255,255,255,0.95)', 'text-halo-width': 1.6, 'text-halo-blur': 0.3 } as const;
@@ -137,7 +153,7 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
         filter: ['any', ['>=', ['zoom'], 10.5], ['>=', ['get', 'residents'], 8000]],
         layout: {
           'text-field': ['get', 'name'], 'text-font': FONT_REGULAR, 'symbol-sort-key': ['-', 0, ['get', 'residents']],
-          'text-size': ['interpolate', ['linear'], ['zoom'], 9, 10.5, 13, 14], 'text-max-width': 8, 'text-padding': 3,
+          'text-size': labelSize('comuni-label') as never, 'text-max-width': 8, 'text-padding': 3,
         },
         paint: { 'text-color': '#333333', ...HALO },
       },
@@ -146,7 +162,7 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
         id: 'ambiti-label', type: 'symbol', source: 'ambito-points', minzoom: 6.8,
         layout: {
           'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'symbol-sort-key': ['-', 0, ['get', 'residents']],
-          'text-size': ['interpolate', ['linear'], ['zoom'], 7, 10.5, 9, 13, 11, 15], 'text-max-width': 7, 'text-padding': 2,
+          'text-size': labelSize('ambiti-label') as never, 'text-max-width': 7, 'text-padding': 2,
           'text-letter-spacing': 0.02,
         },
         paint: { 'text-color': '#14213d', ...HALO, 'text-halo-width': 1.8 },
@@ -160,7 +176,7 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
         id: 'capoluoghi-label', type: 'symbol', source: 'comune-points', filter: ['==', ['get', 'capoluogo'], true], maxzoom: 10,
         layout: {
           'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'symbol-sort-key': ['-', 0, ['get', 'residents']],
-          'text-size': ['interpolate', ['linear'], ['zoom'], 6, 11, 9, 14], 'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
+          'text-size': labelSize('capoluoghi-label') as never, 'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
           'text-radial-offset': 0.55, 'text-justify': 'auto', 'text-padding': 2,
         },
         paint: { 'text-color': '#000000', ...HALO, 'text-halo-width': 2 },
@@ -168,13 +184,13 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       // Names of the associated (sovra-Ambito) PIS of the scenario.
       {
         id: 'associations-label', type: 'symbol', source: 'association-points',
-        layout: { 'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': 12, 'text-max-width': 10, 'text-offset': [0, -1.6], 'text-padding': 2 },
+        layout: { 'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': labelSize('associations-label') as never, 'text-max-width': 10, 'text-offset': [0, -1.6], 'text-padding': 2 },
         paint: { 'text-color': '#6a1b9a', ...HALO, 'text-halo-width': 2 },
       },
       // The selected Ambito's name, always shown (no collision), whatever the zoom.
       {
         id: 'ambito-label-selected', type: 'symbol', source: 'ambito-points', filter: ['==', ['get', 'code'], ''],
-        layout: { 'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': 15, 'text-max-width': 8, 'text-allow-overlap': true, 'text-ignore-placement': true },
+        layout: { 'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'text-size': labelSize('ambito-label-selected') as never, 'text-max-width': 8, 'text-allow-overlap': true, 'text-ignore-placement': true },
         paint: { 'text-color': '#0b3d91', ...HALO, 'text-halo-width': 2.4 },
       },
     ],

@@ -11,10 +11,12 @@ import { t, fmtInt } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 import { exposeMap, recordFirstIdle } from '../testHook.ts';
 import { Legend } from './Legend.tsx';
+import { usePresentation } from './presenter/context.tsx';
 import { ModeBanner } from './ModeBanner.tsx';
 
 export function MapPane() {
   const { territory, state, layers, labels, topo, sim, opt, mapAccess } = useApp();
+  const presentation = usePresentation();
   const container = useRef<HTMLDivElement>(null);
   // A signal, not component state: the effects below must re-run when the map becomes ready.
   const viewSig = useSignal<MapView | undefined>(undefined);
@@ -155,6 +157,10 @@ export function MapPane() {
   useSignalEffect(() => {
     const on = state.labels.value;
     viewSig.value?.setLabels(on);
+  });
+  useSignalEffect(() => {
+    // On a projector the place names must read from the back of the room.
+    viewSig.value?.setLabelScale(presentation.active.value ? 1.35 : 1);
   });
 
   const tt = t();

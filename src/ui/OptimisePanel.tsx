@@ -10,6 +10,7 @@ import { fmt, fmtInt, t } from '../i18n/strings.ts';
 import { splitCents } from '../core/format/numbers.ts';
 import { useApp } from './context.ts';
 import { download, slug, tableCsv } from './download.ts';
+import { OpenTableButton } from './TableDrawer.tsx';
 
 const min = (x: number | null | undefined) => fmt.minutes(x);
 const pct = (x: number) => fmt.pct(x);
@@ -164,18 +165,31 @@ function Shares({ serviceId, members, budget }: { serviceId: string; members: nu
                 [O.total, totalResidents, fmt.csv(ms.reduce((x, m) => x + m.expectedCallsYear, 0), 1), fmt.csv(budgetEur), fmt.csv(budgetEur), fmt.csv(budgetEur), null]],
               illustrative), 'text/csv;charset=utf-8')}>{O.exportCsv}</button>
           </div>
-          <div class="table-scroll">
+          {/* Compact in the panel (what each member pays); residents, calls and p90 in the full table. */}
           <table class="shares-table" data-testid="shares-table" data-budget={budgetEur}>
-            <thead><tr><th>{O.ambito}</th><th class="num">{O.residents}</th><th class="num">{O.byResidents}</th><th class="num">{O.byCalls}</th><th class="num">Shapley</th><th class="num">p90</th></tr></thead>
+            <thead><tr><th>{O.ambito}</th><th class="num">{O.byResidents}</th><th class="num">{O.byCalls}</th><th class="num">Shapley</th></tr></thead>
             <tbody>
               {ms.map((m, i) => (
-                <tr key={m.ambito}><td>{m.name}</td><td class="num">{fmtInt(m.residents)}</td><td class="num" data-eur={cols.res[i]}>{eur(cols.res[i])}</td><td class="num" data-eur={cols.calls[i]}>{eur(cols.calls[i])}</td><td class="num" data-eur={cols.shap[i]}>{eur(cols.shap[i])}</td><td class="num">{min(m.kpi.p90Min)}</td></tr>
+                <tr key={m.ambito}><td>{m.name}</td><td class="num" data-col="res" data-eur={cols.res[i]}>{eur(cols.res[i])}</td><td class="num" data-col="calls" data-eur={cols.calls[i]}>{eur(cols.calls[i])}</td><td class="num" data-col="shap" data-eur={cols.shap[i]}>{eur(cols.shap[i])}</td></tr>
               ))}
             </tbody>
             <tfoot>
-              <tr class="total" data-testid="shares-total"><th scope="row">{O.total}</th><td class="num">{fmtInt(totalResidents)}</td><td class="num">{eur(budgetEur)}</td><td class="num">{eur(budgetEur)}</td><td class="num">{eur(budgetEur)}</td><td /></tr>
+              <tr class="total" data-testid="shares-total"><th scope="row">{O.total}</th><td class="num">{eur(budgetEur)}</td><td class="num">{eur(budgetEur)}</td><td class="num">{eur(budgetEur)}</td></tr>
             </tfoot>
           </table>
+          <div class="actions">
+            <OpenTableButton id="shares" label={O.fullShares} spec={() => (opt.shares.value.status === 'ok' ? {
+              title: O.sharesTitle, csvName: 'quote-pis.csv', illustrative, rows: ms.map((m, i) => ({ m, i })), rowKey: (x) => x.m.ambito,
+              columns: [
+                { id: 'ambito', label: O.ambito, value: (x) => x.m.name },
+                { id: 'residenti', label: O.residents, num: true, value: (x) => x.m.residents, cell: (x) => fmtInt(x.m.residents) },
+                { id: 'chiamate_attese_anno', label: O.callsYear, num: true, value: (x) => Math.round(x.m.expectedCallsYear * 10) / 10, cell: (x) => fmt.fixed(x.m.expectedCallsYear, 1) },
+                { id: 'quota_residenti_eur', label: O.byResidents, num: true, value: (x) => cols.res[x.i], cell: (x) => eur(cols.res[x.i]) },
+                { id: 'quota_chiamate_eur', label: O.byCalls, num: true, value: (x) => cols.calls[x.i], cell: (x) => eur(cols.calls[x.i]) },
+                { id: 'quota_shapley_eur', label: 'Shapley', num: true, value: (x) => cols.shap[x.i], cell: (x) => eur(cols.shap[x.i]) },
+                { id: 'p90_min', label: 'p90', num: true, value: (x) => (x.m.kpi.p90Min === null ? null : Math.round(x.m.kpi.p90Min)), cell: (x) => min(x.m.kpi.p90Min) },
+              ],
+            } : null)} />
           </div>
           <p class="small">
             {O.shapleyNote(r.value.shapleyMethod, eur(r.value.costPerBaseEur), r.value.targetMin)}

@@ -42,9 +42,28 @@ const shots: Record<string, (page: Page, w: number, h: number) => Promise<void>>
     await page.screenshot({ path: `test-results/screens/sim-${w}x${h}.png` });
   },
   async shares(page, w, h) {
+    // Rho + Garbagnate Milanese + Alto Milanese, budget 60.000,00 €: built with the builder.
     await open(page, w, h, '#ambito=50095');
-    await page.click('#tab-scenario');
+    await page.evaluate(() => (window as unknown as { __app: { state: { actions: { startAssociation(): void } } } }).__app.state.actions.startAssociation());
+    for (const code of ["50094", "50096"]) await page.click(`[data-testid=member-list] input[data-code="${code}"]`);
+    await page.fill('#as-budget', '60.000,00');
+    await page.click('[data-action=commit-association]');
+    await page.click('#tab-optimise');
+    await page.click('[data-testid=shares] .actions button');
+    await page.waitForSelector('[data-testid=shares-table] tbody tr', { timeout: 60_000 });
+    await page.locator('[data-testid=shares]').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `test-results/screens/shares-${w}x${h}.png` });
+  },
+  async presenter(page, w, h) {
+    await open(page, w, h, '#ambito=50095');
+    await page.click('[data-action=presenter-start]');
+    await page.waitForSelector('[data-testid=presenter]');
+    await settled(page);
+    await page.screenshot({ path: `test-results/screens/presenter-1-${w}x${h}.png` });
+    await page.keyboard.press('ArrowRight');
+    await page.waitForTimeout(500);
+    await settled(page);
+    await page.screenshot({ path: `test-results/screens/presenter-2-${w}x${h}.png` });
   },
 };
 

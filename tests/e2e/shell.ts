@@ -202,7 +202,7 @@ export const shellScenarios: Record<string, (g: Guarded) => Promise<void>> = {
       await page.waitForSelector('[data-testid=shares-table] tbody tr', { timeout: 60_000 });
       const sums = await page.evaluate(() => {
         const rows = [...document.querySelectorAll('[data-testid=shares-table] tbody tr')];
-        const cols = [3, 4, 5].map((i) => rows.reduce((a, r) => a + Math.round(Number(r.children[i - 1].getAttribute('data-eur')) * 100), 0));
+        const cols = ['res', 'calls', 'shap'].map((c) => rows.reduce((a, r) => a + Math.round(Number(r.querySelector(`[data-col=${c}]`)!.getAttribute('data-eur')) * 100), 0));
         return { n: rows.length, cols, total: document.querySelector('[data-testid=shares-total]')?.textContent ?? '' };
       });
       expect(sums.n === 3, `righe delle quote ${sums.n}`);

@@ -113,9 +113,8 @@ export function createPresentationState(app: AppState, territory: Territory, dep
     if (map) {
       if (v.camera) map.jumpTo({ center: v.camera.center, zoom: v.camera.zoom });
       else if (!v.ambito && !v.comune) {
-        // While presenting, the enlarged legend sits bottom-left: keep the region clear of it.
-        const w = map.getContainer().clientWidth;
-        map.fitBounds(LOMBARDIA, { padding: active.value ? { top: 16, bottom: 16, left: Math.round(w * 0.25), right: 16 } : 16, duration: 0 });
+        // The legend sits top-left over the Alps (no province there): the region can fill the screen.
+        map.fitBounds(LOMBARDIA, { padding: 16, duration: 0 });
       }
     }
     return warning;
