@@ -13,7 +13,7 @@ import { loadTerritoryData } from './helpers/realData.ts';
 /** Points on a line at xs (weights ws), candidates at the same places, cost = fixed + |x_i − x_j|. */
 function lineProblem(xs: number[], ws: number[], k: number, objective: SitingObjective, targetMin = 1, fixedMin = 0, fixed: number[] = []): SitingProblem {
   const n = xs.length;
-  const cost = new Float64Array(n * n);
+  const cost = new Float32Array(n * n);
   for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) cost[j * n + i] = fixedMin + Math.abs(xs[i] - xs[j]);
   return {
     members: ['A'], memberNames: ['A'], objective, k, targetMin, band: 'closure',

@@ -18,11 +18,36 @@ export interface GroupStats {
   maxResponseMin: number | null;
 }
 
-/** Order of points by ascending response (Infinity last); computed once per coverage run. */
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+
+/**
+ * Order of points by ascending response (Infinity last), ties by index; computed once per coverage
+ * run. For responses ≥ 0 the float32 bit patterns order like the values, so (bits · 2^k + index)
+ * is an exact float64 key (bits < 2^32, index < 2^k, k ≤ 21) and a plain typed sort without a
+ * comparator gives the same order ~3× faster than an index sort with a closure.
+ */
 export function orderByResponse(responseMin: Float32Array): Int32Array {
-  const order = new Int32Array(responseMin.length);
-  for (let i = 0; i < order.length; i++) order[i] = i;
-  order.sort((a, b) => responseMin[a] - responseMin[b] || a - b);
+  const n = responseMin.length;
+  const order = new Int32Array(n);
+  let k = 1;
+  while (1 << k < n) k++;
+  let signed = false;
+  for (let i = 0; i < n; i++) if (!(responseMin[i] >= 0)) signed = true;
+  if (signed || k > 21) {
+    // Negative or NaN values (never produced by coverage): the general comparator sort.
+    for (let i = 0; i < n; i++) order[i] = i;
+    order.sort((a, b) => responseMin[a] - responseMin[b] || a - b);
+    return order;
+  }
+  const scale = 2 ** k;
+  const keys = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    f32[0] = responseMin[i] + 0; // −0 + 0 = +0: one bit pattern for zero
+    keys[i] = u32[0] * scale + i;
+  }
+  keys.sort();
+  for (let o = 0; o < n; o++) order[o] = keys[o] % scale;
   return order;
 }
 
@@ -62,17 +87,30 @@ export function groupStats(
     cum[gi] += residents[p];
     if (cum[gi] >= 0.9 * reached[gi] - 1e-9) p90[gi] = responseMin[p];
   }
-  return groups.map((grp, gi) => {
-    const withinList = Array.from({ length: k }, (_, j) => within[gi * k + j]);
-    return {
-      ...grp,
+  // Plain loops and literal objects (no spread, no Array.from callbacks): this runs for every
+  // group of every coverage run, and was a fifth of computeCoverage's time.
+  const out: GroupStats[] = new Array(g);
+  for (let gi = 0; gi < g; gi++) {
+    const grp = groups[gi];
+    const withinList = new Array<number>(k);
+    const shares = new Array<number>(k);
+    for (let j = 0; j < k; j++) {
+      withinList[j] = within[gi * k + j];
+      shares[j] = total[gi] > 0 ? withinList[j] / total[gi] : 0;
+    }
+    const any = reached[gi] > 0;
+    out[gi] = {
+      code: grp.code,
+      name: grp.name,
+      comuni: grp.comuni,
       residents: total[gi],
       residentsReached: reached[gi],
       residentsWithin: withinList,
-      shareWithin: withinList.map((w) => (total[gi] > 0 ? w / total[gi] : 0)),
-      meanResponseMin: reached[gi] > 0 ? sum[gi] / reached[gi] : null,
-      p90ResponseMin: reached[gi] > 0 ? p90[gi] : null,
-      maxResponseMin: reached[gi] > 0 ? max[gi] : null,
+      shareWithin: shares,
+      meanResponseMin: any ? sum[gi] / reached[gi] : null,
+      p90ResponseMin: any ? p90[gi] : null,
+      maxResponseMin: any ? max[gi] : null,
     };
-  });
+  }
+  return out;
 }

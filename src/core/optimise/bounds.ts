@@ -69,12 +69,28 @@ function sortedLists(problem: SitingProblem, usable: readonly number[], options:
   const beyond = new Float64Array(n).fill(Infinity);
   const idx = new Int32Array(mu);
   const c = new Float64Array(mu);
+  // Full lists: a typed sort of exact float64 keys (float32 bits of the cost · 2^b + position; costs
+  // ≥ 0 order like their bits) instead of an index sort with a comparator: several times faster.
+  let b = 1;
+  while (2 ** b < mu) b++;
+  const scale = 2 ** b;
+  const keys = new Float64Array(mu);
+  const f32 = new Float32Array(1);
+  const u32 = new Uint32Array(f32.buffer);
+  const packed = full && b <= 21;
   for (let i = 0; i < n; i++) {
     for (let q = 0; q < mu; q++) {
       idx[q] = q;
       c[q] = problem.cost[usable[q] * n + i];
     }
-    if (full) idx.sort((a, b) => c[a] - c[b] || a - b);
+    if (packed && c.every((x) => x >= 0 && Math.fround(x) === x)) {
+      for (let q = 0; q < mu; q++) {
+        f32[0] = c[q] + 0;
+        keys[q] = u32[0] * scale + q;
+      }
+      keys.sort();
+      for (let q = 0; q < mu; q++) idx[q] = keys[q] % scale;
+    } else if (full) idx.sort((a, b) => c[a] - c[b] || a - b);
     else {
       // Partial selection of the len+1 cheapest (len is small): insertion into a short sorted prefix.
       const top = Math.min(mu, len + 1);

@@ -61,8 +61,8 @@ export interface SitingProblem {
   fixed: number[];
   /** Positions in `candidates` of the "before" bases (may be outside the original candidate list: added). */
   before: number[];
-  /** cost[j * n + i]: response minutes from candidate j to demand point i. */
-  cost: Float64Array;
+  /** cost[j * n + i]: response minutes from candidate j to demand point i (Float32: half the memory; travel rows are Float32 already). */
+  cost: Float32Array;
   warnings: string[];
 }
 
@@ -89,6 +89,9 @@ export function ambitoOfComuni(ctx: TravelContext, overrides?: Record<string, st
 export function responseFixedMin(band: TimeBand, response: ResponseAssumptions = DEFAULT_RESPONSE_ASSUMPTIONS): number {
   return response.triageMin + response.mobilisationMinByBand[band];
 }
+
+/** Candidates up to which the per-candidate travel rows stay cached (all of Lombardy: 1,503). */
+export const KEEP_ROWS_UP_TO = 2000;
 
 export function buildSitingProblem(ctx: TravelContext, req: SitingRequest): SitingProblem {
   const { data, demand } = ctx;
@@ -153,9 +156,12 @@ export function buildSitingProblem(ctx: TravelContext, req: SitingRequest): Siti
   if (req.k > selectable.size) throw new SitingError(`Localizzazione: ${req.k} basi richieste ma solo ${selectable.size} comuni candidati`);
 
   const m = candidates.length;
-  const cost = new Float64Array(m * n);
+  const cost = new Float32Array(m * n);
+  // Thousands of candidates (national scale): rows are not kept in the travel caches (each would
+  // be a second copy of this matrix); a regional association keeps them for the next request.
+  const keep = m <= KEEP_ROWS_UP_TO;
   for (let j = 0; j < m; j++) {
-    const t = ctx.travelToPoints(candidates[j]);
+    const t = ctx.travelToPoints(candidates[j], undefined, keep);
     for (let i = 0; i < n; i++) cost[j * n + i] = fixedMin + t[points[i]] * factor;
   }
   const problem: SitingProblem = {
@@ -190,7 +196,7 @@ export function restrictCandidates(problem: SitingProblem, keep: readonly number
   const set = new Set([...keep, ...problem.fixed, ...problem.before]);
   const kept = [...set].sort((a, b) => a - b);
   const n = problem.points.length;
-  const cost = new Float64Array(kept.length * n);
+  const cost = new Float32Array(kept.length * n);
   kept.forEach((j, jj) => cost.set(problem.cost.subarray(j * n, (j + 1) * n), jj * n));
   const newPos = new Map(kept.map((j, jj) => [j, jj]));
   const sel = isSelectable(problem);

@@ -15,7 +15,7 @@ export interface TravelContext {
   demand: DemandPoints;
   model: TravelTimeModel;
   /** Daytime minutes from a base (comune index, optional exact point) to every demand point, last mile included. */
-  travelToPoints(baseComune: number, basePoint?: readonly [number, number]): Float32Array;
+  travelToPoints(baseComune: number, basePoint?: readonly [number, number], keep?: boolean): Float32Array;
   /** Multiplier of travel times in a band. */
   bandFactor(band: TimeBand): number;
 }
@@ -25,12 +25,12 @@ export function createTravelContext(data: TerritoryData, assumptions: TravelAssu
   const model = createTravelTimeModel(data, assumptions, od);
   const cache = new Map<string, Float32Array>();
 
-  function travelToPoints(baseComune: number, basePoint?: readonly [number, number]): Float32Array {
+  function travelToPoints(baseComune: number, basePoint?: readonly [number, number], keep = true): Float32Array {
     const bp = basePoint ?? data.comuni[baseComune].point;
     const key = `${baseComune}|${bp[0]}|${bp[1]}`;
     const hit = cache.get(key);
     if (hit) return hit;
-    const row = model.timesFromComune(baseComune);
+    const row = model.timesFromComune(baseComune, keep);
     const home = data.comuni[baseComune].point;
     const accessMin = model.localMin(baseComune, haversineKm(bp[0], bp[1], home[0], home[1]));
     const sameComuneOd = od?.rows.get(baseComune)?.has(baseComune) ?? false;
@@ -48,7 +48,7 @@ export function createTravelContext(data: TerritoryData, assumptions: TravelAssu
       }
       out[p] = t + internalMin[p];
     }
-    cache.set(key, out);
+    if (keep) cache.set(key, out);
     return out;
   }
 

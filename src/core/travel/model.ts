@@ -17,8 +17,8 @@ export interface TravelPoint {
 export interface TravelTimeModel {
   /** 'stima' = graph estimate only; 'matrice-od' = an imported matrix overrides the pairs it covers. */
   readonly source: 'stima' | 'matrice-od';
-  /** Minutes from comune `from`'s representative point to every comune's; cached per origin. */
-  timesFromComune(from: number): Float32Array;
+  /** Minutes from comune `from`'s representative point to every comune's; cached per origin unless keep = false. */
+  timesFromComune(from: number, keep?: boolean): Float32Array;
   timeMin(from: TravelPoint, to: TravelPoint): number;
   /** Minutes to drive `distanceKm` inside comune `comune` (its density speed, detour applied). */
   localMin(comune: number, distanceKm: number): number;
@@ -33,7 +33,7 @@ export function createTravelTimeModel(data: TerritoryData, a: TravelAssumptions,
   const graph = buildGraph(data.adjacency, edgeMin);
   const cache = new Map<number, Float32Array>();
 
-  function timesFromComune(from: number): Float32Array {
+  function timesFromComune(from: number, keep = true): Float32Array {
     const hit = cache.get(from);
     if (hit) return hit;
     const dist = dijkstra(graph, from);
@@ -44,7 +44,9 @@ export function createTravelTimeModel(data: TerritoryData, a: TravelAssumptions,
     }
     const row = od?.rows.get(from);
     if (row) for (const [j, minutes] of row) out[j] = minutes;
-    cache.set(from, out);
+    // One-shot callers (siting over thousands of candidates) pass keep = false: the rows they need
+    // go into their own matrix, and a second cached copy per origin would double the memory.
+    if (keep) cache.set(from, out);
     return out;
   }
 
