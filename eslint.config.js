@@ -77,6 +77,19 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': ['error', WINDOW_SEAM, GENERIC_EDIT] },
   },
   {
+    // One module reads and writes browser storage (src/state/persistence.ts).
+    files: ['src/**/*.{ts,tsx}', 'workers/**/*.ts'],
+    ignores: ['src/core/**', 'src/state/persistence.ts'],
+    rules: {
+      'no-restricted-globals': ['error', { name: 'localStorage', message: 'Use localStore from src/state/persistence.ts.' }, { name: 'sessionStorage', message: 'Use sessionStore from src/state/persistence.ts.' }],
+      'no-restricted-properties': ['error',
+        { object: 'window', property: 'localStorage', message: 'Use localStore from src/state/persistence.ts.' },
+        { object: 'window', property: 'sessionStorage', message: 'Use sessionStore from src/state/persistence.ts.' },
+        { object: 'globalThis', property: 'localStorage', message: 'Use localStore from src/state/persistence.ts.' },
+        { object: 'globalThis', property: 'sessionStorage', message: 'Use sessionStore from src/state/persistence.ts.' }],
+    },
+  },
+  {
     // Workers are thin adapters: no UI, no app state.
     files: ['workers/**/*.ts'],
     rules: {

@@ -17,6 +17,7 @@ import { RECOVERY_KEY, STORAGE_KEY, loadWorkspace, mergeRecovery, recoveryDownlo
 import { readOfficial, takeReportFlag, withOfficial } from './state/official.ts';
 import { createSimulationState } from './state/simulation.ts';
 import { createPlanningState } from './state/planning.ts';
+import { localStore } from './state/persistence.ts';
 import { buildLayers } from './map/layersData.ts';
 import { createSimulationClient, simulationWorkerFactory } from '../workers/client.ts';
 import { createOptimiseClient, optimiseWorkerFactory } from '../workers/optimiseClient.ts';
@@ -35,13 +36,6 @@ async function getJson<T>(url: string): Promise<T> {
   return (await res.json()) as T;
 }
 
-function readStorage(): string | null {
-  try {
-    return localStorage.getItem(STORAGE_KEY);
-  } catch {
-    return null; // storage disabled (private mode): the app works, nothing is kept
-  }
-}
 
 async function start(root: HTMLElement) {
   const [data, topo, manifest] = await Promise.all([getJson<TerritoryData>(territoryUrl), getJson<Topology>(topologyUrl), getJson<Manifest>(manifestUrl)]);
@@ -52,15 +46,12 @@ async function start(root: HTMLElement) {
   const shipped = withPlaces(createTerritory(data), places);
   const { official, setAside } = readOfficial(shipped);
   const territory = official ? withPlaces(createTerritory(withOfficial(data, official)), places) : shipped;
-  const { workspace, problems, recovered } = loadWorkspace(readStorage(), territory);
+  const { workspace, problems, recovered } = loadWorkspace(localStore.get(STORAGE_KEY), territory);
   const state = createAppState(territory, workspace);
   if (recovered.length) {
     // Set aside, never discarded: the recovery slot is not touched by autosave.
-    try {
-      localStorage.setItem(RECOVERY_KEY, mergeRecovery(localStorage.getItem(RECOVERY_KEY), recovered));
-    } catch {
-      // storage full or disabled: the download below is then the only copy
-    }
+    // (storage full or disabled: the download below is then the only copy)
+    localStore.trySet(RECOVERY_KEY, mergeRecovery(localStore.get(RECOVERY_KEY), recovered));
   }
   if (setAside) state.actions.notify({ kind: 'error', text: t().notices.officialSetAside, details: setAside });
   if (problems.length) {
@@ -93,7 +84,7 @@ async function start(root: HTMLElement) {
   effect(() => {
     const w = state.workspace.value;
     try {
-      localStorage.setItem(STORAGE_KEY, JSON.stringify(w));
+      localStore.set(STORAGE_KEY, JSON.stringify(w));
     } catch (err) {
       state.actions.notify({ kind: 'error', text: t().notices.autosaveFailed(err instanceof Error ? err.message : String(err)) });
     }

@@ -2,16 +2,14 @@
 // of the app outside src/state (allowed by issue #6): the language is a preference of the browser,
 // not part of a workspace, and every component reads it through t() so it re-renders on a switch.
 import { signal } from '@preact/signals';
+import { localStore } from '../state/persistence.ts';
 
 export type Lang = 'it' | 'en';
 export const LANG_STORAGE_KEY = 'pis-lombardia/lang';
 
 function readStored(): Lang {
-  try {
-    return typeof localStorage !== 'undefined' && localStorage.getItem(LANG_STORAGE_KEY) === 'en' ? 'en' : 'it';
-  } catch {
-    return 'it'; // storage disabled (private mode, Node): Italian, nothing kept
-  }
+  // storage disabled (private mode, Node): Italian, nothing kept
+  return localStore.get(LANG_STORAGE_KEY) === 'en' ? 'en' : 'it';
 }
 
 function reflect(l: Lang): void {
@@ -25,9 +23,5 @@ reflect(lang.peek());
 export function setLang(l: Lang): void {
   lang.value = l;
   reflect(l);
-  try {
-    if (typeof localStorage !== 'undefined') localStorage.setItem(LANG_STORAGE_KEY, l);
-  } catch {
-    // storage disabled: the choice lasts until the page is closed
-  }
+  localStore.trySet(LANG_STORAGE_KEY, l); // storage disabled: the choice lasts until the page is closed
 }

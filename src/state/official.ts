@@ -1,6 +1,7 @@
 // The imported official comune → Ambito table: kept in the browser, applied at start-up to the
 // shipped territory (main.tsx), so that every view, estimate count and simulation uses it. This
 // module is the only writer of its storage key.
+import { localStore, sessionStore } from './persistence.ts';
 import { checkJsonTextBounds } from '../core/scenario/jsonBounds.ts';
 import { ambitiLeftEmpty, applyOfficialComposition, describeDiff, diffComposition, parseOfficialComposition, type OfficialComposition } from '../core/territory/officialComposition.ts';
 import type { Territory } from '../core/territory/index.ts';
@@ -47,12 +48,7 @@ export function checkStoredOfficial(v: unknown, shipped: Territory): string[] {
  * app starts with the shipped data; `setAside` says why.
  */
 export function readOfficial(shipped: Territory): { official?: StoredOfficial; setAside?: string[] } {
-  let raw: string | null;
-  try {
-    raw = localStorage.getItem(OFFICIAL_KEY);
-  } catch {
-    return {};
-  }
+  const raw = localStore.get(OFFICIAL_KEY);
   if (!raw) return {};
   let errors: string[];
   let value: unknown;
@@ -67,12 +63,8 @@ export function readOfficial(shipped: Territory): { official?: StoredOfficial; s
     }
   }
   if (errors.length === 0) return { official: value as StoredOfficial };
-  try {
-    localStorage.setItem(OFFICIAL_SET_ASIDE_KEY, raw);
-    localStorage.removeItem(OFFICIAL_KEY);
-  } catch {
-    // storage not writable: it will be re-validated (and set aside) at every start
-  }
+  // (storage not writable: it will be re-validated, and set aside, at every start)
+  if (localStore.trySet(OFFICIAL_SET_ASIDE_KEY, raw)) localStore.remove(OFFICIAL_KEY);
   return { setAside: errors };
 }
 
@@ -88,22 +80,18 @@ export function importOfficial(bytes: Uint8Array, fileName: string, shipped: Ter
   const report = describeDiff(shipped, diffComposition(shipped, parsed.rows));
   const importedAt = new Date().toISOString().slice(0, 10);
   const stored: StoredOfficial = { label: `tabella ufficiale importata: ${fileName} (${importedAt})`, rows: parsed.rows, fileName, importedAt, report };
-  localStorage.setItem(OFFICIAL_KEY, JSON.stringify(stored));
-  sessionStorage.setItem(REPORT_KEY, '1');
+  localStore.set(OFFICIAL_KEY, JSON.stringify(stored));
+  sessionStore.trySet(REPORT_KEY, '1');
   return { ok: true, report, warnings: parsed.warnings };
 }
 
 export function removeOfficial(): void {
-  localStorage.removeItem(OFFICIAL_KEY);
+  localStore.remove(OFFICIAL_KEY);
 }
 
 /** True once after an import, so the reloaded app shows the report. */
 export function takeReportFlag(): boolean {
-  try {
-    const v = sessionStorage.getItem(REPORT_KEY);
-    sessionStorage.removeItem(REPORT_KEY);
-    return v === '1';
-  } catch {
-    return false;
-  }
+  const v = sessionStore.get(REPORT_KEY);
+  sessionStore.remove(REPORT_KEY);
+  return v === '1';
 }

@@ -2,6 +2,7 @@
 // the splitter, arrows; Home/End for the limits). Default ~40% of the window so that tables have
 // room; the map always keeps MIN_MAP_PX. The width is a view preference of this browser (kept in
 // localStorage, not in the workspace or the link).
+import { localStore } from '../state/persistence.ts';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../i18n/strings.ts';
@@ -17,12 +18,7 @@ function limits(): [number, number] {
 
 function initial(): number {
   const [lo, hi] = limits();
-  let stored = NaN;
-  try {
-    stored = Number(localStorage.getItem(KEY));
-  } catch {
-    // storage disabled: default width
-  }
+  const stored = Number(localStore.get(KEY)); // storage disabled: NaN, the default width
   const w = typeof window === 'undefined' ? 1366 : window.innerWidth;
   const v = Number.isFinite(stored) && stored > 0 ? stored : Math.round(Math.min(760, Math.max(400, w * 0.4)));
   return Math.min(hi, Math.max(lo, v));
@@ -35,11 +31,7 @@ export function SidePanel(p: { label: string; children: ComponentChildren }) {
     const [a, b] = limits();
     const x = Math.round(Math.min(b, Math.max(a, v)));
     setWidth(x);
-    try {
-      localStorage.setItem(KEY, String(x));
-    } catch {
-      // storage disabled: the width lasts until the page is closed
-    }
+    localStore.trySet(KEY, String(x)); // storage disabled: the width lasts until the page is closed
   };
   useEffect(() => {
     // A smaller window (projector) must not leave the map with no room.

@@ -45,6 +45,16 @@ describe('one writer', () => {
   });
 });
 
+describe('one storage writer', () => {
+  it('only src/state/persistence.ts touches localStorage / sessionStorage', async () => {
+    for (const code of ['localStorage.setItem("k", "v");\n', 'sessionStorage.getItem("k");\n', 'window.localStorage.removeItem("k");\n']) {
+      expect((await lint(code, 'src/ui/probe.ts')).join(), code).toMatch(/persistence\.ts/);
+      expect((await lint(code, 'src/state/probe.ts')).join(), code).toMatch(/persistence\.ts/);
+    }
+    expect(await lint('localStorage.setItem("k", "v");\n', 'src/state/persistence.ts')).toEqual([]);
+  });
+});
+
 describe('the test hook', () => {
   it('publishes nothing without the explicit flag', async () => {
     const g = globalThis as unknown as { __PIS_TEST_HOOK__?: boolean; __app?: unknown; __map?: unknown };

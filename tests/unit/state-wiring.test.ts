@@ -281,3 +281,22 @@ describe('one writer: named actions, navigation, moves', () => {
     expect(app.scenario.value.compositionOverrides).toEqual({});
   });
 });
+
+describe('persistence: one module, and failing storage', () => {
+  it('a disabled storage reads as empty; set throws, trySet says false; a working one round-trips', async () => {
+    const { createStore } = await import('../../src/state/persistence.ts');
+    const denied = createStore(() => { throw new Error('SecurityError'); });
+    expect(denied.get('k')).toBeNull();
+    expect(denied.trySet('k', 'v')).toBe(false);
+    expect(() => denied.set('k', 'v')).toThrow();
+    const full = createStore(() => ({ getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => undefined }));
+    expect(() => full.set('k', 'v')).toThrow(/Quota/);
+    expect(full.trySet('k', 'v')).toBe(false);
+    const m = new Map<string, string>();
+    const ok = createStore(() => ({ getItem: (k) => m.get(k) ?? null, setItem: (k, v) => void m.set(k, v), removeItem: (k) => void m.delete(k) }));
+    ok.set('k', 'v');
+    expect(ok.get('k')).toBe('v');
+    ok.remove('k');
+    expect(ok.get('k')).toBeNull();
+  });
+});

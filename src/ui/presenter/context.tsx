@@ -3,6 +3,7 @@
 import { createContext, type ComponentChildren } from 'preact';
 import { useContext, useEffect, useMemo } from 'preact/hooks';
 import { useApp } from '../context.ts';
+import { localStore } from '../../state/persistence.ts';
 import { createPresentationState, type PresentationState, type PresenterMap } from './state.ts';
 
 export const PresentationCtx = createContext<PresentationState | null>(null);
@@ -13,13 +14,8 @@ export function usePresentation(): PresentationState {
   return p;
 }
 
-function browserStorage() {
-  try {
-    return window.localStorage;
-  } catch {
-    return undefined; // storage disabled: slides live until the page is closed
-  }
-}
+/** The presenter's slides in the browser, through the app's one storage module (storage disabled: they live until the page is closed). */
+const browserStorage = () => ({ getItem: (k: string) => localStore.get(k), setItem: (k: string, v: string) => localStore.set(k, v) });
 
 export function PresentationProvider({ children, getMap: getMapProp }: { children: ComponentChildren; getMap?: () => PresenterMap | undefined }) {
   const { state, territory, mapAccess } = useApp();

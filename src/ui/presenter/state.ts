@@ -37,7 +37,7 @@ interface SavedView {
 
 const r5 = (x: number) => Math.round(x * 1e5) / 1e5;
 
-export function createPresentationState(app: AppState, territory: Territory, deps: { getMap: () => PresenterMap | undefined; storage?: Storage }) {
+export function createPresentationState(app: AppState, territory: Territory, deps: { getMap: () => PresenterMap | undefined; storage?: Pick<Storage, 'getItem' | 'setItem'> }) {
   const storage = deps.storage;
   const load = (): Presentation => {
     try {
