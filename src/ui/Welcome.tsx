@@ -4,6 +4,7 @@
 // topbar shows it again. Whether it is open is a view preference, like the panel width: a module
 // signal here, not app state.
 import { signal } from '@preact/signals';
+import { localStore } from '../state/persistence.ts';
 import { fmt, t } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 import { usePresentation } from './presenter/context.tsx';
@@ -11,31 +12,19 @@ import { usePresentation } from './presenter/context.tsx';
 const KEY = 'pis-lombardia/welcome-dismissed';
 
 function readDismissed(): boolean {
-  try {
-    return typeof localStorage !== 'undefined' && localStorage.getItem(KEY) === '1';
-  } catch {
-    return false;
-  }
+  return localStore.get(KEY) === '1'; // storage disabled: not dismissed
 }
 
 const dismissed = signal(readDismissed());
 
 export function showWelcome(): void {
   dismissed.value = false;
-  try {
-    localStorage.removeItem(KEY);
-  } catch {
-    // storage disabled
-  }
+  localStore.remove(KEY);
 }
 
 function dismiss(): void {
   dismissed.value = true;
-  try {
-    localStorage.setItem(KEY, '1');
-  } catch {
-    // storage disabled: dismissed until the page is closed
-  }
+  localStore.trySet(KEY, '1'); // storage disabled: dismissed until the page is closed
 }
 
 export function welcomeOpen(): boolean {
