@@ -97,7 +97,7 @@ async function start(root: HTMLElement) {
   const planning = createPlanningState(state, territory, data, [simClient, optClient]);
   const sim = createSimulationState(state, planning, simClient);
   const opt = createOptimiseState(state, planning, optClient);
-  exposeApp({ state, sim, opt, planning });
+  exposeApp({ state, sim, opt, planning, simClient });
   const mapAccess = createMapAccess();
   root.replaceChildren(); // drop the static "Caricamento…" placeholder
   render(

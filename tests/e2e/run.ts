@@ -7,6 +7,8 @@ import type { Page } from 'playwright-core';
 import type { TerritoryData } from '../../src/core/territory/types.ts';
 import { ORIGIN, guardedPage, launchBrowser, startServer, stopServer, waitMapIdle, type Guarded } from './harness.ts';
 import { extraScenarios } from './extra.ts';
+import { planningDefaults, planningInput } from '../../src/core/sim/planning.ts';
+import { layoutOnePerAts } from '../../src/core/sim/synthetic.ts';
 import { shellScenarios } from './shell.ts';
 
 const data = JSON.parse(readFileSync('geodata/generated/territory.json', 'utf8')) as TerritoryData;
@@ -268,6 +270,27 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
     const state = await page.evaluate(() => (window as unknown as { __map: { getFeatureState(f: unknown): { resp?: string } } }).__map.getFeatureState({ source: 'comuni', id: '015182' }));
     expect(typeof state.resp === 'string' && state.resp !== '#9e9e9e', `Rho senza tempo di risposta (${JSON.stringify(state)}; ${rho.name})`);
     await page.screenshot({ path: 'test-results/e2e-simulation.png' });
+    // The browser's worker bundle computes what the approved golden says: the same planning input
+    // the app builds (shipped defaults), for the golden's layout, through the app's own client.
+    const golden = JSON.parse(readFileSync('tests/golden/sim-one-pis-per-ats.json', 'utf8')) as { coverage: { region: { residents: number; residentsWithin: number[]; shareWithin: number[]; meanResponseMin: number; p90ResponseMin: number } }; rule50k: { istat_code: string; pass: boolean }[] };
+    const d = planningDefaults(data);
+    const input = planningInput({ layout: layoutOnePerAts(data), band: d.band, targetMin: d.targetMin, thresholdsMin: d.thresholdsMin, travel: d.travel, response: d.response, demand: d.des, odMatrixId: null });
+    const fromWorker = await page.evaluate(async (inp) => {
+      const app = (window as unknown as { __app: { simClient: { evaluate(i: unknown): Promise<{ status: string; value?: { coverage: { region: Record<string, unknown> }; rule50k: { comuni: { istat_code: string; pass: boolean }[] } } }> } } }).__app;
+      const r = await app.simClient.evaluate(inp);
+      return r.status === 'ok' ? { region: r.value!.coverage.region, rule: r.value!.rule50k.comuni.map((e) => ({ istat_code: e.istat_code, pass: e.pass })) } : { error: JSON.stringify(r) };
+    }, input);
+    expect(!('error' in fromWorker), `worker: ${'error' in fromWorker ? fromWorker.error : ''}`);
+    if (!('error' in fromWorker)) {
+      const g = golden.coverage.region;
+      const w = fromWorker.region as typeof g;
+      // (the golden is rounded by toPlainJson: integers for residents, 3 decimals for minutes)
+      const near = (a: number, b: number, tol: number) => Math.abs(a - b) <= tol;
+      expect(near(w.residents, g.residents, 1) && w.residentsWithin.every((x, i) => near(x, g.residentsWithin[i]!, 1)), `copertura dal worker diversa dal golden: ${JSON.stringify(w.residentsWithin)} ≠ ${JSON.stringify(g.residentsWithin)}`);
+      expect(near(w.meanResponseMin, g.meanResponseMin, 2e-3) && near(w.p90ResponseMin, g.p90ResponseMin, 2e-3), `tempi dal worker diversi dal golden: ${w.meanResponseMin}/${w.p90ResponseMin} ≠ ${g.meanResponseMin}/${g.p90ResponseMin}`);
+      expect(JSON.stringify(fromWorker.rule) === JSON.stringify(golden.rule50k.map((e) => ({ istat_code: e.istat_code, pass: e.pass }))), 'regola 50.000 dal worker diversa dal golden');
+      console.log(`    worker = golden: ${g.residentsWithin.join('/')} residenti entro 15/30/45/60 min, p90 ${g.p90ResponseMin} min, 19 comuni della regola`);
+    }
   },
 
   /** Issue 3: what-if move of a comune; import of an official comune → Ambito table. */
