@@ -12,6 +12,14 @@ export default defineConfig({
     chunkSizeWarningLimit: 1500,
     rolldownOptions: {
       output: { codeSplitting: { groups: [{ name: 'maplibre', test: /node_modules[\\/]maplibre-gl/ }] } },
+      // Rolldown's build-time report per plugin: noise for a user running `npm start`.
+      checks: { pluginTimings: false },
+      // HiGHS's loader imports node:module only under Node (guarded by process.versions.node);
+      // Vite externalizes it for the browser and says so. Known and harmless: not shown.
+      onLog(level, log, handler) {
+        if (level === 'warn' && /"node:module" has been externalized/.test(log.message)) return;
+        handler(level, log);
+      },
     },
   },
   server: { host: '127.0.0.1' },
