@@ -485,6 +485,7 @@ export const it = {
     deltaP90: 'Δ p90',
   },
   presenter: {
+    starterTitles: { ats: 'I 91 Ambiti territoriali della Lombardia', pis: 'Stato del Pronto Intervento Sociale negli Ambiti', rho: 'Ambito di Rho' },
     startTitle: 'Avvia la presentazione (tasto P)',
     start: 'Presenta',
     slides: (n: number) => `Diapositive (${n})`,
@@ -1078,6 +1079,7 @@ export const en: Strings = {
     deltaP90: 'Δ p90',
   },
   presenter: {
+    starterTitles: { ats: 'The 91 Ambiti territoriali of Lombardy', pis: 'Status of the social emergency service (PIS) in the Ambiti', rho: 'The Ambito of Rho' },
     startTitle: 'Start the presentation (P key)',
     start: 'Present',
     slides: (n: number) => `Slides (${n})`,

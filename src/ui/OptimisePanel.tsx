@@ -11,6 +11,7 @@ import { splitCents } from '../core/format/numbers.ts';
 import { useApp } from './context.ts';
 import { download, slug, tableCsv } from './download.ts';
 import { OpenTableButton } from './TableDrawer.tsx';
+import { associationText, comparisonText } from '../i18n/modelText.ts';
 
 const min = (x: number | null | undefined) => fmt.minutes(x);
 const pct = (x: number) => fmt.pct(x);
@@ -237,7 +238,7 @@ function Associations() {
             {r.value.groups.filter((g) => g.members.length > 1).map((g) => (
               <li key={g.id}>
                 <strong>{g.memberNames.join(' + ')}</strong>{O.groupLine(fmtInt(g.residents), g.base.name, min(g.worstP90Min))}
-                <div class="muted">{g.explanation}</div>
+                <div class="muted">{associationText(g, { ...r.value.options, targetMin: r.value.options.targetMin ?? 30 })}</div>
               </li>
             ))}
           </ol>
@@ -279,7 +280,7 @@ function Compare() {
       {r.status === 'ok' && (
         <div data-testid="comparison">
           {r.value.illustrative && <p class="illustrative-note">{O.compareIllustrative}</p>}
-          <ul class="small">{r.value.summary.text.map((t, i) => <li key={i}>{t}</li>)}</ul>
+          <ul class="small">{comparisonText(r.value.summary, r.value.nameA, r.value.nameB).map((t, i) => <li key={i}>{t}</li>)}</ul>
           <table class="compare-table">
             <thead><tr><th>{O.ambito}</th><th>{O.outcome}</th><th class="num">{O.deltaWithin(r.value.targetMin)}</th><th class="num">{O.deltaP90}</th></tr></thead>
             <tbody>

@@ -10,6 +10,7 @@ import { useApp } from './context.ts';
 import { download, tableCsv } from './download.ts';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
 import { OpenTableButton, type TableSpec } from './TableDrawer.tsx';
+import { ruleFix, ruleReasons } from '../i18n/modelText.ts';
 import type { AppContext } from './context.ts';
 import type { Rule50kEntry } from '../core/rule50k/rule50k.ts';
 
@@ -286,8 +287,8 @@ function rule50kTable(ctx: AppContext): TableSpec<Rule50kEntry> | null {
       { id: 'grave_marginalita', label: M.graveCol, value: (e) => (e.graveMarginalita ? 'sì' : 'no'), cell: (e) => yesNo(e.graveMarginalita) },
       { id: 'tempo_min', label: M.time, num: true, value: (e) => (e.responseMin === null ? null : Math.round(e.responseMin)), cell: (e) => min(e.responseMin) },
       { id: 'rispettata', label: M.outcome, value: (e) => (e.pass ? 'sì' : 'no'), cell: (e) => <span class={`status ${e.pass ? 'sourced' : 'estimated'}`}>{yesNo(e.pass)}</span> },
-      { id: 'motivi', label: M.reasons, wide: true, value: (e) => e.reasons.join(' | ') },
-      { id: 'correzione_minima', label: M.fix, wide: true, value: (e) => e.fixes[0] ?? '' },
+      { id: 'motivi', label: M.reasons, wide: true, value: (e) => ruleReasons(e, r.targetMin) },
+      { id: 'correzione_minima', label: M.fix, wide: true, value: (e) => ruleFix(e) },
     ],
   };
 }

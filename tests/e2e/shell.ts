@@ -211,4 +211,36 @@ export const shellScenarios: Record<string, (g: Guarded) => Promise<void>> = {
       if (w === 1366) await page.screenshot({ path: 'test-results/e2e-shares-three-ambiti.png' });
     }
   },
+  /** Issue 11 §7: English screens free of Italian model strings (known Italian words, on the rendered text). */
+  async 'english-model'({ page }) {
+    await page.addInitScript(() => localStorage.setItem('pis-lombardia/lang', 'en'));
+    await openAt(page, 1366, 768, '#pannello=sim');
+    await page.waitForSelector('[data-testid=coverage-status][data-status=ok]', { state: 'attached', timeout: 30_000 });
+    await page.click('[data-testid=sim-head] [data-action=open-rule50k-table]');
+    await page.waitForSelector('[data-testid=table-drawer] tbody tr');
+    const texts: string[] = [await page.innerText('[data-testid=table-drawer]')];
+    await page.keyboard.press('Escape');
+    await page.click('#tab-optimise');
+    await page.click('[data-testid=associations] .actions button');
+    await page.waitForSelector('[data-testid=proposal]', { timeout: 60_000 });
+    texts.push(await page.innerText('[data-testid=proposal]'));
+    const ids = await page.evaluate(() => (window as unknown as { __app: { state: { workspace: { value: { scenarios: { id: string }[] } } } } }).__app.state.workspace.value.scenarios.map((x) => x.id));
+    if (ids.length >= 2) {
+      await page.selectOption('#cmp-a', ids[0]);
+      await page.selectOption('#cmp-b', ids[1]);
+      await page.click('[data-testid=compare] .actions button');
+      await page.waitForSelector('[data-testid=comparison]', { timeout: 60_000 });
+      texts.push(await page.innerText('[data-testid=comparison] ul'));
+    }
+    await page.click('[data-action=presenter-start]');
+    await page.waitForSelector('[data-testid=slide-title]');
+    texts.push(await page.innerText('[data-testid=slide-title]'));
+    await page.keyboard.press('Escape');
+    // Words of the core's Italian sentences that no place name contains.
+    const ITALIAN = ['Nessun PIS', 'Attivare', ' residenti', 'migliorano', 'peggiorano', 'invariati', 'confinanti', 'raggiunti entro', 'da solo', 'base unica', 'tempo di risposta', 'percentile di', 'Comuni in regola', 'I 91 Ambiti', 'senza dimora', 'grave marginalità'];
+    const all = texts.join('\n');
+    const found = ITALIAN.filter((w) => all.includes(w));
+    expect(found.length === 0, `parole italiane nelle schermate inglesi: ${found.join(', ')}\n${all.slice(0, 600)}`);
+    expect(/No PIS serves|Activate a PIS|meeting the 50,000 rule|neighbouring|on its own/.test(all), `testo inglese dei risultati assente: ${all.slice(0, 300)}`);
+  },
 };

@@ -69,11 +69,18 @@ export function stepIndex(index: number, delta: number, count: number): number {
  * ATS, the PIS status of the scenario, the Ambito of Rho, whose PIS is documented). Views only, no figures: every number
  * on screen still comes from the scenario and the territory.
  */
+/** Titles of the starter slides: fixed Italian texts that the UI also treats as message ids (English titles in src/i18n). */
+export const STARTER_TITLES = Object.freeze({
+  ats: 'I 91 Ambiti territoriali della Lombardia',
+  pis: 'Stato del Pronto Intervento Sociale negli Ambiti',
+  rho: 'Ambito di Rho',
+});
+
 export function starterPresentation(scenarioId: string | undefined, rhoAmbito = '50095'): Presentation {
   let p = emptyPresentation('PIS Lombardia');
   const base = { note: '', scenarioId, panel: 'info' as const, showPanel: false, selection: {}, basemap: false, labels: true };
-  p = addSlide(p, { ...base, title: 'I 91 Ambiti territoriali della Lombardia', level: 'ats' });
-  p = addSlide(p, { ...base, title: 'Stato del Pronto Intervento Sociale negli Ambiti', level: 'pis' });
-  p = addSlide(p, { ...base, title: 'Ambito di Rho', level: 'pis', selection: { ambito: rhoAmbito }, panel: 'info', showPanel: true });
+  p = addSlide(p, { ...base, title: STARTER_TITLES.ats, level: 'ats' });
+  p = addSlide(p, { ...base, title: STARTER_TITLES.pis, level: 'pis' });
+  p = addSlide(p, { ...base, title: STARTER_TITLES.rho, level: 'pis', selection: { ambito: rhoAmbito }, panel: 'info', showPanel: true });
   return p;
 }

@@ -2,6 +2,7 @@
 // sources and dates at the bottom), editing chrome hidden by presenter.css. Keyboard: → / ←
 // (also PageDown / PageUp, space) next / previous, Home / End, F fullscreen, Esc exit; P starts
 // it from anywhere outside a text field. Needs no network: it only re-arranges what is loaded.
+import { slideTitle } from '../../i18n/modelText.ts';
 import { useEffect, useRef } from 'preact/hooks';
 import { useApp } from '../context.ts';
 import { usePresentation } from './context.tsx';
@@ -69,7 +70,7 @@ export function PresenterMode() {
     <div ref={root} class="presenter" role="region" aria-roledescription={R.roleDescription} aria-label={R.label(p.presentation.value.title)} tabIndex={-1} data-testid="presenter">
       <div class="presenter-head">
         <div class="presenter-titles">
-          <h1 class="slide-title" data-testid="slide-title">{slide.title}</h1>
+          <h1 class="slide-title" data-testid="slide-title">{slideTitle(slide.title)}</h1>
           <p class="slide-sub">{slide.note || R.sub(tt.levelLong[slide.level], scenario.name)}</p>
         </div>
         <nav class="presenter-controls" aria-label={R.controls}>
