@@ -249,6 +249,7 @@ export const it = {
   },
   assumptions: {
     per1000: 'ogni 1.000 residenti all’anno',
+    onSceneHint: 'min / moda / max (triangolare)',
     summary: 'Ipotesi del modello (modificabili)',
     parameter: 'Parametro',
     value: 'Valore',
@@ -843,6 +844,7 @@ export const en: Strings = {
   },
   assumptions: {
     per1000: 'per 1,000 residents a year',
+    onSceneHint: 'min / mode / max (triangular)',
     summary: 'Model assumptions (editable)',
     parameter: 'Parameter',
     value: 'Value',

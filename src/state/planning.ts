@@ -40,7 +40,10 @@ export function fromDefaults(d: PlanningDefaults): SimOptions {
   return {
     band: d.band, targetMin: d.targetMin, thresholdsMin: [...d.thresholdsMin],
     travel: { ...d.travel }, response: { ...d.response, mobilisationMinByBand: { ...d.response.mobilisationMinByBand } },
-    des: { demandScale: d.des.demandScale, officeRateFactor: d.des.officeRateFactor, indicator: { ...d.des.indicator } },
+    des: {
+      demandScale: d.des.demandScale, officeRateFactor: d.des.officeRateFactor, indicator: { ...d.des.indicator },
+      kinds: Object.fromEntries(Object.entries(d.des.kinds).map(([k, v]) => [k, { ...v, onScene: { ...v.onScene } }])) as typeof d.des.kinds,
+    },
     replications: 30, horizonDays: 365, seed: 1,
   };
 }

@@ -3,6 +3,8 @@
 import { MAX_OD_BYTES } from '../core/travel/odMatrix.ts';
 import type { TravelAssumptions } from '../core/travel/index.ts';
 import { TIME_BANDS } from '../core/sim/layout.ts';
+import { DEMAND_KINDS } from '../core/des/demand.ts';
+import { validateDistribution, type Distribution } from '../core/des/distributions.ts';
 import { useApp } from './context.ts';
 import { fmt, t } from '../i18n/strings.ts';
 
@@ -28,6 +30,27 @@ function NumberRow(p: { id: string; info: { label: string; source: string }; val
         }} />{p.unit && <> <span class="small muted">{p.unit}</span></>}
       </td>
       <td class="small muted">{p.info.source}</td>
+    </tr>
+  );
+}
+
+/** An on-scene time as "min / moda / max" (triangular, minutes); a fixed time as one number. Applied when valid. */
+function OnSceneRow(p: { id: string; info: { label: string; source: string }; value: Distribution; hint: string; onValue: (d: Distribution) => void }) {
+  const v = p.value;
+  const shown = v.kind === 'triangular' ? [v.minMin, v.modeMin, v.maxMin].map((x) => fmt.input(x)).join(' / ') : v.kind === 'fixed' ? fmt.input(v.valueMin) : `${fmt.input(v.medianMin)} (σ ${fmt.input(v.sigma)})`;
+  return (
+    <tr>
+      <td><label for={p.id}>{p.info.label}</label></td>
+      <td>
+        <input id={p.id} class="units wide" value={shown} disabled={v.kind === 'lognormal'} onChange={(e) => {
+          const parts = (e.target as HTMLInputElement).value.split('/').map((x) => fmt.read(x.trim()));
+          if (parts.some((x) => x === undefined)) return;
+          const [a, b, c] = parts as number[];
+          const d: Distribution = parts.length === 1 ? { kind: 'fixed', valueMin: a } : { kind: 'triangular', minMin: a, modeMin: b, maxMin: c ?? b };
+          if (validateDistribution(d, '').length === 0) p.onValue(d);
+        }} /> <span class="small muted">min</span>
+      </td>
+      <td class="small muted">{p.info.source}; {p.hint}</td>
     </tr>
   );
 }
@@ -73,6 +96,13 @@ export function AssumptionsPanel() {
             onValue={(x) => sim.setOptions({ des: { ...o.des, demandScale: x } })} />
           <NumberRow id="a-office" info={d.desInfo.officeRateFactor} value={o.des.officeRateFactor} ok={(x) => x >= 0}
             onValue={(x) => sim.setOptions({ des: { ...o.des, officeRateFactor: x } })} />
+          {o.des.kinds && DEMAND_KINDS.filter((k) => o.des.kinds![k].dispatch).map((k) => {
+            const kinds = o.des.kinds!;
+            return (
+              <OnSceneRow key={k} id={`a-onscene-${k}`} info={d.desInfo[`onScene_${k}`]} value={kinds[k].onScene} hint={A.onSceneHint}
+                onValue={(onScene) => sim.setOptions({ des: { ...o.des, kinds: { ...kinds, [k]: { ...kinds[k], onScene } } } })} />
+            );
+          })}
           {(['capoluogoPer1000', 'over50kPer1000', 'baselinePer1000'] as const).map((k) => (
             <NumberRow key={k} id={`a-gm-${k}`} info={d.desInfo[k]} value={o.des.indicator[k]} unit={d.desInfo[k].unit} ok={(x) => x >= 0}
               onValue={(x) => sim.setOptions({ des: { ...o.des, indicator: { ...o.des.indicator, [k]: x } } })} />

@@ -262,6 +262,9 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
     const desCaveats = await page.locator('[data-testid=des-caveats] li').allTextContents();
     expect(desCaveats.some((x) => /Lomellina/.test(x) && /27 attivazioni/.test(x)), `avvertenze della simulazione senza la verifica sulla Lomellina: ${desCaveats.join(' | ')}`);
     expect(await page.locator('[data-testid=coverage-caveats] [data-caveat="coverage.emptyByConstruction"]').count() === 1, 'classe "entro 15 min" senza l\'avvertenza "vuota per costruzione"');
+    // On-scene time by kind: an editable, labelled assumption (MSNA 1–4 h by default).
+    const msna = await page.locator('#a-onscene-msna').inputValue();
+    expect(msna === '60 / 120 / 240', `durata sul posto MSNA: "${msna}"`);
     await nextIdle(page, () => page.locator('.levels label', { hasText: 'Tempi' }).click());
     await settled(page);
     const visible = await page.evaluate(() => (window as unknown as { __map: { getLayoutProperty(l: string, p: string): string } }).__map.getLayoutProperty('comuni-response', 'visibility'));

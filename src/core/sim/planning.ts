@@ -13,7 +13,7 @@ import { DEFAULT_TRAVEL_ASSUMPTIONS, TRAVEL_ASSUMPTION_INFO, type TravelAssumpti
 import type { ServiceLayout, TimeBand } from './layout.ts';
 
 /** The demand assumptions the UI edits (the rest of the DES assumptions keep their defaults). */
-export type PlanningDemand = Pick<DesAssumptions, 'demandScale' | 'officeRateFactor' | 'indicator'>;
+export type PlanningDemand = Pick<DesAssumptions, 'demandScale' | 'officeRateFactor' | 'indicator'> & { kinds?: DesAssumptions['kinds'] };
 
 export interface PlanningInput {
   /** `compositionOverrides` holds the effective composition as a diff from the shipped table. */
