@@ -42,7 +42,7 @@ function OnSceneRow(p: { id: string; info: { label: string; source: string }; va
     <tr>
       <td><label for={p.id}>{p.info.label}</label></td>
       <td>
-        <input id={p.id} class="units wide" value={shown} disabled={v.kind === 'lognormal'} onChange={(e) => {
+        <input id={p.id} class="units" size={12} value={shown} disabled={v.kind === 'lognormal'} onChange={(e) => {
           const parts = (e.target as HTMLInputElement).value.split('/').map((x) => fmt.read(x.trim()));
           if (parts.some((x) => x === undefined)) return;
           const [a, b, c] = parts as number[];

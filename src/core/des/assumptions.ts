@@ -7,7 +7,7 @@ import type { TerritoryData } from '../territory/types.ts';
 import type { AssumptionInfo } from '../travel/assumptions.ts';
 import { DEFAULT_CALENDAR, type CalendarAssumptions } from './calendar.ts';
 import {
-  calibrateDemand, componentRatesPerYear, defaultKinds, deriveIndicator, DEMAND_KINDS, KIND_LABELS, KIND_ON_SCENE_SOURCE,
+  calibrateDemand, componentRatesPerYear, defaultKinds, deriveIndicator, DEMAND_KINDS, KIND_LABELS, KIND_ON_SCENE_SOURCE, KIND_SHORT_LABELS,
   type DemandKind, type GraveMarginalitaIndicator, type KindAssumption,
 } from './demand.ts';
 import { CM_MILANO_HOMELESS_2021, HOMELESS_REGISTRATIONS_2021, MSNA_BY_PROVINCE_2023, MSNA_LOMBARDIA_2023, RHO_ACTIVITY } from './demandData.ts';
@@ -95,7 +95,7 @@ export function desAssumptionInfo(data: TerritoryData): Readonly<Record<DesInfoK
   const r = rhoResidents(data);
   const sourcedList = HOMELESS_REGISTRATIONS_2021.map((x) => `${x.name} ${x.value.toLocaleString('it-IT')}`).join(', ');
   const per1000 = (xs: { name: string; per1000: number }[]) => xs.map((x) => `${x.name} ${fmt(x.per1000)}`).join(', ');
-  const onScene = Object.fromEntries(DEMAND_KINDS.map((k) => [`onScene_${k}`, { label: `Durata sul posto – ${KIND_LABELS[k]}`, unit: 'min', source: KIND_ON_SCENE_SOURCE[k] }]));
+  const onScene = Object.fromEntries(DEMAND_KINDS.map((k) => [`onScene_${k}`, { label: `Sul posto: ${KIND_SHORT_LABELS[k]}`, unit: 'min', source: `${KIND_LABELS[k]}. ${KIND_ON_SCENE_SOURCE[k]}` }]));
   return {
     calibration: {
       label: 'Calibrazione della domanda sul PIS di Rho, nelle ore di chiusura dei servizi',

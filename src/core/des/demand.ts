@@ -44,6 +44,16 @@ export const KIND_LABELS: Readonly<Record<DemandKind, string>> = Object.freeze({
   notPertinent: 'Non pertinente',
 });
 
+/** Short names for narrow places (the assumptions panel). */
+export const KIND_SHORT_LABELS: Readonly<Record<DemandKind, string>> = Object.freeze({
+  calamity: 'calamità',
+  adultsHomeless: 'adulti / senza dimora',
+  msna: 'MSNA',
+  emergencyOther: 'emergenza non classificata',
+  urgency: 'urgenza',
+  notPertinent: 'non pertinente',
+});
+
 const tri = (minMin: number, modeMin: number, maxMin: number): Distribution => ({ kind: 'triangular', minMin, modeMin, maxMin });
 
 export function defaultKinds(): Record<DemandKind, KindAssumption> {
