@@ -87,6 +87,13 @@ export async function guardedPage(browser: Browser, opts: { tiles?: 'mock' | 'ab
   // The app's explicit test flag (src/testHook.ts): only with it does the page expose __app and __map.
   await ctx.addInitScript(() => { (window as unknown as { __PIS_TEST_HOOK__: boolean }).__PIS_TEST_HOOK__ = true; });
   const g: Guarded = { ctx, page: undefined as unknown as Page, problems: [], tileRequests: 0 };
+  // Any Content-Security-Policy violation fails the scenario (issue 12: a strict CSP, no exceptions).
+  await ctx.exposeBinding('__pisCspViolation', (_src, v: string) => { g.problems.push(`CSP: ${v}`); });
+  await ctx.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __pisCspViolation(v: string): void }).__pisCspViolation(`${e.violatedDirective} bloccato: ${e.blockedURI || '(inline)'} in ${e.sourceFile}:${e.lineNumber}`);
+    });
+  });
   const tile = solidPng([170, 211, 223]);
   await ctx.route((url) => url.origin !== ORIGIN, async (route) => {
     const url = route.request().url();

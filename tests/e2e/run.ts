@@ -10,6 +10,7 @@ import { extraScenarios } from './extra.ts';
 import { planningDefaults, planningInput } from '../../src/core/sim/planning.ts';
 import { layoutOnePerAts } from '../../src/core/sim/synthetic.ts';
 import { shellScenarios } from './shell.ts';
+import { hostileScenarios } from './hostile.ts';
 
 const data = JSON.parse(readFileSync('geodata/generated/territory.json', 'utf8')) as TerritoryData;
 const RHO = '50095';
@@ -405,7 +406,7 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
   },
 };
 
-Object.assign(scenarios, extraScenarios, shellScenarios);
+Object.assign(scenarios, extraScenarios, shellScenarios, hostileScenarios);
 
 const server = await startServer();
 const browser = await launchBrowser();
