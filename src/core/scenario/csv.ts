@@ -95,7 +95,10 @@ export function parseEuro(v: string): number | string {
 
 interface Row {
   line: number;
+  /** Codes and enumerations: trimmed (Excel users pad them). */
   get(col: Column): string;
+  /** Free text (fonte, pis_nome): exactly as written, so that what the editor typed comes back. */
+  text(col: Column): string;
 }
 
 interface ServiceDraft {
@@ -151,7 +154,11 @@ export function importScenarioCsv(input: Uint8Array | string, current: Scenario,
       errors.push(`riga ${line}: ${rec.fields.length} campi invece di ${CSV_COLUMNS.length} (separatore ";")`);
       continue;
     }
-    const row: Row = { line, get: (c) => unneutralise(rec.fields[header.get(c) as number].trim()) };
+    const row: Row = {
+      line,
+      get: (c) => unneutralise(rec.fields[header.get(c) as number].trim()),
+      text: (c) => unneutralise(rec.fields[header.get(c) as number]),
+    };
     const bad = (msg: string): void => void errors.push(`riga ${line}: ${msg}`);
     const code = row.get('codice_ambito');
     if (!territory.ambito(code)) {
@@ -170,7 +177,7 @@ export function importScenarioCsv(input: Uint8Array | string, current: Scenario,
     const date = rawDate === '' ? undefined : parseDate(rawDate);
     if (rawDate !== '' && !date) bad(`data_avvio "${rawDate}" non valida (AAAA-MM-GG, AAAA-MM o GG/MM/AAAA)`);
     // Text cells follow the schema's text rule (same limit and characters as a JSON file).
-    const fonte = row.get('fonte');
+    const fonte = row.text('fonte');
     const fonteProblem = textProblem(fonte);
     if (fonteProblem) bad(`fonte: ${fonteProblem}`);
     if (status) {
@@ -195,9 +202,9 @@ export function importScenarioCsv(input: Uint8Array | string, current: Scenario,
       if (b === undefined) bad(`${c} "${row.get(c)}" non valido (sì o no)`);
       return b ?? false;
     };
-    const name = row.get('pis_nome');
+    const name = row.text('pis_nome');
     const nameProblem = textProblem(name, { nonEmpty: true });
-    if (name === '') bad(`pis_nome vuoto per il PIS "${pisId}"`);
+    if (name.trim() === '') bad(`pis_nome vuoto per il PIS "${pisId}"`);
     else if (nameProblem) bad(`pis_nome: ${nameProblem}`);
     const capofila = row.get('capofila');
     if (!territory.ambito(capofila)) bad(`capofila: codice Ambito sconosciuto "${capofila}"`);
