@@ -1,6 +1,7 @@
 // Start-up: load the shipped territory (same origin, no network beyond the page's own server),
 // build the core and the state, restore the autosaved scenarios, mirror the view in the URL
 // hash, start the simulation worker, render.
+import { createImportClient } from '../workers/importClient.ts';
 import { render } from 'preact';
 import { effect } from '@preact/signals';
 import type { Topology } from 'topojson-specification';
@@ -47,7 +48,9 @@ async function start(root: HTMLElement) {
   const { official, setAside } = readOfficial(shipped);
   const territory = official ? withPlaces(createTerritory(withOfficial(data, official)), places) : shipped;
   const { workspace, problems, recovered } = loadWorkspace(localStore.get(STORAGE_KEY), territory);
-  const state = createAppState(territory, workspace);
+  // Scenario files are parsed and validated in their own worker (never blocking the page).
+  const importer = createImportClient(() => new Worker(new URL('../workers/import.worker.ts', import.meta.url), { type: 'module' }), territory.data, topo);
+  const state = createAppState(territory, workspace, { importer });
   if (recovered.length) {
     // Set aside, never discarded: the recovery slot is not touched by autosave.
     // (storage full or disabled: the download below is then the only copy)

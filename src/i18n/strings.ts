@@ -167,6 +167,7 @@ export const it = {
     close: 'Chiudi il messaggio',
     more: (n: number) => `… e altri ${n}`,
     download: 'Scarica i dati messi da parte',
+    cancel: 'Annulla',
   },
   mode: {
     placeBase: 'Clicca sulla mappa il punto (o cerca il comune) della nuova base di',
@@ -572,6 +573,8 @@ export const it = {
     odRejected: 'Matrice origine–destinazione rifiutata: nessuna modifica.',
     savedDropped: 'Alcuni dati salvati non sono più validi: sono stati messi da parte (non cancellati) e l\'app parte con gli altri. Scaricarli per correggerli e reimportarli.',
     editRefused: 'Modifica non applicata: il testo non sarebbe salvabile.',
+    importing: (file: string, kb: number) => `Verifica di ${file} (${kb.toLocaleString('it-IT')} kB) in corso…`,
+    importCancelled: (file: string) => `Importazione di ${file} annullata: nessuna modifica.`,
     officialSetAside: 'La tabella ufficiale salvata non è più valida: è stata messa da parte e l\'app parte con i dati inclusi.',
     officialApplied: (file: string) => `Tabella ufficiale ${file} applicata: le stime sono sostituite.`,
     badLink: 'Il link non contiene uno scenario valido.',
@@ -762,6 +765,7 @@ export const en: Strings = {
     close: 'Close the message',
     more: (n: number) => `… and ${n} more`,
     download: 'Download the data set aside',
+    cancel: 'Cancel',
   },
   mode: {
     placeBase: 'Click on the map where the new base goes for',
@@ -1167,6 +1171,8 @@ export const en: Strings = {
     odRejected: 'Origin–destination matrix rejected: nothing changed.',
     savedDropped: 'Some saved data are no longer valid: they have been set aside (not deleted) and the app starts with the rest. Download them to fix and re-import them.',
     editRefused: 'Edit not applied: the text could not be saved.',
+    importing: (file: string, kb: number) => `Checking ${file} (${kb.toLocaleString('en-GB')} kB)…`,
+    importCancelled: (file: string) => `Import of ${file} cancelled: nothing changed.`,
     officialSetAside: 'The saved official table is no longer valid: it has been set aside and the app starts with the bundled data.',
     officialApplied: (file: string) => `Official table ${file} applied: the estimates are replaced.`,
     badLink: 'The link does not hold a valid scenario.',

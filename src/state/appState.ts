@@ -2,6 +2,7 @@
 // map read signals; only the actions below write them. The URL hash mirrors the view so that a
 // link reopens it; the workspace (the user's scenarios) is autosaved by an explicit effect in
 // main.tsx.
+import { importKindOf, importScenarioFile, type ImportKind } from '../core/scenario/importFile.ts';
 import { readScenarioV1 } from '../core/scenario/validate.ts';
 import { batch, computed, signal, type ReadonlySignal } from '@preact/signals';
 import { adoptProposedBases } from '../core/scenario/adopt.ts';
@@ -11,7 +12,7 @@ import type { Level } from '../core/territory/types.ts';
 import {
   ScenarioEditError, addBase, addMember, createService, deleteService, duplicateScenario, moveComune, removeBase, removeMember, setCapofila, setStatus,
   updateBase, updateScenarioMeta, updateService, type PisStatus, type ScenarioMeta, type ServicePatch, type NewService, exportScenarioJson, illustrativeScenario, defaultScenario,
-  importBasesGeoJson, importScenarioCsv, importScenarioJson, serviceOfAmbito, MAX_IMPORT_BYTES, type ImportResult, type Scenario,
+  serviceOfAmbito, MAX_IMPORT_BYTES, type ImportResult, type Scenario,
 } from '../core/scenario/index.ts';
 import { t } from '../i18n/strings.ts';
 import { currentScenario, newScenarioId, pushHistory, replaceCurrent, type History, type Workspace } from './workspace.ts';
@@ -26,6 +27,8 @@ export interface Notice {
   details?: string[];
   /** A file the user can download from the notice (the recovery slot of damaged saved data). */
   download?: { filename: string; text: string };
+  /** Stops the work the notice reports (an import being checked in its worker). */
+  cancel?: () => void;
 }
 
 const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo', 'confronto'];
@@ -60,7 +63,13 @@ export function formatHash(v: ViewHash): string {
   return s ? `#${s}` : '';
 }
 
-export function createAppState(territory: Territory, initial: Workspace) {
+/** Where scenario files are parsed and validated: the import worker in the app, this thread in tests. */
+export interface FileImporter {
+  run(kind: ImportKind, bytes: Uint8Array, current: Scenario): Promise<ImportResult | { ok: false; cancelled: true; errors: string[] }>;
+  cancel(): void;
+}
+
+export function createAppState(territory: Territory, initial: Workspace, opts: { importer?: FileImporter } = {}) {
   const level = signal<ColourBy>('ats');
   const selectedAmbito = signal<string | undefined>(undefined);
   const selectedComune = signal<string | undefined>(undefined);
@@ -292,16 +301,25 @@ export function createAppState(territory: Territory, initial: Workspace) {
         notice.value = { kind: 'error', text: t().notices.tooLarge(file.name, Math.round(file.size / 1024), MAX_IMPORT_BYTES / 1024 / 1024) };
         return;
       }
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const ext = file.name.toLowerCase().split('.').pop();
-      let result: ImportResult;
-      if (ext === 'json') result = importScenarioJson(bytes, territory);
-      else if (ext === 'csv') result = importScenarioCsv(bytes, scenario.value, territory);
-      else if (ext === 'geojson') result = importBasesGeoJson(bytes, scenario.value, territory);
-      else {
+      const kind = importKindOf(file.name);
+      if (!kind) {
         notice.value = { kind: 'error', text: t().notices.unknownFormat(file.name) };
         return;
       }
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const ext = kind;
+      let result: ImportResult;
+      if (opts.importer) {
+        // Parsed and validated in the import worker: the page stays responsive; the user can cancel.
+        const importer = opts.importer;
+        notice.value = { kind: 'info', text: t().notices.importing(file.name, Math.round(bytes.byteLength / 1024)), cancel: () => importer.cancel() };
+        const r = await importer.run(kind, bytes, scenario.value);
+        if ('cancelled' in r) {
+          notice.value = { kind: 'info', text: t().notices.importCancelled(file.name) };
+          return;
+        }
+        result = r;
+      } else result = importScenarioFile(kind, bytes, scenario.value, territory);
       if (!result.ok) {
         notice.value = { kind: 'error', text: t().notices.importRejected(file.name), details: result.errors };
         return;

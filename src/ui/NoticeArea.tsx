@@ -16,6 +16,9 @@ export function NoticeArea() {
             <span>{n.text}</span>
             <button type="button" class="chip-x" aria-label={s.close} onClick={() => state.actions.dismissNotice()}>×</button>
           </div>
+          {n.cancel && (
+            <button type="button" class="link small" data-action="cancel-import" onClick={() => n.cancel!()}>{s.cancel}</button>
+          )}
           {n.download && (
             <button type="button" class="link small" data-action="download-recovered" onClick={() => download(n.download!.filename, n.download!.text, 'application/json')}>{s.download}</button>
           )}
