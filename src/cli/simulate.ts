@@ -8,6 +8,7 @@
 // scenario. runSimulationCli(layout, options) does the work.
 import { readFileSync, statSync } from 'node:fs';
 import { decodeOdText, MAX_OD_BYTES } from '../core/travel/odMatrix.ts';
+import { readServiceLayout } from '../core/scenario/layoutInput.ts';
 import { fileURLToPath } from 'node:url';
 import { createSimulationApi, type OdImportReport } from '../core/sim/api.ts';
 import { TIME_BANDS, type ServiceLayout, type TimeBand } from '../core/sim/layout.ts';
@@ -209,8 +210,13 @@ function readOdFile(path: string): string {
 
 /** The layout to simulate, from a scenario file, the bundled example, or a raw layout file. */
 function loadLayout(args: Args): ServiceLayout {
-  if (args.layoutPath) return JSON.parse(readFileSync(args.layoutPath, 'utf8')) as ServiceLayout;
   const territory = createTerritory(JSON.parse(readFileSync(territoryPath, 'utf8')) as TerritoryData);
+  if (args.layoutPath) {
+    // Validated like an import (codes, numbers, places, bounds): the engine never sees raw JSON.
+    const r = readServiceLayout(new Uint8Array(readFileSync(args.layoutPath)), territory);
+    if (!r.ok) throw new Error(`${args.layoutPath}: layout non valido\n  ${r.errors.slice(0, 20).join('\n  ')}`);
+    return r.layout;
+  }
   const scenario = loadScenario(args, territory);
   if (scenario) return toServiceLayout(scenario, territory);
   throw new Error('Uso: simulate (--scenario <file.json> | --example | --layout <file.json>) [--json] [--seed N] [--replications N] [--band fascia] [--target min] [--od matrice.csv] [--optimise <pisId> --objective median|center|cover --k N]; --help per la guida');
