@@ -56,10 +56,10 @@ async function start(root: HTMLElement) {
     // (storage full or disabled: the download below is then the only copy)
     localStore.trySet(RECOVERY_KEY, mergeRecovery(localStore.get(RECOVERY_KEY), recovered));
   }
-  if (setAside) state.actions.notify({ kind: 'error', text: t().notices.officialSetAside, details: setAside });
+  if (setAside) state.actions.notify({ kind: 'error', text: t().notices.officialSetAside, details: setAside.map((e) => `tabella ufficiale salvata › ${e}`) });
   if (problems.length) {
     state.actions.notify({
-      kind: 'error', text: t().notices.savedDropped, details: [...problems, ...(setAside ?? [])],
+      kind: 'error', text: t().notices.savedDropped, details: [...problems, ...(setAside ?? []).map((e) => `tabella ufficiale salvata, messa da parte › ${e}`)],
       download: recovered.length ? { filename: 'scenari-messi-da-parte.json', text: recoveryDownload(recovered) } : undefined,
     });
   }
