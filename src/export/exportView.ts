@@ -74,9 +74,10 @@ export function exportFilename(scenario: Scenario, level: string, today: Date): 
 /** Draws the map again in an off-screen box of cssW×cssH at `ratio`, with the same view, and copies it. */
 async function renderMapAt(map: MapLike, cssW: number, cssH: number, ratio: number): Promise<{ canvas: HTMLCanvasElement; labels: PlacedLabel[] }> {
   const container = map.getContainer();
-  const saved = { style: container.getAttribute('style'), center: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds(), ratio: map.getPixelRatio() };
+  // Through the CSSOM (style.cssText), not setAttribute('style'): the CSP refuses style attributes.
+  const saved = { style: container.style.cssText, center: map.getCenter(), zoom: map.getZoom(), bounds: map.getBounds(), ratio: map.getPixelRatio() };
   try {
-    container.setAttribute('style', `position:fixed;left:${-cssW - 50}px;top:0;width:${cssW}px;height:${cssH}px;`);
+    container.style.cssText = `position:fixed;left:${-cssW - 50}px;top:0;width:${cssW}px;height:${cssH}px;`;
     map.setPixelRatio(ratio);
     map.resize();
     map.fitBounds(saved.bounds as never, { padding: 0, duration: 0 });
@@ -100,8 +101,8 @@ async function renderMapAt(map: MapLike, cssW: number, cssH: number, ratio: numb
     }
     return { canvas: copy, labels };
   } finally {
-    if (saved.style === null) container.removeAttribute('style');
-    else container.setAttribute('style', saved.style);
+    container.style.cssText = saved.style;
+    if (saved.style === '') container.removeAttribute('style');
     map.setPixelRatio(saved.ratio);
     map.resize();
     map.jumpTo({ center: [saved.center.lng, saved.center.lat], zoom: saved.zoom });
