@@ -129,7 +129,7 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
       </ul>
       {svc.bases.length === 0 && <p class="small muted">{P.noBases}</p>}
       <div class="actions">
-        <button type="button" onClick={() => state.actions.startPlaceBase(svc.id)}>{P.addBase}</button>
+        <button type="button" data-action="add-base" onClick={() => state.actions.startPlaceBase(svc.id)}>{P.addBase}</button>
         <button type="button" class="danger" onClick={() => state.actions.deleteService(svc.id, P.deleted)}>{P.delete}</button>
       </div>
       {svc.source && <p class="small muted">{P.sourceLine(svc.source)}</p>}

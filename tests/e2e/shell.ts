@@ -187,6 +187,23 @@ export const shellScenarios: Record<string, (g: Guarded) => Promise<void>> = {
       const notice = await page.textContent('.notice-area');
       expect(/Garbagnate/.test(notice ?? ''), `l'avviso non dice che cosa è cambiato: "${notice}"`);
 
+      // A base placed from the keyboard: "Aggiungi base", then a comune search.
+      await page.focus('#search-input');
+      await page.keyboard.type('Rho');
+      await page.waitForSelector('#search-results [role=option]');
+      await page.keyboard.press('Enter');
+      await page.waitForSelector('#info-title');
+      const basesBefore = await page.locator('[data-testid=base-row]').count();
+      await page.focus('[data-action=add-base]');
+      await page.keyboard.press('Enter');
+      await page.focus('#search-input');
+      await page.keyboard.type('Lainate');
+      await page.waitForSelector('#search-results [role=option]');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction((n) => document.querySelectorAll('[data-testid=base-row]').length === n + 1, basesBefore);
+      const placed = await page.locator('[data-testid=base-row]').last().textContent();
+      expect(/Lainate/.test(placed ?? ''), `base non a Lainate: "${placed}"`);
+
       // Cost shares of the three Ambiti: each column adds up to the budget, to the cent.
       await page.focus('#search-input');
       await page.keyboard.type('Rho');
