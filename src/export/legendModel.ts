@@ -2,8 +2,8 @@
 // the same entries the on-screen legend (ui/Legend.tsx) shows. Pure: it can be tested in Node.
 import { colourLevel } from '../core/territory/colouring.ts';
 import type { Territory } from '../core/territory/index.ts';
-import { PIS_STATUSES, countScenario, type Scenario } from '../core/scenario/index.ts';
-import { MULTI_UNIT_FILL, OUTCOME_COLOURS, RESPONSE_CLASSES, RULE_FAIL, RULE_PASS, STATUS_COLOURS, UNIT_PALETTE, UNREACHED } from '../map/palette.ts';
+import { PIS_STATUSES, countScenario, scenarioCompliance, type Scenario } from '../core/scenario/index.ts';
+import { H24_COLOURS, MULTI_UNIT_FILL, OUTCOME_COLOURS, RESPONSE_CLASSES, RULE_FAIL, RULE_PASS, STATUS_COLOURS, UNIT_PALETTE, UNREACHED } from '../map/palette.ts';
 import type { SlideLevel } from '../core/presentation/types.ts';
 import { t } from '../i18n/strings.ts';
 
@@ -52,6 +52,14 @@ export function legendModel(territory: Territory, level: SlideLevelLike, scenari
     rows.push({ swatch: { kind: 'fill', colour: UNREACHED }, label: L.unreached });
     rows.push({ swatch: { kind: 'rings', colours: [RULE_PASS, RULE_FAIL] }, label: L.rule50k });
     return { title: S.legend, heading: `${LEVEL_LONG.tempo} (${L.estimate})${scenario.illustrative ? L.illustrativeScenario : ''}`, rows };
+  }
+  if (level === 'h24') {
+    // Three states, never two: "not documented" is drawn apart from a gap (and says so).
+    const c = scenarioCompliance(scenario, territory).counts;
+    const R = tt.roster;
+    const rows: LegendRow[] = (['compliant', 'gap', 'unknown'] as const).map((k) => ({ swatch: { kind: 'fill', colour: H24_COLOURS[k] }, label: `${R.status[k]} (${c[k]})` }));
+    rows.push(hatch);
+    return { title: S.legend, heading: `${S.colourBy}: ${LEVEL_LONG.h24}${scenario.illustrative ? L.illustrative : ''}`, rows };
   }
   if (level === 'pis') {
     const counts = countScenario(scenario, territory);

@@ -14,6 +14,8 @@ export const RESPONSE_CLASSES: [number, string][] = [[15, '#2c7bb6'], [30, '#abd
 /** The 50,000 rule met / not met (rings on the map; the tables also say ✓ / ✗). */
 export const RULE_PASS = '#2c7bb6';
 export const RULE_FAIL = '#d7191c';
+/** Legal test "non determinabile" (unknown facts): neither pass nor fail. */
+export const RULE_UNKNOWN = '#8c8c8c';
 export const UNREACHED = '#9e9e9e';
 export function responseColour(minutes: number): string {
   if (!Number.isFinite(minutes)) return UNREACHED;
@@ -37,14 +39,14 @@ export const STATUS_COLOURS: Record<string, string> = {
 
 /**
  * 24h/365 compliance per Ambito (Okabe–Ito, safe for colour-vision deficiencies): bluish green =
- * covered at all hours, vermillion = gap or no PIS, and unknown drawn apart (pale grey, hatched by
- * the map) so that "not documented" never reads as a gap. The status is also written in the
+ * covered at all hours, vermillion = gap or no PIS, and unknown drawn apart (neutral grey: neither
+ * a colour of compliance nor of a gap) so that "not documented" never reads as a gap. The status is also written in the
  * tooltip, the table and the legend.
  */
 export const H24_COLOURS: Record<'compliant' | 'gap' | 'unknown', string> = {
   compliant: '#009e73',
   gap: '#d55e00',
-  unknown: '#f2f2f2',
+  unknown: '#bdbdbd',
 };
 
 /** Outcome of a scenario comparison per Ambito (diverging RdYlBu: better blue, worse red). */

@@ -6,7 +6,7 @@
 // code. The optional OpenStreetMap raster is added at runtime only when the user asks for it.
 import type { FeatureCollection } from 'geojson';
 import type { RasterSourceSpecification, StyleSpecification } from 'maplibre-gl';
-import { BACKGROUND, BORDER, RULE_FAIL, RULE_PASS, SELECTED } from './palette.ts';
+import { BACKGROUND, BORDER, RULE_FAIL, RULE_PASS, RULE_UNKNOWN, SELECTED } from './palette.ts';
 
 export interface MapLayersData {
   ambiti: FeatureCollection;
@@ -129,12 +129,14 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
         id: 'comuni-moved', type: 'line', source: 'comuni',
         paint: { 'line-color': '#e65100', 'line-width': 2.5, 'line-dasharray': [1, 1], 'line-opacity': ['case', ['boolean', ['feature-state', 'moved'], false], 1, 0] },
       },
-      // LEPS 3.7.1: comuni > 50,000 residents or capoluogo, ringed green (rule met) or red (not met).
+      // LEPS 3.7.1: comuni > 50,000 residents or capoluogo. Two answers, never merged: the ring is
+      // the legal test (met / not met / non determinabile), the centre the planning target.
       {
         id: 'rule50k', type: 'circle', source: 'rule50k',
         paint: {
-          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 9, 12, 16], 'circle-color': 'rgba(255,255,255,0.35)',
-          'circle-stroke-width': 4, 'circle-stroke-color': ['case', ['get', 'pass'], RULE_PASS, RULE_FAIL],
+          'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 9, 12, 16],
+          'circle-color': ['match', ['get', 'target'], 'met', 'rgba(44,123,182,0.6)', 'not-met', 'rgba(215,25,28,0.6)', 'rgba(255,255,255,0.35)'],
+          'circle-stroke-width': 4, 'circle-stroke-color': ['match', ['get', 'legal'], 'pass', RULE_PASS, 'fail', RULE_FAIL, RULE_UNKNOWN],
         },
       },
       // Bases proposed by the optimiser (not yet adopted): hollow black rings.

@@ -13,13 +13,14 @@ import {
   ScenarioEditError, addBase, addMember, createService, deleteService, duplicateScenario, moveComune, removeBase, removeMember, setCapofila, setStatus,
   updateBase, updateScenarioMeta, updateService, type PisStatus, type ScenarioMeta, type ServicePatch, type NewService, exportScenarioJson, illustrativeScenario, defaultScenario,
   serviceOfAmbito, MAX_IMPORT_BYTES, type ImportResult, type Scenario,
+  setOpeningHours, type OpeningHours,
 } from '../core/scenario/index.ts';
 import { t } from '../i18n/strings.ts';
 import { currentScenario, newScenarioId, pushHistory, replaceCurrent, type History, type Workspace } from './workspace.ts';
 
 export type Panel = 'info' | 'scenario' | 'quality' | 'sim' | 'optimise';
 /** What the Ambiti are coloured by: a level of the hierarchy, or the PIS status of the scenario. */
-export type ColourBy = Level | 'pis' | 'tempo' | 'confronto';
+export type ColourBy = Level | 'pis' | 'h24' | 'tempo' | 'confronto';
 export type Mode = 'browse' | 'associate' | 'place-base';
 export interface Notice {
   kind: 'error' | 'info';
@@ -31,7 +32,7 @@ export interface Notice {
   cancel?: () => void;
 }
 
-const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo', 'confronto'];
+const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'h24', 'tempo', 'confronto'];
 const PANELS: Panel[] = ['info', 'scenario', 'quality', 'sim', 'optimise'];
 
 export interface ViewHash {
@@ -231,6 +232,10 @@ export function createAppState(territory: Territory, initial: Workspace, opts: {
     setPisSource(ambito: string, raw: string) {
       const st = scenario.value.statuses[ambito];
       actions.edit((x) => setStatus(x, ambito, st?.status ?? 'sconosciuto', { startDate: st?.startDate, source: raw.trim() || undefined }));
+    },
+    /** Opening hours of an Ambito's territorial services (option (a)); undefined = back to the labelled default. */
+    setOpeningHours(ambito: string, hours: OpeningHours | undefined, done?: string) {
+      actions.edit((x) => setOpeningHours(x, territory, ambito, hours), done);
     },
     createService(init: NewService, done?: string) {
       actions.edit((x) => createService(x, init), done);

@@ -19,7 +19,7 @@ import { AssociationBuilder } from './AssociationBuilder.tsx';
 import { showWelcome } from './Welcome.tsx';
 import { TableDrawer } from './TableDrawer.tsx';
 
-const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo'];
+const COLOUR_BY: ColourBy[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'h24', 'tempo'];
 const TABS: Panel[] = ['info', 'scenario', 'sim', 'optimise', 'quality'];
 
 export function App() {

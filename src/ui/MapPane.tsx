@@ -2,11 +2,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { colourLevel } from '../core/territory/colouring.ts';
-import { statusOf, serviceOfAmbito } from '../core/scenario/index.ts';
+import { scenarioCompliance, statusOf, serviceOfAmbito } from '../core/scenario/index.ts';
+import { H24Tip } from './CompliancePanel.tsx';
 import { createMapView, type MapView } from '../map/mapView.ts';
 import { bboxOf, dissolveFromComuni, labelPoint } from '../map/layersData.ts';
 import { associationFeatures, baseFeatures } from '../map/scenarioLayers.ts';
-import { MULTI_UNIT_FILL, OUTCOME_COLOURS, STATUS_COLOURS, UNIT_PALETTE, responseColour } from '../map/palette.ts';
+import { H24_COLOURS, MULTI_UNIT_FILL, OUTCOME_COLOURS, STATUS_COLOURS, UNIT_PALETTE, responseColour } from '../map/palette.ts';
 import { t, fmtInt } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 import { exposeMap, recordFirstIdle } from '../testHook.ts';
@@ -76,6 +77,12 @@ export function MapPane() {
       view.setColours(new Map(territory.data.ambiti.map((a) => [a.code, OUTCOME_COLOURS[outcome.get(a.code) ?? 'invariato']])), [], 'ats');
       return;
     }
+    if (level === 'h24') {
+      // 24h/365 compliance per Ambito (core/scenario/compliance.ts): compliant / gap / unknown.
+      const c = scenarioCompliance(state.scenario.value, territory);
+      view.setColours(new Map(c.ambiti.map((a) => [a.ambito, H24_COLOURS[a.status]])), [], 'ats');
+      return;
+    }
     if (level === 'pis') {
       const s = state.scenario.value;
       view.setColours(new Map(territory.data.ambiti.map((a) => [a.code, STATUS_COLOURS[statusOf(s, a.code)]])), [], 'ats');
@@ -110,7 +117,7 @@ export function MapPane() {
     const entries = show && cov.status === 'ok' ? cov.value.rule50k.comuni : [];
     view.setRule50k({
       type: 'FeatureCollection',
-      features: entries.map((e) => ({ type: 'Feature', properties: { istat: e.istat_code, pass: e.pass }, geometry: { type: 'Point', coordinates: territory.comune(e.istat_code)!.point } })),
+      features: entries.map((e) => ({ type: 'Feature', properties: { istat: e.istat_code, pass: e.pass, legal: e.legal, target: e.targetMet === null ? 'unknown' : e.targetMet ? 'met' : 'not-met' }, geometry: { type: 'Point', coordinates: territory.comune(e.istat_code)!.point } })),
     });
   });
   useSignalEffect(() => {
@@ -194,6 +201,7 @@ export function MapPane() {
           )}
           <div>{tt.map.residents(fmtInt(state.view.value.rollupOf('ambito', hovered.code).residents))}</div>
           <div>PIS: {tt.enums.status[statusOf(scenario, hovered.code)]}{svc && svc.members.length > 1 ? ` · ${svc.name} (${tt.map.sovra})` : ''}</div>
+          {level === 'h24' && <H24Tip ambito={hovered.code} />}
         </div>
       )}
     </div>

@@ -2,11 +2,12 @@
 // its LEPS features and bases. Every change is one undoable edit through the state's actions.
 import {
   BASE_KINDS, PIS_ORGANISATIONS, PIS_STATUSES, PRESA_IN_CARICO_VALUES,
-  pienamenteLeps, serviceOfAmbito, type PisService, type ServiceFeatureKey, type ServicePatch,
+  CROAS_CLOSENESS_LABEL, pienamenteLeps, serviceOfAmbito, type PisService, type ServiceFeatureKey, type ServicePatch,
 } from '../core/scenario/index.ts';
 import { TIME_BANDS } from '../core/sim/layout.ts';
 import { fmt, fmtInt, t } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
+import { AmbitoCompliance } from './CompliancePanel.tsx';
 
 
 export function PisSection({ ambito }: { ambito: string }) {
@@ -35,6 +36,7 @@ export function PisSection({ ambito }: { ambito: string }) {
           <button type="button" onClick={() => state.actions.startAssociation()}>{P.associate}</button>
         </div>
       )}
+      <AmbitoCompliance ambito={ambito} />
       {svc && <ServiceEditor svc={svc} ambito={ambito} />}
     </section>
   );
@@ -55,7 +57,8 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
       </div>
       <p class="small">
         {svc.members.length > 1 ? <strong>{P.sovra}</strong> : P.single} · {P.ambiti(svc.members.length)} · {P.residents(fmtInt(residents))}
-        {pienamenteLeps(svc) ? <span class="badge ok-badge">{P.leps}</span> : <span class="badge">{P.notLeps}</span>}
+        {/* CROAS's three-variable closeness measure, not the sheet's requirement nor the self-declaration. */}
+        {pienamenteLeps(svc) ? <span class="badge ok-badge" title={CROAS_CLOSENESS_LABEL}>{P.leps}</span> : <span class="badge" title={CROAS_CLOSENESS_LABEL}>{P.notLeps}</span>}
       </p>
       <div class="members" data-testid="members">
         {svc.members.map((m) => (
@@ -82,6 +85,13 @@ function ServiceEditor({ svc, ambito }: { svc: PisService; ambito: string }) {
         <label for="svc-presa">{P.presa} {unverified('presaInCarico')}</label>
         <select id="svc-presa" value={svc.presaInCarico} onChange={(e) => patch({ presaInCarico: (e.target as HTMLSelectElement).value as never })}>
           {PRESA_IN_CARICO_VALUES.map((o) => <option key={o} value={o}>{tt.enums.presaInCarico[o]}</option>)}
+        </select>
+        <label for="svc-selfleps">{tt.roster.selfDeclared} {unverified('selfDeclaredLeps')}</label>
+        <select id="svc-selfleps" value={svc.selfDeclaredLeps === undefined ? 'unset' : svc.selfDeclaredLeps ? 'yes' : 'no'} onChange={(e) => {
+          const v = (e.target as HTMLSelectElement).value;
+          patch({ selfDeclaredLeps: v === 'unset' ? undefined : v === 'yes' });
+        }}>
+          {(['unset', 'yes', 'no'] as const).map((k) => <option key={k} value={k}>{tt.roster.selfDeclaredValues[k]}</option>)}
         </select>
         <label for="svc-budget">{P.budget}</label>
         <input id="svc-budget" inputMode="decimal" value={fmt.input(svc.annualBudgetEur)} onChange={(e) => {

@@ -3,12 +3,13 @@
 // survey, so a user filling in statuses sees how far the scenario is from it.
 import { useRef } from 'preact/hooks';
 import {
-  CROAS_SURVEY, compareWithSurvey, countScenario, encodeScenarioForHash, exportBasesGeoJson, exportScenarioCsv, exportScenarioJson,
+  CROAS_NOTES, CROAS_SURVEY, compareWithSurvey, countScenario, encodeScenarioForHash, exportBasesGeoJson, exportScenarioCsv, exportScenarioJson,
   checkScenario,
 } from '../core/scenario/index.ts';
 import { t } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
 import { download, slug } from './download.ts';
+import { ComplianceSection } from './CompliancePanel.tsx';
 
 export function ScenarioPanel() {
   const { territory, state } = useApp();
@@ -96,6 +97,8 @@ export function ScenarioPanel() {
         </details>
       )}
 
+      <ComplianceSection />
+
       <h3>{P.croas}</h3>
       <p class="small muted">{CROAS_SURVEY.source}</p>
       <table class="survey" aria-label={P.croasTable}>
@@ -109,6 +112,10 @@ export function ScenarioPanel() {
           ))}
         </tbody>
       </table>
+      <details class="croas-notes small" data-testid="croas-notes" open>
+        <summary>{t().roster.croasNotes}</summary>
+        <ul>{CROAS_NOTES.map((n) => <li key={n}>{n}</li>)}</ul>
+      </details>
     </section>
   );
 }

@@ -10,9 +10,8 @@ import { useApp } from './context.ts';
 import { download, tableCsv } from './download.ts';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
 import { OpenTableButton, type TableSpec } from './TableDrawer.tsx';
-import { ruleFix, ruleReasons } from '../i18n/modelText.ts';
 import type { AppContext } from './context.ts';
-import type { Rule50kEntry } from '../core/rule50k/rule50k.ts';
+import { Rule50kSection, rule50kTable } from './Rule50kView.tsx';
 
 const pct = (x: number) => fmt.pct(x);
 const min = (x: number | null | undefined) => fmt.minutes(x);
@@ -78,33 +77,11 @@ export function SimPanel() {
             <p class="small">
               {M.meanLine(min(c.region.meanResponseMin), min(c.region.p90ResponseMin))}
               {' '}<strong>{fmtInt(c.residentsWithoutPis)}</strong> {M.withoutPis(c.comuniWithoutPis.length)}
+              {c.residentsPisUnknown > 0 && <> {t().roster.withoutPisUnknown(fmtInt(c.residentsPisUnknown))}</>}
             </p>
             <Caveats list={c.caveats} testId="coverage-caveats" />
 
-            <h3>{M.rule50k}</h3>
-            <blockquote class="small">{r.legalText} <cite>— {r.legalSource}</cite></blockquote>
-            <p class="small" data-testid="rule50k-summary">
-              <strong>{r.passCount}</strong> {M.rulePass(r.comuni.length)}
-              {M.ruleDate(r.populationDate.split('-').reverse().join('/'))}
-            </p>
-            <div class="actions">
-              <OpenTableButton id="rule50k" label={M.fullRuleTable} count={r.comuni.length} spec={() => rule50kTable(app)} />
-            </div>
-            <table class="rule50k" data-testid="rule50k-table">
-              <thead><tr><th>{M.comune}</th><th class="num">{M.time}</th><th>{M.outcome}</th></tr></thead>
-              <tbody>
-                {r.comuni.map((e) => (
-                  <tr key={e.istat_code} class={e.pass ? 'pass' : 'fail'}>
-                    <td>
-                      <button type="button" class="link" onClick={() => state.actions.selectComune(e.istat_code, { focus: true })}>{e.name}</button>
-                      {e.capoluogo && <span class="badge" title={M.capoluogoTitle}>{M.capoluogo}</span>}
-                    </td>
-                    <td class="num">{min(e.responseMin)}</td>
-                    <td><span class={`status ${e.pass ? 'sourced' : 'estimated'}`}>{e.pass ? M.yes : M.no}</span></td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <Rule50kSection r={r} />
 
             <h3>{M.byAmbito}</h3>
             <div class="actions">
@@ -185,6 +162,11 @@ function DesResults() {
                 <div><span class="kpi">{est(resp?.shareWithinTarget ?? null, pct)}</span> {M.within(r.targetMin)}</div>
               </div>
             )}
+            <p class="small" data-testid="des-roster">
+              {t().roster.uncovered(est(r.region.uncoveredByRoster, (x) => fmt.fixed(x, 1)), est(r.region.shareUncoveredByRoster, pct))}
+              {' '}{t().roster.territorialCalls(est(r.region.handledByTerritorial, (x) => fmt.fixed(x, 1)))}
+              {r.region.rosterUnknown && r.region.rosterUnknown.mean > 0 ? ` ${t().roster.unknownCalls(est(r.region.rosterUnknown, (x) => fmt.fixed(x, 1)))}` : ''}
+            </p>
             <p class="small">
               {M.runLine(r.replicationsDone, r.horizonDays, r.seed, est(r.region.reports, (x) => fmtInt(Math.round(x))), est(r.region.dispatched, (x) => fmtInt(Math.round(x))))}
             </p>
@@ -251,7 +233,7 @@ function SimHead({ targetIdx }: { targetIdx: number }) {
         {cov.status === 'ok' && (
           <>
             <div><span class="kpi">{pct(cov.value.coverage.region.shareWithin[Math.max(targetIdx, 0)])}</span> {M.headCoverage(o.targetMin)}</div>
-            <div><span class="kpi">{fmt.int(cov.value.rule50k.passCount)}/{fmt.int(cov.value.rule50k.comuni.length)}</span> {M.headRule}</div>
+            <div><span class="kpi">{fmt.int(cov.value.rule50k.passCount)}/{fmt.int(cov.value.rule50k.comuni.length)}</span> {t().roster.headRule}</div>
           </>
         )}
         {resp && <div><span class="kpi">{min(resp.p90Min?.mean)}</span> {M.headP90}</div>}
@@ -262,36 +244,6 @@ function SimHead({ targetIdx }: { targetIdx: number }) {
 }
 
 // The drawer tables read the simulation state when the drawer renders (they follow new results).
-
-function rule50kTable(ctx: AppContext): TableSpec<Rule50kEntry> | null {
-  const cov = ctx.sim.coverage.value;
-  if (!cov || cov.status !== 'ok') return null;
-  const r = cov.value.rule50k;
-  const M = t().sim;
-  const yesNo = (b: boolean) => (b ? M.yes : M.no);
-  return {
-    title: M.rule50k,
-    note: `${r.legalSource}. ${M.ruleDate(r.populationDate.split('-').reverse().join('/')).replace(/^\)\.\s*/, '')}`,
-    csvName: 'regola-50000.csv',
-    illustrative: ctx.state.scenario.value.illustrative,
-    rows: r.comuni,
-    rowKey: (e) => e.istat_code,
-    rowClass: (e) => (e.pass ? 'pass' : 'fail'),
-    columns: [
-      { id: 'codice_istat', label: 'ISTAT', value: (e) => e.istat_code },
-      { id: 'comune', label: M.comune, value: (e) => e.name, cell: (e) => <button type="button" class="link" onClick={() => ctx.state.actions.selectComune(e.istat_code, { focus: true })}>{e.name}</button> },
-      { id: 'residenti', label: M.residents, num: true, value: (e) => e.residents, cell: (e) => fmt.int(e.residents) },
-      { id: 'capoluogo', label: M.capoluogoTitle, value: (e) => (e.capoluogo ? 'sì' : 'no'), cell: (e) => yesNo(e.capoluogo) },
-      { id: 'ambito', label: M.ambito, value: (e) => e.ambitoName },
-      { id: 'pis', label: M.pis, value: (e) => e.pisName ?? null, cell: (e) => e.pisName ?? <span class="muted">{M.none}</span> },
-      { id: 'grave_marginalita', label: M.graveCol, value: (e) => (e.graveMarginalita ? 'sì' : 'no'), cell: (e) => yesNo(e.graveMarginalita) },
-      { id: 'tempo_min', label: M.time, num: true, value: (e) => (e.responseMin === null ? null : Math.round(e.responseMin)), cell: (e) => min(e.responseMin) },
-      { id: 'rispettata', label: M.outcome, value: (e) => (e.pass ? 'sì' : 'no'), cell: (e) => <span class={`status ${e.pass ? 'sourced' : 'estimated'}`}>{yesNo(e.pass)}</span> },
-      { id: 'motivi', label: M.reasons, wide: true, value: (e) => ruleReasons(e, r.targetMin) },
-      { id: 'correzione_minima', label: M.fix, wide: true, value: (e) => ruleFix(e) },
-    ],
-  };
-}
 
 function coverageTable(ctx: AppContext): TableSpec<GroupStats> | null {
   const cov = ctx.sim.coverage.value;

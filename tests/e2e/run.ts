@@ -11,6 +11,7 @@ import { planningDefaults, planningInput } from '../../src/core/sim/planning.ts'
 import { layoutOnePerAts } from '../../src/core/sim/synthetic.ts';
 import { shellScenarios } from './shell.ts';
 import { hostileScenarios } from './hostile.ts';
+import { modelScenarios } from './model.ts';
 
 const data = JSON.parse(readFileSync('geodata/generated/territory.json', 'utf8')) as TerritoryData;
 const RHO = '50095';
@@ -406,7 +407,7 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
   },
 };
 
-Object.assign(scenarios, extraScenarios, shellScenarios, hostileScenarios);
+Object.assign(scenarios, extraScenarios, shellScenarios, hostileScenarios, modelScenarios);
 
 const server = await startServer();
 const browser = await launchBrowser();

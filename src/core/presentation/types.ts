@@ -4,8 +4,8 @@
 // machine with no network and no shared workspace.
 
 /** What the Ambiti are coloured by (mirrors ColourBy of the app state, kept here so the core does not import UI state). */
-export type SlideLevel = 'ats' | 'asst' | 'distretto' | 'ambito' | 'pis' | 'tempo' | 'confronto';
-export const SLIDE_LEVELS: readonly SlideLevel[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'tempo', 'confronto'];
+export type SlideLevel = 'ats' | 'asst' | 'distretto' | 'ambito' | 'pis' | 'h24' | 'tempo' | 'confronto';
+export const SLIDE_LEVELS: readonly SlideLevel[] = ['ats', 'asst', 'distretto', 'ambito', 'pis', 'h24', 'tempo', 'confronto'];
 
 /** Side panel open in the slide (mirrors Panel of the app state). */
 export type SlidePanel = 'info' | 'scenario' | 'sim' | 'quality' | 'optimise';

@@ -4,7 +4,7 @@
 // is a member); checks that need the territory (unknown codes, bases outside the members'
 // territory) are in invariants.ts. Invalid requests throw ScenarioEditError (Italian message).
 import { own } from './own.ts';
-import type { AmbitoStatus, PisBase, PisService, PisStatus, Scenario } from './types.ts';
+import type { AmbitoStatus, OpeningHours, PisBase, PisService, PisStatus, Scenario } from './types.ts';
 import type { TimeBand } from '../sim/layout.ts';
 import type { Territory } from '../territory/index.ts';
 
@@ -335,4 +335,25 @@ export function moveComune(s: Scenario, territory: Territory, istat: string, amb
 /** The Ambito of a comune in this scenario (composition overrides applied). */
 export function ambitoOfComune(s: Scenario, territory: Territory, istat: string): string | undefined {
   return own(s.compositionOverrides, istat) ?? territory.comune(istat)?.ambito;
+}
+
+// ---------------------------------------------------------------- opening hours
+
+/**
+ * Sets (or with `undefined` removes, back to the labelled default) the opening hours of an
+ * Ambito's territorial social services, which option (a) hands the calls in those hours.
+ */
+export function setOpeningHours(s: Scenario, territory: Territory, ambitoCode: string, hours: OpeningHours | undefined): Scenario {
+  if (!territory.ambito(ambitoCode)) fail(`codice Ambito sconosciuto "${ambitoCode}"`);
+  const openingHours = { ...(s.openingHours ?? {}) };
+  if (hours === undefined) delete openingHours[ambitoCode];
+  else {
+    if (!(Number.isInteger(hours.startHour) && Number.isInteger(hours.endHour) && hours.startHour >= 0 && hours.endHour <= 24 && hours.startHour < hours.endHour)) {
+      fail(`orari non validi: ${hours.startHour}–${hours.endHour} (attese ore intere 0–24, apertura prima della chiusura)`);
+    }
+    openingHours[ambitoCode] = { ...hours, days: [...new Set(hours.days)].sort((a, b) => a - b) };
+  }
+  const next: Scenario = { ...s, openingHours };
+  if (Object.keys(openingHours).length === 0) delete next.openingHours;
+  return next;
 }
