@@ -11,8 +11,11 @@ const territory = createTerritory(loadTerritoryData());
 const dir = new URL('../fixtures/bad/', import.meta.url);
 const files = readdirSync(dir).filter((f) => f !== 'README.md').sort();
 
-// "riga N: …", a JSON path ("services[2].members[0]: …", "(radice): …") or a feature ("features[3]…: …").
-const LOCATED = /^(riga \d+|\(radice\)|features\[\d+\](\.[\w]+|\[\d+\])*|[A-Za-z_]\w*(\.[\w-]+|\[\d+\]|\["[^"]*"\])*): \S/;
+// "riga N: …", "(radice)/(file): …", a feature ("features[3]…: …"), a JSON path with at least one
+// step ("services[2].members[0]: …") or a top-level field of the scenario or GeoJSON by name. A
+// bare word is not a place: "Errore: boh" is not located (review §2.2).
+const TOP_FIELDS = 'schemaVersion|version|id|name|description|referenceDate|authorNote|illustrative|statuses|services|compositionOverrides|openingHours|features|type';
+const LOCATED = new RegExp(`^(riga \\d+|\\(radice\\)|\\(file\\)|features\\[\\d+\\](\\.[\\w]+|\\[\\d+\\])*|[A-Za-z_]\\w*(\\.[\\w-]+|\\[\\d+\\]|\\["[^"]*"\\])+|${TOP_FIELDS}): \\S`);
 const ITALIAN = /\b(non|sconosciut\w*|mancant\w*|vuot\w*|attes\w*|ripetut\w*|fuori|troppo|codifica|separatore|virgolette|campi|inesistente|ammess\w*|capofila|carattere|chiave|diverso|troncato|serve|nessun\w*|appartiene|testo|numero|ambiguo|duplicat\w*|deve|usare|valid\w*)\b/i;
 
 function importFile(name: string, bytes: Uint8Array, current: ReturnType<typeof illustrativeScenario>): ImportResult {
@@ -23,6 +26,11 @@ function importFile(name: string, bytes: Uint8Array, current: ReturnType<typeof 
 }
 
 describe('bad-input corpus', () => {
+  it('the "located" check itself: paths and rows pass, a bare word does not', () => {
+    for (const ok of ['riga 3: x', '(radice): x', 'features[2].geometry: x', 'services[0].bases[1].istat: x', 'statuses: x']) expect(ok).toMatch(LOCATED);
+    for (const bad of ['Errore: boh', 'problema: x', 'riga: x', 'x']) expect(bad).not.toMatch(LOCATED);
+  });
+
   it('holds at least 50 malformed files of each kind we import', () => {
     expect(files.length).toBeGreaterThanOrEqual(50);
     for (const ext of ['.csv', '.json', '.geojson']) expect(files.filter((f) => f.endsWith(ext)).length).toBeGreaterThanOrEqual(10);
