@@ -5,22 +5,11 @@
 // [data-testid=export-menu][data-export-meta], [data-action=print-report], #print-report.
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { ORIGIN, waitMapIdle, type Guarded } from './harness.ts';
+import { ORIGIN, waitMapIdle, type Guarded, expect, settled } from './harness.ts';
 
 mkdirSync('test-results', { recursive: true });
 
-class Check extends Error {}
-function expect(ok: unknown, what: string): void {
-  if (!ok) throw new Check(what);
-}
 
-/** The map has drawn everything it asked for (sources loaded, tiles in, no camera motion). */
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const m = (window as unknown as { __map?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map;
-    return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving();
-  }, undefined, { timeout: 30_000 });
-}
 
 async function openApp(page: Page, hash = '') {
   await page.goto(`${ORIGIN}/${hash}`);

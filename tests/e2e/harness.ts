@@ -125,3 +125,17 @@ export async function waitMapIdle(page: Page, timeoutMs = 30_000): Promise<{ sta
   }, undefined, { timeout: timeoutMs });
   return page.evaluate(() => ({ state: document.querySelector('#map')!.getAttribute('data-map-state')!, ms: performance.now() }));
 }
+
+/** A failed end-to-end check: the runner reports its message as the scenario's failure. */
+export class Check extends Error {}
+export function expect(ok: unknown, what: string): void {
+  if (!ok) throw new Check(what);
+}
+
+/** The map has drawn everything it asked for (sources loaded, tiles in, no camera motion). */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => {
+    const m = (window as unknown as { __map?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map;
+    return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving();
+  }, undefined, { timeout: 30_000 });
+}

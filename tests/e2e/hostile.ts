@@ -5,14 +5,10 @@
 // must still start, say so, and offer the set-aside data for download.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { ORIGIN, waitMapIdle, type Guarded } from './harness.ts';
+import { ORIGIN, waitMapIdle, type Guarded, expect } from './harness.ts';
 
 mkdirSync('test-results', { recursive: true });
 
-class Check extends Error {}
-function expect(ok: unknown, what: string): void {
-  if (!ok) throw new Check(what);
-}
 
 /** The worst files for the main thread (largest, deepest) with the start of their expected message. */
 const WORST: [string, string][] = [

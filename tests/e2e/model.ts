@@ -5,21 +5,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { TerritoryData } from '../../src/core/territory/types.ts';
-import { ORIGIN, waitMapIdle, type Guarded } from './harness.ts';
+import { ORIGIN, waitMapIdle, type Guarded, expect, settled } from './harness.ts';
 
 const AMBITI = (JSON.parse(readFileSync('geodata/generated/territory.json', 'utf8')) as TerritoryData).ambiti.map((a) => a.code);
 
-class Check extends Error {}
-function expect(ok: unknown, what: string): void {
-  if (!ok) throw new Check(what);
-}
 
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const m = (window as unknown as { __map?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map;
-    return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving();
-  }, undefined, { timeout: 30_000 });
-}
 
 async function open(page: Page, w: number, h: number, hash: string) {
   await page.setViewportSize({ width: w, height: h });

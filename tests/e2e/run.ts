@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import type { TerritoryData } from '../../src/core/territory/types.ts';
-import { ORIGIN, guardedPage, launchBrowser, startServer, stopServer, waitMapIdle, type Guarded } from './harness.ts';
+import { ORIGIN, guardedPage, launchBrowser, startServer, stopServer, waitMapIdle, type Guarded, Check, expect, settled } from './harness.ts';
 import { extraScenarios } from './extra.ts';
 import { planningDefaults, planningInput } from '../../src/core/sim/planning.ts';
 import { layoutOnePerAts } from '../../src/core/sim/synthetic.ts';
@@ -20,7 +20,6 @@ const rhoResidents = rhoComuni.reduce((s, c) => s + c.residents, 0);
 const fmt = (n: number) => n.toLocaleString('it-IT');
 mkdirSync('test-results', { recursive: true });
 
-class Check extends Error {}
 
 function mostPopulous(ambito: string) {
   return data.comuni.filter((c) => c.ambito === ambito).sort((a, b) => b.residents - a.residents)[0];
@@ -34,9 +33,6 @@ function pickTrio(): string[] {
   const list = [...near].filter((a) => a !== RHO && a !== '50007').sort();
   if (list.length < 3) throw new Check(`vicini di Rho: ${list.join(', ')}`);
   return list.slice(0, 3);
-}
-function expect(ok: unknown, what: string): void {
-  if (!ok) throw new Check(what);
 }
 
 /** Counts canvas pixels: those of the background colour, and all others (the drawn layers). */
@@ -70,13 +66,6 @@ async function nextIdle(page: Page, act: () => Promise<void>) {
   await page.evaluate(() => (window as unknown as { __idle: Promise<void> }).__idle);
 }
 
-/** The map has drawn everything it asked for (sources loaded, tiles in, no camera motion). */
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const m = (window as unknown as { __map: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map;
-    return m.loaded() && m.areTilesLoaded() && !m.isMoving();
-  }, undefined, { timeout: 30_000 });
-}
 
 async function until(what: string, ok: () => boolean, timeoutMs = 15_000) {
   const end = Date.now() + timeoutMs;

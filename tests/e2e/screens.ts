@@ -4,18 +4,12 @@
 // Usage: npm run build && E2E_PORT=4183 npx tsx tests/e2e/screens.ts [name…]
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { ORIGIN, guardedPage, launchBrowser, startServer, stopServer, waitMapIdle } from './harness.ts';
+import { ORIGIN, guardedPage, launchBrowser, startServer, stopServer, waitMapIdle, settled } from './harness.ts';
 
 mkdirSync('test-results/screens', { recursive: true });
 const VIEWPORTS = [[1366, 768], [1024, 768]] as const;
 const only = process.argv.slice(2);
 
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const m = (window as unknown as { __map?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map;
-    return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving();
-  }, undefined, { timeout: 30_000 });
-}
 
 async function open(page: Page, w: number, h: number, hash = '', opts: { keepWelcome?: boolean } = {}) {
   await page.setViewportSize({ width: w, height: h });

@@ -3,20 +3,10 @@
 // exported PNG carries place names (ink in a label's box against an export with labels off).
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { ORIGIN, waitMapIdle, type Guarded } from './harness.ts';
+import { ORIGIN, waitMapIdle, type Guarded, expect, settled } from './harness.ts';
 
-class Check extends Error {}
-function expect(ok: unknown, what: string): void {
-  if (!ok) throw new Check(what);
-}
 export const VIEWPORTS = [[1366, 768], [1024, 768]] as const;
 
-async function settled(page: Page) {
-  await page.waitForFunction(() => {
-    const m = (window as unknown as { __map?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean } }).__map;
-    return !!m && m.loaded() && m.areTilesLoaded() && !m.isMoving();
-  }, undefined, { timeout: 30_000 });
-}
 
 export async function openAt(page: Page, w: number, h: number, hash = '') {
   await page.setViewportSize({ width: w, height: h });
