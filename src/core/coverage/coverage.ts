@@ -6,7 +6,8 @@ import type { TimeBand } from '../sim/layout.ts';
 import type { CompiledLayout } from '../sim/compile.ts';
 import type { TravelContext } from '../travel/context.ts';
 import { DEFAULT_RESPONSE_ASSUMPTIONS, DEFAULT_THRESHOLDS_MIN, type ResponseAssumptions } from './assumptions.ts';
-import { groupStats, orderByResponse, type GroupStats } from './stats.ts';
+import { levelStats, orderByResponse, type GroupStats } from './stats.ts';
+import type { TerritoryData } from '../territory/types.ts';
 import { coverageCaveats, unreachableThresholds, type Caveat } from '../des/caveats.ts';
 
 export interface CoverageOptions {
@@ -83,6 +84,74 @@ function caveatsFor(thresholdsMin: number[], response: ResponseAssumptions, band
   return caveatMemo.caveats.map((c) => ({ ...c }));
 }
 
+// Ambito code → position and Ambito position → ATS position: fixed for a territory, built once.
+// Shipped Ambito of each comune → position, and each comune's rank in ISTAT order (the tie-break
+// of the "not reached" list).
+interface TerritoryIndex {
+  ambitoPos: Map<string, number>;
+  atsOfAmbito: Int32Array;
+  shippedAmbito: Int32Array;
+  istatRank: Int32Array;
+  /** Comune indices in ISTAT order (the inverse of istatRank). */
+  byIstat: Int32Array;
+}
+const territoryIndexCache = new WeakMap<TerritoryData, TerritoryIndex>();
+function territoryIndex(data: TerritoryData): TerritoryIndex {
+  let x = territoryIndexCache.get(data);
+  if (!x) {
+    const atsPos = new Map(data.ats.map((a, i) => [a.code, i]));
+    const ambitoPos = new Map(data.ambiti.map((a, i) => [a.code, i]));
+    const byIstat = data.comuni.map((_, i) => i).sort((a, b) => (data.comuni[a].istat < data.comuni[b].istat ? -1 : data.comuni[a].istat > data.comuni[b].istat ? 1 : 0));
+    const istatRank = new Int32Array(data.comuni.length);
+    byIstat.forEach((i, r) => (istatRank[i] = r));
+    x = {
+      ambitoPos,
+      atsOfAmbito: Int32Array.from(data.ambiti, (a) => atsPos.get(a.ats) ?? -1),
+      shippedAmbito: Int32Array.from(data.comuni, (c) => ambitoPos.get(c.ambito) ?? -1),
+      istatRank,
+      byIstat: Int32Array.from(byIstat),
+    };
+    territoryIndexCache.set(data, x);
+  }
+  return x;
+}
+
+const f32 = new Float32Array(1);
+const u32 = new Uint32Array(f32.buffer);
+const INF_BITS = 0x7f800000;
+
+/**
+ * Comune indices ordered slowest first (non-finite = unreachable first of all), then more
+ * residents, then ISTAT code. A typed sort of exact float64 keys ((Infinity's bits − the float32
+ * bits of the response) · 2^21 + ISTAT rank: 31 + 21 bits), then the residents tie-break inside
+ * the runs of equal response only (rare, except the unreachable); a comparator sort when the
+ * keys would not be exact.
+ */
+function slowestFirst(late: number[], response: Float32Array, data: TerritoryData, istatRank: Int32Array, byIstat: Int32Array): Int32Array {
+  const n = late.length;
+  const resp = (i: number): number => (Number.isFinite(response[i]) ? response[i] : Infinity);
+  const cmp = (a: number, b: number): number => resp(b) - resp(a) || data.comuni[b].residents - data.comuni[a].residents || istatRank[a] - istatRank[b];
+  const RANK = 2 ** 21;
+  if (data.comuni.length > RANK || late.some((i) => response[i] < 0)) return Int32Array.from(late).sort(cmp);
+  const keys = new Float64Array(n);
+  for (let q = 0; q < n; q++) {
+    const i = late[q];
+    f32[0] = resp(i) + 0;
+    keys[q] = (INF_BITS - u32[0]) * RANK + istatRank[i];
+  }
+  keys.sort();
+  const out = new Int32Array(n);
+  for (let q = 0; q < n; q++) out[q] = byIstat[keys[q] % RANK];
+  for (let a = 0; a < n; ) {
+    const head = Math.floor(keys[a] / RANK);
+    let b = a + 1;
+    while (b < n && Math.floor(keys[b] / RANK) === head) b++;
+    if (b - a > 1) out.subarray(a, b).sort(cmp);
+    a = b;
+  }
+  return out;
+}
+
 export function computeCoverage(travel: TravelContext, layout: CompiledLayout, options: CoverageOptions = {}): CoverageResult {
   const band = options.band ?? DEFAULT_COVERAGE_BAND;
   const thresholdsMin = [...(options.thresholdsMin ?? DEFAULT_THRESHOLDS_MIN)].sort((a, b) => a - b);
@@ -132,42 +201,38 @@ export function computeCoverage(travel: TravelContext, layout: CompiledLayout, o
   }
 
   const order = orderByResponse(responseMin);
-  // Groupings: region, Ambito (overrides applied), PIS, ATS of the Ambito.
-  const count = (keyOfComune: (i: number) => number, size: number): number[] => {
-    const c = new Array<number>(size).fill(0);
-    for (let i = 0; i < nComuni; i++) {
-      const k = keyOfComune(i);
-      if (k >= 0) c[k]++;
-    }
-    return c;
-  };
-  const pointGroups = (keyOfComune: Int32Array): Int32Array => {
-    const g = new Int32Array(n);
-    for (let p = 0; p < n; p++) g[p] = keyOfComune[demand.comune[p]];
-    return g;
-  };
-  const ambitoPos = new Map(data.ambiti.map((a, i) => [a.code, i]));
-  const atsPos = new Map(data.ats.map((a, i) => [a.code, i]));
-  const ambitoOfComuneIdx = Int32Array.from(layout.ambitoOfComune, (a) => ambitoPos.get(a) ?? -1);
-  const atsOfComuneIdx = Int32Array.from(ambitoOfComuneIdx, (ai) => (ai >= 0 ? atsPos.get(data.ambiti[ai].ats) ?? -1 : -1));
-  const stats = (keyOfComune: Int32Array, defs: { code: string; name: string }[]): GroupStats[] => {
-    const c = count((i) => keyOfComune[i], defs.length);
-    return groupStats(pointGroups(keyOfComune), defs.map((d, i) => ({ ...d, comuni: c[i] })), demand.residents, responseMin, order, thresholdsMin);
-  };
-  const region = stats(new Int32Array(nComuni), [{ code: 'lombardia', name: 'Lombardia' }])[0];
-  const byAmbito = stats(ambitoOfComuneIdx, data.ambiti.map((a) => ({ code: a.code, name: a.name })));
-  const byPis = stats(serviceOfComune, services.map((s) => ({ code: s.id, name: s.name })));
-  const byAts = stats(atsOfComuneIdx, data.ats.map((a) => ({ code: a.code, name: a.name })));
+  // Groupings: region, Ambito (overrides applied), PIS, ATS of the Ambito, in one pass.
+  const { ambitoPos, atsOfAmbito, shippedAmbito, istatRank, byIstat } = territoryIndex(data);
+  const ambitoOfComuneIdx = new Int32Array(nComuni);
+  const atsOfComuneIdx = new Int32Array(nComuni);
+  for (let i = 0; i < nComuni; i++) {
+    // Most comuni keep their shipped Ambito (same string): no map look-up for them.
+    const code = layout.ambitoOfComune[i];
+    const ai = code === data.comuni[i].ambito ? shippedAmbito[i] : ambitoPos.get(code) ?? -1;
+    ambitoOfComuneIdx[i] = ai;
+    atsOfComuneIdx[i] = ai >= 0 ? atsOfAmbito[ai] : -1;
+  }
+  const [[region], byAmbito, byPis, byAts] = levelStats(
+    [
+      { groupOfComune: new Int32Array(nComuni), groups: [{ code: 'lombardia', name: 'Lombardia' }] },
+      { groupOfComune: ambitoOfComuneIdx, groups: data.ambiti },
+      { groupOfComune: serviceOfComune, groups: services.map((s) => ({ code: s.id, name: s.name })) },
+      { groupOfComune: atsOfComuneIdx, groups: data.ats },
+    ],
+    demand.comune, demand.residents, responseMin, order, thresholdsMin,
+  );
 
-  const notReached: ComuneShortfall[] = [];
   const comuniWithoutPis: string[] = [];
   let residentsWithoutPis = 0;
   const comuniPisUnknown: string[] = [];
   let residentsPisUnknown = 0;
+  // Not reached: slowest first (unreachable first of all), then more residents, then ISTAT code;
+  // sorted as comune indices on typed keys, the records built after.
+  const late: number[] = [];
   for (let i = 0; i < nComuni; i++) {
-    const c = data.comuni[i];
     const s = serviceOfComune[i];
     if (s < 0) {
+      const c = data.comuni[i];
       if ((layout.ambitoPis.get(layout.ambitoOfComune[i]) ?? 'absent') === 'absent') {
         comuniWithoutPis.push(c.istat);
         residentsWithoutPis += c.residents;
@@ -176,12 +241,17 @@ export function computeCoverage(travel: TravelContext, layout: CompiledLayout, o
         residentsPisUnknown += c.residents;
       }
     }
-    const r = comuneResponse[i];
-    if (!(r <= targetMin)) {
-      notReached.push({ istat: c.istat, name: c.name, ambito: layout.ambitoOfComune[i], pis: s >= 0 ? services[s].id : null, residents: c.residents, responseMin: Number.isFinite(r) ? r : null });
-    }
+    if (!(comuneResponse[i] <= targetMin)) late.push(i);
   }
-  notReached.sort((a, b) => (b.responseMin ?? Infinity) - (a.responseMin ?? Infinity) || b.residents - a.residents || (a.istat < b.istat ? -1 : a.istat > b.istat ? 1 : 0));
+  const lateOrder = slowestFirst(late, comuneResponse, data, istatRank, byIstat);
+  const notReached: ComuneShortfall[] = new Array(lateOrder.length);
+  for (let q = 0; q < lateOrder.length; q++) {
+    const i = lateOrder[q];
+    const c = data.comuni[i];
+    const s = serviceOfComune[i];
+    const r = comuneResponse[i];
+    notReached[q] = { istat: c.istat, name: c.name, ambito: layout.ambitoOfComune[i], pis: s >= 0 ? services[s].id : null, residents: c.residents, responseMin: Number.isFinite(r) ? r : null };
+  }
 
   return {
     illustrative: layout.illustrative,

@@ -21,8 +21,11 @@ export interface RosterView {
   rosterKnown: boolean;
 }
 
+// Plain loops, not Object.fromEntries: compileLayout reads every service's roster on each edit,
+// and the entries arrays were half of its time.
 export function rosterView(s: LayoutService): RosterView {
-  const onSiteByBand = Object.fromEntries(TIME_BANDS.map((b) => [b, 0])) as Record<TimeBand, number>;
+  const onSiteByBand = {} as Record<TimeBand, number>;
+  for (const b of TIME_BANDS) onSiteByBand[b] = 0;
   for (const base of s.bases) for (const b of TIME_BANDS) onSiteByBand[b] += Math.max(0, base.unitsByBand?.[b] ?? 0);
   return {
     organisation: s.organisation ?? 'b-continuativo',
@@ -34,7 +37,9 @@ export function rosterView(s: LayoutService): RosterView {
 
 /** A layout written before the roster has no answerByBand: the on-site staff answer their own line. */
 function normaliseAnswer(a: Record<TimeBand, number> | undefined, onSite: Record<TimeBand, number>): Record<TimeBand, number> {
-  return Object.fromEntries(TIME_BANDS.map((b) => [b, a ? Math.max(0, a[b] ?? 0) : onSite[b]])) as Record<TimeBand, number>;
+  const out = {} as Record<TimeBand, number>;
+  for (const b of TIME_BANDS) out[b] = a ? Math.max(0, a[b] ?? 0) : onSite[b];
+  return out;
 }
 
 /** Opening hours of an Ambito, or the labelled default. */

@@ -23,13 +23,14 @@ export interface TravelContext {
 export function createTravelContext(data: TerritoryData, assumptions: TravelAssumptions = DEFAULT_TRAVEL_ASSUMPTIONS, od?: OdMatrix): TravelContext {
   const demand = buildDemandPoints(data, assumptions);
   const model = createTravelTimeModel(data, assumptions, od);
-  const cache = new Map<string, Float32Array>();
+  // Per base comune, the rows already computed for each base point (usually one: the comune's own
+  // point). Keyed by number, not by a "comune|lon|lat" string built on every look-up.
+  const cache = new Map<number, { lon: number; lat: number; row: Float32Array }[]>();
 
   function travelToPoints(baseComune: number, basePoint?: readonly [number, number], keep = true): Float32Array {
     const bp = basePoint ?? data.comuni[baseComune].point;
-    const key = `${baseComune}|${bp[0]}|${bp[1]}`;
-    const hit = cache.get(key);
-    if (hit) return hit;
+    const hits = cache.get(baseComune);
+    if (hits) for (const h of hits) if (h.lon === bp[0] && h.lat === bp[1]) return h.row;
     const row = model.timesFromComune(baseComune, keep);
     const home = data.comuni[baseComune].point;
     const accessMin = model.localMin(baseComune, haversineKm(bp[0], bp[1], home[0], home[1]));
@@ -48,7 +49,10 @@ export function createTravelContext(data: TerritoryData, assumptions: TravelAssu
       }
       out[p] = t + internalMin[p];
     }
-    if (keep) cache.set(key, out);
+    if (keep) {
+      if (hits) hits.push({ lon: bp[0], lat: bp[1], row: out });
+      else cache.set(baseComune, [{ lon: bp[0], lat: bp[1], row: out }]);
+    }
     return out;
   }
 
