@@ -362,12 +362,12 @@ describe('CSV per Ambito', () => {
     const text = S.exportScenarioCsv(def(), territory);
     // Every field quoted (one CSV writer, csvText.ts).
     const q = (l: string) => l.split(';').map((f) => `"${f}"`).join(';');
-    expect(text.startsWith('\uFEFF' + q('codice_ambito;ambito;stato;data_avvio;fonte;pis_id;pis_nome;sovra_ambito;capofila;centrale_operativa_24h;uds_h24;presa_in_carico;grave_marginalita;budget_annuo_eur') + '\r\n')).toBe(true);
+    expect(text.startsWith('\uFEFF' + q('codice_ambito;ambito;stato;data_avvio;fonte;pis_id;pis_nome;sovra_ambito;capofila;centrale_operativa_24h;uds_h24;presa_in_carico;grave_marginalita;budget_annuo_eur;leps_autodichiarato') + '\r\n')).toBe(true);
     const lines = text.slice(1).trimEnd().split('\r\n');
     expect(lines.length).toBe(92);
     const rho = lines.find((l) => l.startsWith('"50095";'))!;
     expect(rho.startsWith('"50095";"Rho";"attivo";"2023-07";"Sercop / Ambito Rhodense, progetto di massima PIS')).toBe(true);
-    expect(rho.endsWith(q('pis-rhodense;PIS Ambito Rhodense;no;50095;sì;no;0-7 giorni;sì;44786,40'))).toBe(true);
+    expect(rho.endsWith(q('pis-rhodense;PIS Ambito Rhodense;no;50095;sì;no;0-7 giorni;sì;44786,40;non noto'))).toBe(true);
     expect(S.exportScenarioCsv(ill(), territory).split('\r\n')[0]).toBe('\uFEFF"# Esempio illustrativo — non sono dati reali"');
   });
 
@@ -400,6 +400,38 @@ describe('CSV per Ambito', () => {
     expect(r.scenario.statuses['50095'].status).toBe('attivo'); // not listed: kept
     expect(r.scenario.services.map((x) => x.id)).toEqual(['a', 'm', 'nuovo']);
     expect(r.scenario.services[2]).toMatchObject({ members: ['50001', '50037'], centraleOperativa24h365: true, presaInCarico: 'breve-0-7', annualBudgetEur: 1200.5 });
+  });
+
+  it('self-declared LEPS: sì / no / non noto, round trip, older files without the column keep the value', () => {
+    const base = small();
+    const withAnswer = { ...base, services: base.services.map((x, i) => (i === 0 ? { ...x, selfDeclaredLeps: true } : i === 1 ? { ...x, selfDeclaredLeps: false } : x)) };
+    const text = S.exportScenarioCsv(withAnswer, territory);
+    const cells = (code: string) => text.split('\r\n').find((l) => l.startsWith(`"${code}";`))!.split(';');
+    const [a, m] = withAnswer.services;
+    expect(cells(a.members[0]).at(-1)).toBe('"sì"');
+    expect(cells(m.members[0]).at(-1)).toBe('"no"');
+    // Into a scenario without answers: the file's answers arrive, "non noto" stays unknown.
+    const r = S.importScenarioCsv(text, base, territory);
+    expect(r.ok, r.ok ? '' : r.errors.join('; ')).toBe(true);
+    if (!r.ok) return;
+    expect(r.scenario.services.map((x) => x.selfDeclaredLeps)).toEqual([true, false, ...base.services.slice(2).map(() => undefined)]);
+    expect(S.exportScenarioCsv(r.scenario, territory)).toBe(text);
+    // "non noto" in the file clears a known answer (the file is what the editor wrote).
+    const cleared = text.replace(/"sì"\r\n/g, '"non noto"\r\n');
+    const c = S.importScenarioCsv(cleared, withAnswer, territory);
+    expect(c.ok && c.scenario.services[0].selfDeclaredLeps).toBe(undefined);
+    // A file in the older layout (no column) keeps the scenario's answers.
+    const old = text.split('\r\n').map((l) => l.replace(/;"[^"]*"$/, '')).join('\r\n');
+    const o = S.importScenarioCsv(old, withAnswer, territory);
+    expect(o.ok, o.ok ? '' : o.errors.join('; ')).toBe(true);
+    expect(o.ok && o.scenario.services.map((x) => x.selfDeclaredLeps)).toEqual(withAnswer.services.map((x) => x.selfDeclaredLeps));
+    // A bad value names the row and the field.
+    const lines = text.split('\r\n');
+    const i = lines.findIndex((l) => l.startsWith(`"${a.members[0]}";`));
+    lines[i] = lines[i].replace(/"sì"$/, '"forse"');
+    const bad = S.importScenarioCsv(lines.join('\r\n'), base, territory);
+    expect(bad.ok).toBe(false);
+    if (!bad.ok) expect(bad.errors).toContain(`riga ${i + 1}: leps_autodichiarato "forse" non valido (sì, no o non noto)`);
   });
 
   it('row-numbered messages', () => {

@@ -19,15 +19,21 @@ import { readScenarioV1, textProblem } from './validate.ts';
 
 export const CSV_COLUMNS = [
   'codice_ambito', 'ambito', 'stato', 'data_avvio', 'fonte', 'pis_id', 'pis_nome', 'sovra_ambito', 'capofila',
-  'centrale_operativa_24h', 'uds_h24', 'presa_in_carico', 'grave_marginalita', 'budget_annuo_eur',
+  'centrale_operativa_24h', 'uds_h24', 'presa_in_carico', 'grave_marginalita', 'budget_annuo_eur', 'leps_autodichiarato',
 ] as const;
 type Column = (typeof CSV_COLUMNS)[number];
-const PIS_COLUMNS: readonly Column[] = ['pis_nome', 'sovra_ambito', 'capofila', 'centrale_operativa_24h', 'uds_h24', 'presa_in_carico', 'grave_marginalita', 'budget_annuo_eur'];
+/** Columns added after the first layout: a file without them (an older export) still imports, and
+ *  the services keep what they had for those fields. */
+const OPTIONAL_COLUMNS: readonly Column[] = ['leps_autodichiarato'];
+const PIS_COLUMNS: readonly Column[] = ['pis_nome', 'sovra_ambito', 'capofila', 'centrale_operativa_24h', 'uds_h24', 'presa_in_carico', 'grave_marginalita', 'budget_annuo_eur', 'leps_autodichiarato'];
+/** The Ambiti's own answer to "pienamente rispondente al LEPS?" is three-valued: no answer is not "no". */
+const NOT_KNOWN = 'non noto';
 
 const ILLUSTRATIVE_LINE = `# ${ILLUSTRATIVE_NAME}`;
 const MAX_BUDGET_EUR = 1e10;
 
 const yesNo = (b: boolean): string => (b ? 'sì' : 'no');
+const yesNoUnknown = (b: boolean | undefined): string => (b === undefined ? NOT_KNOWN : yesNo(b));
 
 /** 44786.4 → "44786,40" (no thousands separator: Excel reads it as a number in it-IT). */
 export function formatEuro(v: number): string {
@@ -47,6 +53,7 @@ export function exportScenarioCsv(s: Scenario, territory: Territory): string {
       svc ? yesNo(svc.centraleOperativa24h365) : '', svc ? yesNo(svc.udsH24) : '',
       svc ? PRESA_IN_CARICO_LABELS[svc.presaInCarico] : '', svc ? yesNo(svc.graveMarginalita) : '',
       svc?.annualBudgetEur !== undefined ? formatEuro(svc.annualBudgetEur) : '',
+      svc ? yesNoUnknown(svc.selfDeclaredLeps) : '',
     ]);
   }
   return csvDocument(rows, { notes: s.illustrative ? [ILLUSTRATIVE_LINE] : [] });
@@ -71,6 +78,13 @@ function parseYesNo(v: string): boolean | undefined {
   if (k === 'sì' || k === 'si' || k === 'sí') return true;
   if (k === 'no') return false;
   return undefined;
+}
+
+/** sì / no / non noto (or empty): `null` means a value that is none of these. */
+function parseYesNoUnknown(v: string): boolean | undefined | null {
+  const k = norm(v);
+  if (k === '' || k === NOT_KNOWN || k === 'n.d.' || k === 'nd') return undefined;
+  return parseYesNo(k) ?? null;
 }
 
 /** Italian dates as Excel may rewrite them: GG/MM/AAAA and MM/AAAA become ISO. */
@@ -112,6 +126,8 @@ interface ServiceDraft {
   presa: PresaInCarico;
   grave: boolean;
   budget?: number;
+  /** 'keep': the file has no leps_autodichiarato column. */
+  selfDeclared: boolean | undefined | 'keep';
   lines: number[];
 }
 
@@ -127,7 +143,7 @@ function readHeader(fields: string[], line: number, errors: string[]): Map<Colum
     else if (idx.has(name as Column)) errors.push(`riga ${line}: colonna "${name}" ripetuta`);
     else idx.set(name as Column, i);
   });
-  for (const c of CSV_COLUMNS) if (!idx.has(c)) errors.push(`riga ${line}: colonna mancante "${c}"`);
+  for (const c of CSV_COLUMNS) if (!idx.has(c) && !OPTIONAL_COLUMNS.includes(c)) errors.push(`riga ${line}: colonna mancante "${c}"`);
   return errors.length > 0 ? undefined : idx;
 }
 
@@ -150,15 +166,16 @@ export function importScenarioCsv(input: Uint8Array | string, current: Scenario,
   const drafts = new Map<string, ServiceDraft>();
   for (const rec of records.slice(1)) {
     const line = rec.line;
-    if (rec.fields.length !== CSV_COLUMNS.length) {
-      errors.push(`riga ${line}: ${rec.fields.length} campi invece di ${CSV_COLUMNS.length} (separatore ";")`);
+    if (rec.fields.length !== header.size) {
+      errors.push(`riga ${line}: ${rec.fields.length} campi invece di ${header.size} (separatore ";")`);
       continue;
     }
-    const row: Row = {
-      line,
-      get: (c) => unneutralise(rec.fields[header.get(c) as number].trim()),
-      text: (c) => unneutralise(rec.fields[header.get(c) as number]),
+    // An optional column the file does not have reads as empty.
+    const cell = (c: Column): string => {
+      const i = header.get(c);
+      return i === undefined ? '' : unneutralise(rec.fields[i] ?? '');
     };
+    const row: Row = { line, get: (c) => cell(c).trim(), text: cell };
     const bad = (msg: string): void => void errors.push(`riga ${line}: ${msg}`);
     const code = row.get('codice_ambito');
     if (!territory.ambito(code)) {
@@ -216,9 +233,15 @@ export function importScenarioCsv(input: Uint8Array | string, current: Scenario,
       if (typeof b === 'string') bad(`budget_annuo_eur: ${b}`);
       else budget = b;
     }
+    let selfDeclared: ServiceDraft['selfDeclared'] = 'keep';
+    if (header.has('leps_autodichiarato')) {
+      const v = parseYesNoUnknown(row.get('leps_autodichiarato'));
+      if (v === null) bad(`leps_autodichiarato "${row.get('leps_autodichiarato')}" non valido (sì, no o ${NOT_KNOWN})`);
+      else selfDeclared = v;
+    }
     const d: ServiceDraft = {
       id: pisId, firstLine: line, members: [code], name, capofila, centrale: flag('centrale_operativa_24h'),
-      uds: flag('uds_h24'), presa: presa ?? 'nessuna', grave: flag('grave_marginalita'), budget, lines: [line],
+      uds: flag('uds_h24'), presa: presa ?? 'nessuna', grave: flag('grave_marginalita'), budget, selfDeclared, lines: [line],
     };
     const prev = drafts.get(pisId);
     if (!prev) {
@@ -228,7 +251,7 @@ export function importScenarioCsv(input: Uint8Array | string, current: Scenario,
     const same: [string, unknown, unknown][] = [
       ['pis_nome', prev.name, d.name], ['capofila', prev.capofila, d.capofila], ['centrale_operativa_24h', prev.centrale, d.centrale],
       ['uds_h24', prev.uds, d.uds], ['presa_in_carico', prev.presa, d.presa], ['grave_marginalita', prev.grave, d.grave],
-      ['budget_annuo_eur', prev.budget, d.budget],
+      ['budget_annuo_eur', prev.budget, d.budget], ['leps_autodichiarato', prev.selfDeclared, d.selfDeclared],
     ];
     for (const [col, a, b] of same) if (a !== b) bad(`${col} diverso da quello della riga ${prev.firstLine} per lo stesso PIS "${pisId}"`);
     prev.members.push(code);
@@ -305,12 +328,17 @@ function applyDraft(svc: PisService, d: ServiceDraft): PisService {
   if (svc.presaInCarico !== d.presa) changed.add('presaInCarico');
   if (svc.graveMarginalita !== d.grave) changed.add('graveMarginalita');
   if (svc.annualBudgetEur !== d.budget) changed.add('annualBudgetEur');
+  if (d.selfDeclared !== 'keep' && svc.selfDeclaredLeps !== d.selfDeclared) changed.add('selfDeclaredLeps');
   const next: PisService = {
     ...svc, name: d.name, capofila: d.capofila, centraleOperativa24h365: d.centrale, udsH24: d.uds, presaInCarico: d.presa, graveMarginalita: d.grave,
   };
   if (d.budget === undefined) delete next.annualBudgetEur;
   else next.annualBudgetEur = d.budget;
   if (changed.has('annualBudgetEur')) delete next.annualBudgetNote;
+  if (d.selfDeclared !== 'keep') {
+    if (d.selfDeclared === undefined) delete next.selfDeclaredLeps;
+    else next.selfDeclaredLeps = d.selfDeclared;
+  }
   if (svc.unverifiedFields) {
     const left = svc.unverifiedFields.filter((k) => !changed.has(k));
     if (left.length > 0) next.unverifiedFields = left;
