@@ -294,7 +294,7 @@ const fmtH = (h: number | null): string => (h === null ? '—' : `${formatInt(h,
 export function complianceLines(c: ScenarioCompliance): string[] {
   const out = [
     `Copertura h24/365 dei turni (LEPS 3.7.1): PIS ${c.serviceCounts.compliant} coperti, ${c.serviceCounts.gap} con scoperture, ${c.serviceCounts.unknown} non documentati; ` +
-      `Ambiti ${c.counts.compliant} coperti, ${c.counts.gap} scoperti (o senza PIS), ${c.counts.unknown} non documentati`,
+      `Ambiti ${c.classCounts.compliant} coperti, ${c.classCounts['roster-gap']} con turni scoperti, ${c.classCounts['no-pis']} senza PIS, ${c.classCounts.unknown} non documentati`,
   ];
   for (const s of c.services) {
     const what = s.status === 'gap' ? `scoperture: ${s.gapBands.map((b) => TIME_BAND_LABELS[b]).join(', ')}, ${fmtH(s.uncoveredHoursPerYear)}` : s.status === 'compliant' ? 'coperto h24/365' : 'turni non documentati';

@@ -2,7 +2,7 @@
 // the same entries the on-screen legend (ui/Legend.tsx) shows. Pure: it can be tested in Node.
 import { colourLevel } from '../core/territory/colouring.ts';
 import type { Territory } from '../core/territory/index.ts';
-import { PIS_STATUSES, countScenario, scenarioCompliance, type Scenario } from '../core/scenario/index.ts';
+import { H24_CLASSES, PIS_STATUSES, countScenario, scenarioCompliance, type Scenario } from '../core/scenario/index.ts';
 import { H24_COLOURS, MULTI_UNIT_FILL, OUTCOME_COLOURS, RESPONSE_CLASSES, RULE_FAIL, RULE_PASS, STATUS_COLOURS, UNIT_PALETTE, UNREACHED } from '../map/palette.ts';
 import type { SlideLevel } from '../core/presentation/types.ts';
 import { t } from '../i18n/strings.ts';
@@ -55,9 +55,10 @@ export function legendModel(territory: Territory, level: SlideLevelLike, scenari
   }
   if (level === 'h24') {
     // Three states, never two: "not documented" is drawn apart from a gap (and says so).
-    const c = scenarioCompliance(scenario, territory).counts;
+    // A gap in a PIS's roster and no PIS at all are different findings: two rows, summing to the 91.
+    const c = scenarioCompliance(scenario, territory).classCounts;
     const R = tt.roster;
-    const rows: LegendRow[] = (['compliant', 'gap', 'unknown'] as const).map((k) => ({ swatch: { kind: 'fill', colour: H24_COLOURS[k] }, label: `${R.status[k]} (${c[k]})` }));
+    const rows: LegendRow[] = H24_CLASSES.map((k) => ({ swatch: { kind: 'fill', colour: H24_COLOURS[k] }, label: `${R.h24Class[k]} (${c[k]})` }));
     rows.push(hatch);
     return { title: S.legend, heading: `${S.colourBy}: ${LEVEL_LONG.h24}${scenario.illustrative ? L.illustrative : ''}`, rows };
   }

@@ -1,3 +1,5 @@
+import type { H24Class } from '../core/scenario/compliance.ts';
+
 // Qualitative palette for units (ColorBrewer Set3, light enough for dark borders and labels on a
 // projector) and the fixed colours of the map.
 export const UNIT_PALETTE = ['#8dd3c7', '#ffffb3', '#bebada', '#fb8072', '#80b1d3', '#fdb462', '#b3de69', '#fccde5', '#ccebc5', '#bc80bd'];
@@ -39,14 +41,16 @@ export const STATUS_COLOURS: Record<string, string> = {
 
 /**
  * 24h/365 compliance per Ambito (Okabe–Ito, safe for colour-vision deficiencies): bluish green =
- * covered at all hours, vermillion = gap or no PIS, and unknown drawn apart (neutral grey: neither
- * a colour of compliance nor of a gap) so that "not documented" never reads as a gap. The status is also written in the
- * tooltip, the table and the legend.
+ * covered at all hours, orange = a PIS whose roster leaves bands uncovered, vermillion = no PIS
+ * (known absent: uncovered at every hour), and unknown drawn apart (neutral grey: neither a colour
+ * of compliance nor of a gap) so that "not documented" never reads as a gap. The class is also
+ * written in the tooltip, the table and the legend.
  */
-export const H24_COLOURS: Record<'compliant' | 'gap' | 'unknown', string> = {
-  compliant: '#009e73',
-  gap: '#d55e00',
-  unknown: '#bdbdbd',
+export const H24_COLOURS: Record<H24Class, string> = {
+  'compliant': '#009e73',
+  'roster-gap': '#e69f00',
+  'no-pis': '#d55e00',
+  'unknown': '#bdbdbd',
 };
 
 /** Outcome of a scenario comparison per Ambito (diverging RdYlBu: better blue, worse red). */

@@ -3,7 +3,7 @@
 // Ambito's own answer with its bands, opening hours (editable, option (a)) and documented facts
 // for the Ambito panel, and the map tooltip of the "copertura h24/365" layer. Three states,
 // always: covered / gap / not documented — "not documented" is never drawn or counted as a gap.
-import { factsOfAmbito, scenarioCompliance, type AmbitoH24, type Scenario, type ScenarioCompliance } from '../core/scenario/index.ts';
+import { factsOfAmbito, h24Class, scenarioCompliance, type AmbitoH24, type Scenario, type ScenarioCompliance } from '../core/scenario/index.ts';
 import { DEFAULT_OPENING_HOURS, TIME_BANDS } from '../core/sim/layout.ts';
 import type { Territory } from '../core/territory/index.ts';
 import { fmt, t } from '../i18n/strings.ts';
@@ -31,7 +31,7 @@ export function H24Tip({ ambito }: { ambito: string }) {
   if (!a) return null;
   return (
     <div data-testid="h24-tip">
-      {R.h24}: <strong>{R.status[a.status]}</strong> ({R.reason[a.reason]})
+      {R.h24}: <strong>{R.h24Class[h24Class(a)]}</strong> ({R.reason[a.reason]})
       {a.status === 'gap' && a.uncoveredHoursPerYear !== null && ` · ${a.gapBands.map(bandName).join(', ')} · ${fmt.int(a.uncoveredHoursPerYear)} h`}
     </div>
   );
@@ -47,7 +47,7 @@ export function ComplianceSection() {
     <section class="compliance" data-testid="compliance" aria-labelledby="h24-title">
       <h3 id="h24-title">{R.h24}</h3>
       <p class="small muted">{R.h24Intro}</p>
-      <p class="small" data-testid="compliance-counts">{R.serviceCounts(c.serviceCounts.compliant, c.serviceCounts.gap, c.serviceCounts.unknown)} {R.counts(c.counts.compliant, c.counts.gap, c.counts.unknown)}</p>
+      <p class="small" data-testid="compliance-counts">{R.serviceCounts(c.serviceCounts.compliant, c.serviceCounts.gap, c.serviceCounts.unknown)} {R.counts(c.classCounts.compliant, c.classCounts['roster-gap'], c.classCounts['no-pis'], c.classCounts.unknown)}</p>
       <div class="actions">
         <OpenTableButton id="compliance" label={R.table} count={c.ambiti.length} spec={() => complianceTable(app)} />
         <button type="button" data-action="show-h24" onClick={() => state.actions.setLevel('h24')}>{t().levelLong.h24}</button>

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { useSignal, useSignalEffect } from '@preact/signals';
 import { colourLevel } from '../core/territory/colouring.ts';
-import { scenarioCompliance, statusOf, serviceOfAmbito } from '../core/scenario/index.ts';
+import { h24Class, scenarioCompliance, statusOf, serviceOfAmbito } from '../core/scenario/index.ts';
 import { H24Tip } from './CompliancePanel.tsx';
 import { createMapView, type MapView } from '../map/mapView.ts';
 import { bboxOf, dissolveFromComuni, labelPoint } from '../map/layersData.ts';
@@ -78,9 +78,9 @@ export function MapPane() {
       return;
     }
     if (level === 'h24') {
-      // 24h/365 compliance per Ambito (core/scenario/compliance.ts): compliant / gap / unknown.
+      // 24h/365 compliance per Ambito (core/scenario/compliance.ts): compliant / roster gap / no PIS / unknown.
       const c = scenarioCompliance(state.scenario.value, territory);
-      view.setColours(new Map(c.ambiti.map((a) => [a.ambito, H24_COLOURS[a.status]])), [], 'ats');
+      view.setColours(new Map(c.ambiti.map((a) => [a.ambito, H24_COLOURS[h24Class(a)]])), [], 'ats');
       return;
     }
     if (level === 'pis') {

@@ -32,21 +32,24 @@ export const modelScenarios: Record<string, (g: Guarded) => Promise<void>> = {
     expect(await fillOf(page, '50095') === '#009e73', `Rho non verde (coperto h24/365): ${await fillOf(page, '50095')}`);
     expect(await fillOf(page, '50007') === '#bdbdbd', `Milano (stato sconosciuto) non disegnato come "non documentato": ${await fillOf(page, '50007')}`);
     const legend = await page.locator('.legend').innerText();
-    expect(/coperto h24\/365 \(7\)/.test(legend) && /non documentato \(84\)/.test(legend) && /scoperture \(0\)/.test(legend), `legenda h24: ${legend}`);
+    expect(/coperto h24\/365 \(7\)/.test(legend) && /non documentato \(84\)/.test(legend) && /turni scoperti \(0\)/.test(legend) && /senza PIS \(stato noto\) \(0\)/.test(legend), `legenda h24: ${legend}`);
     const counts = await page.locator('[data-testid=compliance-counts]').innerText();
     expect(/84 non documentati/.test(counts), `conteggi h24: ${counts}`);
     await page.click('button[role=tab]:has-text("Ambito")');
     expect(await page.locator('[data-testid=ambito-h24]').innerText().then((x) => /coperto h24\/365/.test(x)), 'pannello Ambito senza la copertura h24/365 di Rho');
     await page.screenshot({ path: 'test-results/e2e-h24-documented-1366.png' });
     await page.click('button[role=tab]:has-text("Scenario")');
-    // Illustrative: gaps drawn in vermillion (no PIS, or a night gap).
+    // Illustrative: 41 Ambiti without PIS in vermillion, 13 with a night gap in orange (apart), 37 green.
     await page.click('button:has-text("Esempio illustrativo")');
     await settled(page);
     const fills = await page.evaluate((codes) => {
       const m = (window as unknown as { __map: { getFeatureState(f: unknown): { fill?: string } } });
       return codes.map((id) => m.__map.getFeatureState({ source: 'ambiti', id }).fill);
     }, AMBITI);
-    expect(fills.filter((f) => f === '#d55e00').length > 40 && fills.filter((f) => f === '#009e73').length > 20, `illustrativo: colori h24 ${JSON.stringify(fills.slice(0, 10))}`);
+    const n = (c: string) => fills.filter((f) => f === c).length;
+    expect(n('#d55e00') === 41 && n('#e69f00') === 13 && n('#009e73') === 37, `illustrativo: colori h24 ${n('#d55e00')}/${n('#e69f00')}/${n('#009e73')}`);
+    const legendIll = await page.locator('.legend').innerText();
+    expect(/turni scoperti \(13\)/.test(legendIll) && /senza PIS \(stato noto\) \(41\)/.test(legendIll), `legenda h24 illustrativa: ${legendIll}`);
     await page.click('[data-action=open-compliance-table]');
     await page.waitForSelector('[role=dialog] table', { timeout: 10_000 });
     const head = await page.locator('[role=dialog] thead').innerText();

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { computeCoverage } from '../../src/core/coverage/index.ts';
 import { evaluateRule50k } from '../../src/core/rule50k/index.ts';
-import { defaultScenario, factsOfAmbito, illustrativeScenario, scenarioCompliance, toServiceLayout } from '../../src/core/scenario/index.ts';
+import { defaultScenario, factsOfAmbito, h24Class, illustrativeScenario, scenarioCompliance, toServiceLayout } from '../../src/core/scenario/index.ts';
 import { compileLayout } from '../../src/core/sim/compile.ts';
 import { createTerritory } from '../../src/core/territory/index.ts';
 import { createTravelContext } from '../../src/core/travel/index.ts';
@@ -54,6 +54,10 @@ describe('illustrative scenario', () => {
     // 41 Ambiti known without a PIS are gaps at every hour (8,760 h).
     expect(c.ambiti.filter((a) => a.reason === 'nessun-pis').every((a) => a.uncoveredHoursPerYear === 8760)).toBe(true);
     expect(c.counts.unknown).toBe(0);
+    // The map's four classes split the gaps: a PIS with night gaps is not an Ambito without PIS.
+    expect(c.classCounts).toEqual({ 'compliant': 37, 'roster-gap': 13, 'no-pis': 41, 'unknown': 0 });
+    expect(c.classCounts['roster-gap'] + c.classCounts['no-pis']).toBe(c.counts.gap);
+    expect(c.ambiti.filter((a) => h24Class(a) === 'roster-gap').every((a) => a.serviceId !== null && a.uncoveredHoursPerYear === 2920)).toBe(true);
     const gaps = c.services.filter((s) => s.status === 'gap');
     expect(gaps.length).toBeGreaterThan(0);
     for (const s of gaps) expect(s).toMatchObject({ gapBands: ['night'], uncoveredHoursPerYear: 2920 });

@@ -40,6 +40,17 @@ export interface ScenarioCompliance {
   counts: Record<ComplianceStatus, number>;
   /** Services per status. */
   serviceCounts: Record<ComplianceStatus, number>;
+  /** The four classes the map and the legend draw (they add up to the Ambiti of the territory). */
+  classCounts: Record<H24Class, number>;
+}
+
+/** What the map draws: a gap in a PIS's roster is not the same finding as no PIS at all. */
+export type H24Class = 'compliant' | 'roster-gap' | 'no-pis' | 'unknown';
+export const H24_CLASSES: readonly H24Class[] = ['compliant', 'roster-gap', 'no-pis', 'unknown'];
+
+export function h24Class(a: Pick<AmbitoH24, 'status' | 'reason'>): H24Class {
+  if (a.status !== 'gap') return a.status;
+  return a.reason === 'nessun-pis' ? 'no-pis' : 'roster-gap';
 }
 
 const YEAR_HOURS = 8760;
@@ -82,7 +93,9 @@ export function layoutCompliance(layout: ServiceLayout, data: Pick<TerritoryData
     for (const x of xs) c[x.status] += 1;
     return c;
   };
-  return { illustrative: layout.illustrative, services, ambiti, counts: tally(ambiti), serviceCounts: tally(services) };
+  const classCounts: Record<H24Class, number> = { 'compliant': 0, 'roster-gap': 0, 'no-pis': 0, 'unknown': 0 };
+  for (const a of ambiti) classCounts[h24Class(a)] += 1;
+  return { illustrative: layout.illustrative, services, ambiti, counts: tally(ambiti), serviceCounts: tally(services), classCounts };
 }
 
 export const H24_STATUS_LABELS: Readonly<Record<ComplianceStatus, string>> = Object.freeze({
