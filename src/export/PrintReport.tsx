@@ -10,6 +10,7 @@ import type { Caption } from './caption.ts';
 import type { LegendModel } from './legendModel.ts';
 import { fmt, fmtInt, t } from '../i18n/strings.ts';
 import { lang } from '../i18n/lang.ts';
+import { ruleReasons, targetText } from '../i18n/modelText.ts';
 
 export interface ReportData {
   caption: Caption;
@@ -52,6 +53,8 @@ export function PrintReport({ data }: { data: ReportData }) {
               {c.thresholdsMin.map((th, i) => <li key={th}><strong>{pct(c.region.shareWithin[i])}</strong>{R.within(th)}</li>)}
               <li>{R.mean(mins(c.region.meanResponseMin), mins(c.region.p90ResponseMin))}</li>
               <li><strong>{fmtInt(c.residentsWithoutPis)}</strong>{R.withoutPis}</li>
+              {/* Unknown is not absent: the residents whose PIS status is not known are counted apart. */}
+              <li><strong>{fmtInt(c.residentsPisUnknown)}</strong>{R.pisUnknown}</li>
             </ul>
             <p class="small">{R.estimatedNote}</p>
           </>
@@ -60,14 +63,23 @@ export function PrintReport({ data }: { data: ReportData }) {
           <>
             <h2>{R.rule50k}</h2>
             <p class="small">{coverage.rule50k.legalText} — {coverage.rule50k.legalSource}</p>
-            <table>
-              <thead><tr><th scope="col">{R.comune}</th><th scope="col">{R.province}</th><th scope="col" class="num">{R.residents}</th><th scope="col">{R.ambito}</th><th scope="col">{R.pis}</th><th scope="col" class="num">{R.time}</th><th scope="col">{R.outcome}</th></tr></thead>
+            {/* The law (availability at all hours, no time limit) and the planning target (minutes) side by side, never merged. */}
+            <p class="small" data-testid="report-rule-summary">
+              {tt.roster.ruleSummary(coverage.rule50k.passCount, coverage.rule50k.failCount, coverage.rule50k.nonDeterminabileCount, coverage.rule50k.comuni.length)}{' '}
+              {tt.roster.targetSummary(coverage.rule50k.targetMetCount, coverage.rule50k.targetNotMetCount, coverage.rule50k.targetUnknownCount, coverage.rule50k.targetMin)}
+            </p>
+            <table class="report-rule50k">
+              <thead><tr>
+                <th scope="col">{R.comune}</th><th scope="col">{R.province}</th><th scope="col" class="num">{R.residents}</th><th scope="col">{R.pis}</th>
+                <th scope="col">{tt.roster.legal}</th><th scope="col">{tt.roster.target(coverage.rule50k.targetMin)}</th><th scope="col" class="num">{R.time}</th><th scope="col">{R.reasons}</th>
+              </tr></thead>
               <tbody>
                 {coverage.rule50k.comuni.map((e) => (
-                  <tr key={e.istat_code}>
+                  <tr key={e.istat_code} data-legal={e.legal}>
                     <td>{e.name}{e.capoluogo ? R.capoluogo : ''}</td><td>{e.province}</td><td class="num">{fmtInt(e.residents)}</td>
-                    <td>{e.ambitoName}</td><td>{e.pisName ?? R.none}</td><td class="num">{mins(e.responseMin)}</td>
-                    <td>{e.pass ? R.pass : R.fail(e.reasons.join('; '))}</td>
+                    <td>{e.pisName ?? R.none}</td>
+                    <td>{tt.roster.legalValues[e.legal]}</td><td>{targetText(e)}</td><td class="num">{mins(e.responseMin)}</td>
+                    <td class="small">{ruleReasons(e, coverage.rule50k.targetMin)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -10,6 +10,17 @@ import { fmt, t } from './strings.ts';
 
 const en = () => lang.value === 'en';
 
+const bandName = (b: string): string => t().enums.band[b as keyof ReturnType<typeof t>['enums']['band']] ?? b;
+
+/** The planning target of a 50,000-rule comune in words (panel, table, printed report). */
+export function targetText(e: Rule50kEntry): string {
+  const R = t().roster;
+  if (e.targetMet === null) return R.targetUnknown;
+  if (e.targetMet) return R.targetMet;
+  if (e.targetByBand.length === 0) return R.targetNoPis;
+  return R.targetNotMet(e.targetFailingBands.map(bandName).join(', '));
+}
+
 /** The comparison of scenario A and B in sentences. */
 export function comparisonText(s: ComparisonSummary, nameA: string, nameB: string): string[] {
   if (!en()) return s.text;

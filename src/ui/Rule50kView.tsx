@@ -3,19 +3,11 @@
 // the comune's PIS; no time limit) and the PLANNING TARGET (editable minutes, band by band).
 import type { Rule50kEntry, Rule50kResult } from '../core/rule50k/rule50k.ts';
 import { fmt, t } from '../i18n/strings.ts';
-import { ruleFix, ruleReasons } from '../i18n/modelText.ts';
+import { ruleFix, ruleReasons, targetText } from '../i18n/modelText.ts';
 import { useApp, type AppContext } from './context.ts';
 import { OpenTableButton, type TableSpec } from './TableDrawer.tsx';
 
-const bandName = (b: string): string => t().enums.band[b as keyof ReturnType<typeof t>['enums']['band']] ?? b;
-
-export function targetText(e: Rule50kEntry): string {
-  const R = t().roster;
-  if (e.targetMet === null) return R.targetUnknown;
-  if (e.targetMet) return R.targetMet;
-  if (e.targetByBand.length === 0) return R.targetNoPis;
-  return R.targetNotMet(e.targetFailingBands.map(bandName).join(', '));
-}
+export { targetText };
 
 const legalClass = (e: Rule50kEntry): string => (e.legal === 'pass' ? 'sourced' : e.legal === 'fail' ? 'estimated' : 'unknown');
 

@@ -3,6 +3,7 @@
 // Selectors used: [data-action=presenter-start],
 // [data-testid=presenter], [data-testid=slide-title], [data-action=export-png],
 // [data-testid=export-menu][data-export-meta], [data-action=print-report], #print-report.
+import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { ORIGIN, waitMapIdle, type Guarded, expect, settled } from './harness.ts';
@@ -169,6 +170,10 @@ export const extraScenarios: Record<string, (g: Guarded, timings: Record<string,
     await page.evaluate(() => { (window as unknown as { print: () => void }).print = () => { (window as unknown as { __printed: boolean }).__printed = true; }; });
     await page.click('[data-action=print-report]');
     await page.waitForFunction(() => (window as unknown as { __printed?: boolean }).__printed === true, undefined, { timeout: 30_000 });
+    const ruleHead = await page.locator('#print-report table.report-rule50k thead').innerText();
+    expect(/Test legale/.test(ruleHead) && /Obiettivo 45 min/.test(ruleHead), `rapporto: la regola dei 50.000 senza test legale e obiettivo affiancati: ${ruleHead}`);
+    const ruleRows = await page.locator('#print-report table.report-rule50k tbody tr').count();
+    expect(ruleRows === 19, `rapporto: ${ruleRows} comuni della regola (attesi 19)`);
     const rows = await page.locator('#print-report table.report-ambiti tbody tr').count();
     expect(rows === 91, `rapporto: ${rows} Ambiti (attesi 91)`);
     expect((await page.locator('#print-report img').evaluate((img) => (img as HTMLImageElement).naturalWidth)) > 0, 'rapporto: immagine della mappa non caricata');
@@ -182,6 +187,15 @@ export const extraScenarios: Record<string, (g: Guarded, timings: Record<string,
     console.log(`    report.pdf: ${pages} pagine, ${Math.round(pdf.length / 1024)} kB`);
     expect(pages >= 2 && pages <= 12, `report.pdf: ${pages} pagine (attese da 2 a 12)`);
     expect(boxes.length >= 1 && boxes.every(([w, h]) => Math.abs(w! - 841.9) < 2 && Math.abs(h! - 595.3) < 2), `report.pdf: pagine non A4 orizzontale: ${JSON.stringify(boxes.slice(0, 3))}`);
+    // What a reader of the PDF sees (text extracted by poppler's pdftotext, not the DOM): the rule's two
+    // answers side by side for Rho (documented: legal test met, planning target reached), the sources.
+    const text = pdfToText('test-results/report.pdf');
+    for (const must of ['Regola dei 50.000 abitanti (LEPS 3.7.1)', 'Test legale', 'Obiettivo 45', 'Ambiti territoriali (91)', 'openpolis', 'Residenti ANPR']) {
+      expect(text.includes(must), `report.pdf: testo assente "${must}"`);
+    }
+    const rhoLine = text.split('\n').find((l) => /^\s*Rho\b/.test(l) && /rispettata/.test(l)) ?? '';
+    expect(/✓ rispettata/.test(rhoLine) && /✓ raggiunto/.test(rhoLine), `report.pdf: riga di Rho senza test legale e obiettivo: "${rhoLine}"`);
+    expect(/Test legale: 2 rispettata, 0 non rispettata, 17 non determinabile su 19 comuni/.test(text.replace(/\s+/g, ' ')), 'report.pdf: riepilogo del test legale assente o diverso da 2 / 0 / 17');
     await page.emulateMedia({ media: 'screen' });
   },
 
@@ -252,3 +266,12 @@ export const extraScenarios: Record<string, (g: Guarded, timings: Record<string,
     expect((await page.locator('[data-testid=core-note]').count()) === 0, 'nota visibile in italiano');
   },
 };
+
+/** The PDF's text as a reader sees it, page layout kept (poppler-utils; .ci/run installs it). */
+function pdfToText(path: string): string {
+  try {
+    return execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', path, '-'], { encoding: 'utf8' });
+  } catch (e) {
+    throw new Error(`pdftotext non disponibile o fallito (installare poppler-utils): ${(e as Error).message}`);
+  }
+}
