@@ -19,7 +19,7 @@ import type { TerritoryData } from '../core/territory/types.ts';
 import { createTerritory } from '../core/territory/index.ts';
 import { defaultScenario, H24_REASON_LABELS, H24_STATUS_LABELS, illustrativeScenario, importScenarioJson, layoutCompliance, toServiceLayout, type Scenario, type ScenarioCompliance } from '../core/scenario/index.ts';
 import { LEGAL_OUTCOME_LABELS, type Rule50kEntry } from '../core/rule50k/rule50k.ts';
-import { formatInt } from '../core/format/numbers.ts';
+import { formatFixed, formatInt, formatMinutes, formatPercentValue } from '../core/format/numbers.ts';
 import { createOptimiseApi } from '../core/optimise/api.ts';
 import type { HighsInstance } from '../core/optimise/mip.ts';
 import type { SitingObjective } from '../core/optimise/siting.ts';
@@ -184,7 +184,7 @@ function parseArgs(argv: string[]): Args {
 }
 
 function fmtMin(x: number | null | undefined): string {
-  return x === null || x === undefined ? '—' : `${x.toFixed(1)} min`;
+  return x === null || x === undefined ? '—' : formatMinutes(x, 'it', 1);
 }
 
 /** The scenario of --scenario or --example (validated like the app's import). */
@@ -277,7 +277,7 @@ async function main(): Promise<void> {
   const lines = [
     result.illustrative ? 'ATTENZIONE: scenario illustrativo, non dati reali' : '',
     `Copertura (${TIME_BAND_LABELS[result.coverage.band]}, tempi ${result.travelSource === 'stima' ? 'stimati' : 'da matrice OD'}): media ${fmtMin(r.meanResponseMin)}, p90 ${fmtMin(r.p90ResponseMin)}`,
-    ...result.coverage.thresholdsMin.map((t, i) => `  entro ${t} min: ${(r.shareWithin[i] * 100).toFixed(1)}% dei residenti${empty.includes(t) ? ' (vuota per costruzione, vedi sotto)' : ''}`),
+    ...result.coverage.thresholdsMin.map((t, i) => `  entro ${t} min: ${formatPercentValue(r.shareWithin[i] * 100, 'it', 1)} dei residenti${empty.includes(t) ? ' (vuota per costruzione, vedi sotto)' : ''}`),
     ...complianceLines(result.compliance),
     ...rule50kLines(result.rule50k, result.rule50kSummary),
     ...demandLines(result.simulation),
@@ -322,7 +322,7 @@ export function rule50kLines(rows: Rule50kEntry[], s: { targetMin: number; passC
 /** Calls to PIS whose roster is not documented: counted, not simulated (unknown is not a gap). */
 function rosterUnknownLines(sim: Awaited<ReturnType<typeof runSimulationCli>>['simulation']): string[] {
   const e = sim.region.rosterUnknown;
-  return e && e.mean > 0 ? [`  chiamate a PIS con turni non documentati (non simulate, non sono scoperture): ${e.mean.toFixed(1)} per replica`] : [];
+  return e && e.mean > 0 ? [`  chiamate a PIS con turni non documentati (non simulate, non sono scoperture): ${formatFixed(e.mean, 'it', 1)} per replica`] : [];
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
