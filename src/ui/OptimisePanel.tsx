@@ -7,9 +7,9 @@ import { DEFAULT_ANNUAL_BUDGET_EUR, DEFAULT_FIXED_SHARE, RHO_BUDGET_2026_27_EUR 
 import { DEFAULT_MAX_P90_MIN, DEFAULT_MIN_RESIDENTS } from '../core/optimise/associations.ts';
 import type { SitingResult } from '../core/optimise/api.ts';
 import { fmt, fmtInt, t } from '../i18n/strings.ts';
-import { splitCents } from '../core/format/numbers.ts';
+import { costShareColumns, costSharesCsv } from '../core/format/csvTables.ts';
 import { useApp } from './context.ts';
-import { download, slug, tableCsv } from './download.ts';
+import { csvOptions, download, slug } from './download.ts';
 import { OpenTableButton } from './TableDrawer.tsx';
 import { associationText, comparisonText } from '../i18n/modelText.ts';
 
@@ -151,20 +151,11 @@ function Shares({ serviceId, members, budget }: { serviceId: string; members: nu
         // Shown and exported to the cent, split so that each column adds up to the budget exactly.
         const ms = r.value.members;
         const budgetEur = r.value.annualBudgetEur;
-        const cols = {
-          res: splitCents(budgetEur, ms.map((m) => m.byResidents.eur)),
-          calls: splitCents(budgetEur, ms.map((m) => m.byExpectedCalls.eur)),
-          shap: splitCents(budgetEur, ms.map((m) => m.shapley.eur)),
-        };
-        const totalResidents = ms.reduce((x, m) => x + m.residents, 0);
+        const cols = costShareColumns(r.value);
         return (
         <>
           <div class="actions">
-            <button type="button" onClick={() => download('quote-pis.csv', tableCsv(
-              ['ambito', 'residenti', 'chiamate_attese_anno', 'quota_residenti_eur', 'quota_chiamate_eur', 'quota_shapley_eur', 'p90_min'],
-              [...ms.map((m, i) => [m.name, m.residents, fmt.csv(m.expectedCallsYear, 1), fmt.csv(cols.res[i]), fmt.csv(cols.calls[i]), fmt.csv(cols.shap[i]), m.kpi.p90Min === null ? null : Math.round(m.kpi.p90Min)]),
-                [O.total, totalResidents, fmt.csv(ms.reduce((x, m) => x + m.expectedCallsYear, 0), 1), fmt.csv(budgetEur), fmt.csv(budgetEur), fmt.csv(budgetEur), null]],
-              illustrative), 'text/csv;charset=utf-8')}>{O.exportCsv}</button>
+            <button type="button" onClick={() => download('quote-pis.csv', costSharesCsv(r.value, O.total, csvOptions(illustrative)), 'text/csv;charset=utf-8')}>{O.exportCsv}</button>
           </div>
           {/* Compact in the panel (what each member pays); residents, calls and p90 in the full table. */}
           <table class="shares-table" data-testid="shares-table" data-budget={budgetEur}>

@@ -7,7 +7,8 @@ import type { Estimate } from '../core/des/stats.ts';
 import { TIME_BANDS } from '../core/sim/layout.ts';
 import { fmt, fmtInt, t } from '../i18n/strings.ts';
 import { useApp } from './context.ts';
-import { download, tableCsv } from './download.ts';
+import { coverageByAmbitoCsv, desServicesCsv } from '../core/format/csvTables.ts';
+import { csvOptions, download } from './download.ts';
 import { AssumptionsPanel } from './AssumptionsPanel.tsx';
 import { OpenTableButton, type TableSpec } from './TableDrawer.tsx';
 import type { AppContext } from './context.ts';
@@ -92,7 +93,7 @@ export function SimPanel() {
                   <option value="name">{M.sortName}</option>
                 </select>
               </label>
-              <button type="button" onClick={() => download('copertura-ambiti.csv', coverageCsv(c.byAmbito, c.thresholdsMin, scenario.illustrative), 'text/csv;charset=utf-8')}>{M.exportCsv}</button>
+              <button type="button" onClick={() => download('copertura-ambiti.csv', coverageByAmbitoCsv(c.byAmbito, c.thresholdsMin, csvOptions(scenario.illustrative)), 'text/csv;charset=utf-8')}>{M.exportCsv}</button>
               <OpenTableButton id="coverage" label={M.fullCoverageTable} count={c.byAmbito.length} spec={() => coverageTable(app)} />
             </div>
             <table class="coverage-table">
@@ -172,10 +173,7 @@ function DesResults() {
             </p>
             <Caveats list={r.caveats} testId="des-caveats" />
             <div class="actions">
-              <button type="button" onClick={() => download('simulazione-pis.csv', tableCsv(
-                ['pis', 'unita', 'utilizzo_medio', 'p90_min', 'prob_tutte_occupate', 'saturo'],
-                r.services.map((s) => [s.name, s.units, s.utilisation ? fmt.csv(s.utilisation.mean, 3) : null, s.response?.p90Min ? Math.round(s.response.p90Min.mean) : null, s.pAllBusy ? fmt.csv(s.pAllBusy.mean, 3) : null, s.noUnits ? s.noUnitsLabel : s.saturated ? 'sì' : 'no']),
-                r.illustrative), 'text/csv;charset=utf-8')}>{M.exportCsv}</button>
+              <button type="button" onClick={() => download('simulazione-pis.csv', desServicesCsv(r.services, csvOptions(r.illustrative)), 'text/csv;charset=utf-8')}>{M.exportCsv}</button>
             </div>
             <table class="des-table">
               <thead><tr><th>{M.pis}</th><th class="num">{M.units}</th><th class="num">{M.utilisation}</th><th class="num">p90</th><th class="num">{M.allBusy}</th></tr></thead>
@@ -203,12 +201,6 @@ function clampInt(raw: string, lo: number, hi: number, fallback: number): number
   return fmt.read(raw, { integer: true, min: lo, max: hi }) ?? fallback;
 }
 
-function coverageCsv(rows: GroupStats[], thresholds: number[], illustrative: boolean): string {
-  const head = ['codice_ambito', 'ambito', 'residenti', ...thresholds.map((t) => `quota_entro_${t}_min`), 'media_min', 'p90_min'];
-  const num = (x: number | null, digits = 1) => fmt.csv(x, digits);
-  const lines = rows.map((g) => [g.code, g.name, String(g.residents), ...g.shareWithin.map((s) => num(s * 100)), num(g.meanResponseMin), num(g.p90ResponseMin)]);
-  return tableCsv(head, lines, illustrative);
-}
 
 /**
  * The panel's headline, pinned at its top: the run button and the figures a planner looks for

@@ -1,7 +1,6 @@
 // Browser download of generated text (exports). Kept apart so components stay declarative.
-import { fmt } from '../i18n/strings.ts';
-import { csvDocument } from '../core/scenario/csvText.ts';
-import { ILLUSTRATIVE_NAME } from '../core/scenario/types.ts';
+import { lang } from '../i18n/lang.ts';
+import { tableCsv as coreTableCsv, type CsvCell, type CsvTableOptions } from '../core/format/csvTables.ts';
 export function download(filename: string, text: string, type: string): void {
   downloadBlob(filename, new Blob([text], { type }));
 }
@@ -23,11 +22,12 @@ export function slug(name: string): string {
   return name.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'scenario';
 }
 
-/**
- * CSV of a table as Excel reads it, numbers written by the one formatter (no thousands groups,
- * decimal comma in Italian), through the one core CSV writer (quoted,
- * formula-neutralised cells; BOM, `;`, CRLF); an illustrative scenario says so in the first line.
- */
-export function tableCsv(headers: string[], rows: (string | number | null)[][], illustrative = false): string {
-  return csvDocument([headers, ...rows.map((r) => r.map((v) => (typeof v === 'number' ? fmt.csv(v, 6) : v)))], { notes: illustrative ? [`# ${ILLUSTRATIVE_NAME}`] : [] });
+/** The options of the core's CSV layouts (core/format/csvTables.ts) in the UI's current language. */
+export function csvOptions(illustrative = false): CsvTableOptions {
+  return { locale: lang.value === 'en' ? 'en' : 'it', illustrative };
+}
+
+/** A table shown in the UI (drawer, quality panel) as CSV, through the core's one writer. */
+export function tableCsv(headers: string[], rows: CsvCell[][], illustrative = false): string {
+  return coreTableCsv(headers, rows, csvOptions(illustrative));
 }
