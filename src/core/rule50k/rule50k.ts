@@ -9,12 +9,13 @@
 import type { CoverageResult } from '../coverage/coverage.ts';
 import { DEFAULT_RESPONSE_ASSUMPTIONS, TIME_BAND_LABELS, type ResponseAssumptions } from '../coverage/assumptions.ts';
 import { DEFAULT_CALENDAR, type CalendarAssumptions } from '../des/calendar.ts';
-import type { CompiledLayout, CompiledService } from '../sim/compile.ts';
+import type { CompiledLayout } from '../sim/compile.ts';
 import { type PisPresence, type TimeBand } from '../sim/layout.ts';
 import { ambitoCompliance, type AmbitoCompliance, type ComplianceStatus } from '../sim/roster.ts';
 import type { TravelContext } from '../travel/context.ts';
 import { RULE50K_LEGAL_SOURCE, RULE50K_LEGAL_TEXT } from './legal.ts';
 import { formatInt } from '../format/numbers.ts';
+import { at, got } from '../check/at.ts';
 
 export interface Rule50kOptions {
   /** Planning target T in minutes (default: the coverage target). */
@@ -132,8 +133,9 @@ export function evaluateRule50k(travel: TravelContext, layout: CompiledLayout, c
   const complianceOf = (si: number, ambito: string): AmbitoCompliance => {
     const key = `${si}|${ambito}`;
     let c = complianceCache.get(key);
+    // Stryker disable next-line ConditionalExpression: a cache; recomputing on every call gives the same compliance
     if (!c) {
-      c = ambitoCompliance(layout.services[si], ambito, calendar, layout.openingHours);
+      c = ambitoCompliance(at(layout.services, si), ambito, calendar, layout.openingHours);
       complianceCache.set(key, c);
     }
     return c;
@@ -145,26 +147,34 @@ export function evaluateRule50k(travel: TravelContext, layout: CompiledLayout, c
     const factor = travel.bandFactor(b);
     let w = 0;
     let s = 0;
-    for (let p = demand.firstOfComune[i]; p < demand.firstOfComune[i + 1]; p++) {
+    for (let p = at(demand.firstOfComune, i); p < at(demand.firstOfComune, i + 1); p++) {
       let best = Infinity;
-      for (const arr of travelArrays) best = Math.min(best, arr[p]);
-      w += demand.residents[p];
-      s += demand.residents[p] * (fixedMin + best * factor);
+      for (const arr of travelArrays) best = Math.min(best, at(arr, p));
+      const residents = at(demand.residents, p);
+      w += residents;
+      s += residents * (fixedMin + best * factor);
     }
     return w > 0 ? s / w : Infinity;
   };
   const activeTravel = (si: number, b: TimeBand = band): Float32Array[] =>
-    layout.services[si].baseIndices.map((bi) => layout.bases[bi]).filter((x) => x.unitsByBand[b] > 0).map((x) => x.travelMin);
-  /** A neighbouring service that itself passes the legal test for this Ambito's hours. */
-  const legallySound = (s: CompiledService, si: number, ambito: string): boolean => s.graveMarginalita && complianceOf(si, ambito).status === 'compliant';
+    at(layout.services, si).baseIndices.map((bi) => at(layout.bases, bi)).filter((x) => x.unitsByBand[b] > 0).map((x) => x.travelMin);
+  /**
+   * A neighbouring service that itself passes the legal test, judged for its first member Ambito
+   * (it serves a bordering comune, so it has one).
+   */
+  const legallySound = (si: number): boolean => {
+    const s = at(layout.services, si);
+    return s.graveMarginalita && complianceOf(si, at(s.members, 0)).status === 'compliant';
+  };
 
   const comuni = rule50kComuni(travel).map((i): Rule50kEntry => {
-    const c = data.comuni[i];
-    const ambito = layout.ambitoOfComune[i];
-    const si = layout.serviceOfComune[i];
-    const svc = si >= 0 ? layout.services[si] : undefined;
-    const presence: PisPresence = layout.ambitoPis.get(ambito) ?? (svc ? 'present' : 'absent');
-    const r = coverage.comuni.responseMin[i];
+    const c = at(data.comuni, i);
+    const ambito = at(layout.ambitoOfComune, i);
+    const si = at(layout.serviceOfComune, i);
+    const svc = si >= 0 ? at(layout.services, si) : undefined;
+    // compileLayout gives every Ambito of the territory (and every override target) a status.
+    const presence: PisPresence = got(layout.ambitoPis, ambito);
+    const r = at(coverage.comuni.responseMin, i);
     const responseMin = Number.isFinite(r) ? r : null;
     const withinTarget = responseMin !== null && responseMin <= targetMin;
     const aName = `${ambitoName.get(ambito) ?? ambito} (${ambito})`;
@@ -197,14 +207,14 @@ export function evaluateRule50k(travel: TravelContext, layout: CompiledLayout, c
         // Join a neighbouring PIS: legally sound ones first, then the fastest.
         const ranked = neighbourAmbitiServices(data.adjacency, layout, ambito)
           .map((j) => [j, responseFrom(i, activeTravel(j))] as const)
-          .sort((a, b) => Number(legallySound(layout.services[b[0]], b[0], layout.services[b[0]].members[0] ?? '')) - Number(legallySound(layout.services[a[0]], a[0], layout.services[a[0]].members[0] ?? '')) || a[1] - b[1]);
+          .sort((a, b) => Number(legallySound(b[0])) - Number(legallySound(a[0])) || a[1] - b[1]);
         const best = ranked[0];
         if (best) {
           const [j, t] = best;
-          const s = layout.services[j];
+          const s = at(layout.services, j);
           const missing: string[] = [];
           if (!s.graveMarginalita) missing.push('attivarvi gli interventi per persone senza dimora o in grave marginalità');
-          const cj = complianceOf(j, s.members[0] ?? ambito);
+          const cj = complianceOf(j, at(s.members, 0));
           if (cj.status === 'gap') missing.push(`coprirne i turni scoperti (${bandList(cj.gapBands)})`);
           legalFixes.push(`Far aderire l'Ambito ${aName} al PIS «${s.name}» in forma associata${missing.length ? ' e ' + missing.join(' e ') : ''} (tempo stimato ${Number.isFinite(t) ? fmt(t) : 'non calcolabile'})`);
         }
@@ -252,7 +262,7 @@ export function evaluateRule50k(travel: TravelContext, layout: CompiledLayout, c
         if (slow.length) {
           targetReasons.push(`Oltre l'obiettivo di ${targetMin} min: ${slow.map((b) => `${TIME_BAND_LABELS[b.band]} ${b.responseMin === null ? '—' : fmt(b.responseMin)}`).join(', ')}`);
           const worst = slow.reduce((a, b) => ((b.responseMin ?? Infinity) > (a.responseMin ?? Infinity) ? b : a));
-          const ownBase = svc.baseIndices.map((bi) => layout.bases[bi]).find((x) => x.comune === i);
+          const ownBase = svc.baseIndices.map((bi) => at(layout.bases, bi)).find((x) => x.comune === i);
           if (ownBase && ownBase.unitsByBand[worst.band] === 0) {
             targetFixes.push(`Assegnare almeno un'unità nella fascia "${TIME_BAND_LABELS[worst.band]}" alla base ${ownBase.id} del PIS «${svc.name}» a ${c.name}`);
           } else {
@@ -314,14 +324,17 @@ export function evaluateRule50k(travel: TravelContext, layout: CompiledLayout, c
   };
 }
 
-/** Services of the Ambiti bordering `ambito` (comune adjacency, overrides applied), in layout order. */
+/**
+ * Services of the Ambiti bordering `ambito` (comune adjacency, overrides applied), in layout order.
+ * Called only for an Ambito no service serves, so any service found across a border is another's.
+ */
 function neighbourAmbitiServices(adjacency: number[][], layout: CompiledLayout, ambito: string): number[] {
   const found = new Set<number>();
   layout.ambitoOfComune.forEach((a, i) => {
     if (a !== ambito) return;
-    for (const j of adjacency[i]) {
-      const s = layout.serviceOfComune[j];
-      if (s >= 0 && layout.ambitoOfComune[j] !== ambito) found.add(s);
+    for (const j of at(adjacency, i)) {
+      const s = at(layout.serviceOfComune, j);
+      if (s >= 0) found.add(s);
     }
   });
   return [...found].sort((a, b) => a - b);

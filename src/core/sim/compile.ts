@@ -6,6 +6,7 @@ import type { TerritoryData } from '../territory/types.ts';
 import type { TravelContext } from '../travel/context.ts';
 import { TIME_BANDS, type OpeningHours, type PisOrganisationOption, type PisPresence, type ServiceLayout, type TimeBand } from './layout.ts';
 import { rosterView } from './roster.ts';
+import { at, got } from '../check/at.ts';
 
 export interface CompiledBase {
   id: string;
@@ -69,7 +70,7 @@ export function compileLayout(travel: TravelContext, layout: ServiceLayout): Com
   for (const [istat, code] of Object.entries(layout.compositionOverrides ?? {})) {
     const i = idx.get(istat);
     if (i === undefined) warnings.push(`Spostamento di composizione ignorato: comune ${istat} sconosciuto`);
-    else if (!ambitoCodes.has(code)) warnings.push(`Spostamento di composizione ignorato: Ambito ${code} sconosciuto (comune ${data.comuni[i].name})`);
+    else if (!ambitoCodes.has(code)) warnings.push(`Spostamento di composizione ignorato: Ambito ${code} sconosciuto (comune ${at(data.comuni, i).name})`);
     else ambitoOfComune[i] = code;
   }
 
@@ -80,7 +81,7 @@ export function compileLayout(travel: TravelContext, layout: ServiceLayout): Com
     const baseIndices: number[] = [];
     for (const m of s.members) {
       if (!ambitoCodes.has(m)) warnings.push(`PIS "${s.name}": Ambito ${m} sconosciuto, ignorato`);
-      else if (serviceOfAmbito.has(m)) warnings.push(`PIS "${s.name}": l'Ambito ${m} è già servito dal PIS "${layout.services[serviceOfAmbito.get(m)!].name}", vale il primo`);
+      else if (serviceOfAmbito.has(m)) warnings.push(`PIS "${s.name}": l'Ambito ${m} è già servito dal PIS "${at(layout.services, got(serviceOfAmbito, m)).name}", vale il primo`);
       else serviceOfAmbito.set(m, si);
     }
     for (const b of s.bases) {
@@ -96,12 +97,16 @@ export function compileLayout(travel: TravelContext, layout: ServiceLayout): Com
         if (!ok) warnings.push(`PIS "${s.name}", base ${b.id}: unità nella fascia ${band} non valide (${String(u)}), considerate 0`);
         unitsByBand[band] = ok ? u : 0;
       }
-      const point: [number, number] = b.point ? [b.point[0], b.point[1]] : [data.comuni[ci].point[0], data.comuni[ci].point[1]];
+      const where = b.point ?? at(data.comuni, ci).point;
+      const point: [number, number] = [where[0], where[1]];
       baseIndices.push(bases.length);
       bases.push({ id: b.id, serviceIndex: si, comune: ci, point, unitsByBand, travelMin: travel.travelToPoints(ci, point) });
     }
     // The roster read once, over the bases that compiled (an ignored base puts nobody on site).
-    const roster = rosterView({ ...s, bases: baseIndices.map((bi) => ({ id: bases[bi].id, istat: '', unitsByBand: bases[bi].unitsByBand })) });
+    const roster = rosterView({ ...s, bases: baseIndices.map((bi) => {
+      const base = at(bases, bi);
+      return { id: base.id, istat: '', unitsByBand: base.unitsByBand };
+    }) });
     services.push({
       id: s.id,
       name: s.name,

@@ -4,6 +4,7 @@
 // calendar. A gap in the roster is a compliance failure to report, not a wait to average: the
 // DES counts calls that arrive in a gap as uncovered and never queues them.
 import { bandOfHour, dayOfWeek, type CalendarAssumptions } from '../des/calendar.ts';
+import { at } from '../check/at.ts';
 import { DEFAULT_OPENING_HOURS, TIME_BANDS, type LayoutService, type OpeningHours, type PisOrganisationOption, type TimeBand } from './layout.ts';
 
 /** Who handles a call arriving at a given hour: the PIS, the territorial services (option (a), their opening hours), or nobody. */
@@ -126,13 +127,14 @@ export function ambitoCompliance(service: RosterView | LayoutService, ambito: st
   for (let h = 0; h < YEAR_HOURS; h++) {
     const k = TIME_BANDS.indexOf(bandOfHour(h, calendar));
     const d = dutyAt(r, ambito, h, calendar, openingHours);
-    acc[k].total++;
-    if (d === 'pis') acc[k].pis++;
-    else if (d === 'territoriali') acc[k].terr++;
-    else acc[k].none++;
+    const a = at(acc, k);
+    a.total++;
+    if (d === 'pis') a.pis++;
+    else if (d === 'territoriali') a.terr++;
+    else a.none++;
   }
   const bands: BandCompliance[] = TIME_BANDS.map((band, k) => {
-    const a = acc[k];
+    const a = at(acc, k);
     if (!r.rosterKnown) return { band, state: 'unknown', hoursPerYear: a.total, pisHours: null, territorialHours: null, uncoveredHours: null, missing: [] };
     const missing: BandCompliance['missing'] = [];
     if (a.none > 0) {

@@ -4,11 +4,10 @@ import type { TerritoryData } from '../territory/types.ts';
 import { allBands, type LayoutService, type ServiceLayout } from './layout.ts';
 
 function mostPopulous(data: TerritoryData, ambiti: Set<string>): string {
-  let best = -1;
-  data.comuni.forEach((c, i) => {
-    if (ambiti.has(c.ambito) && (best < 0 || c.residents > data.comuni[best].residents)) best = i;
-  });
-  return data.comuni[best].istat;
+  let best: TerritoryData['comuni'][number] | undefined;
+  for (const c of data.comuni) if (ambiti.has(c.ambito) && (!best || c.residents > best.residents)) best = c;
+  if (!best) throw new RangeError(`nessun comune negli Ambiti ${[...ambiti].join(', ')}`);
+  return best.istat;
 }
 
 // One operator answering and one unit on site in every band: a 24h/365 always-on service (option (b)).
