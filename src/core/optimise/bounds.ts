@@ -46,6 +46,8 @@ export interface BoundOptions {
   patience?: number;
   /** cover: every this many iterations the relaxation's bases seed a swap search (default 25). */
   searchEvery?: number;
+  /** cover: tabu moves after each seeded swap search (default 0). */
+  seedTabu?: number;
   /** Full sorted lists up to this many entries (default 6 M: ≈ 72 MB at Float64 + Int32). */
   maxListEntries?: number;
 }
@@ -345,10 +347,11 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
       theta /= 2;
       since = 0;
     }
-    if (it % searchEvery === 0) {
+    // Seeded searches often early (the multipliers move fast), rarely later (each costs ~10 iterations).
+    if (it % (it < 20 * searchEvery ? searchEvery : 20 * searchEvery) === 0) {
       // Lagrangian heuristic: the relaxation's bases, improved by the swap search.
       const start = open.filter((j) => !fixedSet.has(j));
-      const ls = coverSearch({ start: lists.start, cols: lists.points }, { start: lists.start, cols: lists.points }, w, m, problem.fixed, free, need, { start });
+      const ls = coverSearch({ start: lists.start, cols: lists.points }, { start: lists.start, cols: lists.points }, w, m, problem.fixed, free, need, { start, tabu: options.seedTabu ?? 0 });
       if (ls.covered > lb + 1e-9 * Math.max(1, lb)) {
         const v = evaluateOpen(problem, ls.open);
         lb = v.coveredResidents;

@@ -197,13 +197,16 @@ export function guardProblem(problem: SitingProblem, heuristic: HeuristicSolutio
   const n = problem.points.length;
   const sel = isSelectable(problem);
   const m = sel.filter(Boolean).length;
-  const size = estimateModelSize(problem.objective, n, m, problem.fixed.length);
+  // Maximal covering is sparse: one nonzero per (point, candidate within T), not n × m.
+  const pairsOf = problem.objective === 'cover' ? coverPairsPerCandidate(problem) : null;
+  const pairsAll = pairsOf ? pairsOf.reduce((a, c, j) => a + (sel[j] ? c : 0), 0) : undefined;
+  const size = estimateModelSize(problem.objective, n, m, problem.fixed.length, pairsAll);
   if (size.nonzeros <= maxNz) return { problem, dropped: 0, warnings: [] };
   const what = `Il modello esatto avrebbe ${size.variables.toLocaleString('it-IT')} variabili, ${size.constraints.toLocaleString('it-IT')} vincoli e ${size.nonzeros.toLocaleString('it-IT')} coefficienti (limite ${maxNz.toLocaleString('it-IT')}) per ${n} punti di domanda e ${m} comuni candidati`;
   if (options.onTooLarge === 'refuse') throw new ModelTooLargeError(`${what}: troppo grande per la memoria del browser. Ridurre i comuni candidati o gli Ambiti, oppure usare la soluzione euristica`);
   // Largest m' with size(n, m') within the limit.
   let mMax = m;
-  while (mMax > 0 && estimateModelSize(problem.objective, n, mMax, problem.fixed.length).nonzeros > maxNz) mMax--;
+  if (!pairsOf) while (mMax > 0 && estimateModelSize(problem.objective, n, mMax, problem.fixed.length).nonzeros > maxNz) mMax--;
   const must = new Set([...problem.fixed, ...heuristic.open]);
   if (mMax < Math.max(problem.k, must.size) + 1) {
     throw new ModelTooLargeError(`${what}: anche limitando i candidati il modello resta troppo grande. Ridurre gli Ambiti o usare la soluzione euristica`);
@@ -216,7 +219,19 @@ export function guardProblem(problem: SitingProblem, heuristic: HeuristicSolutio
     return s;
   });
   const ranked = problem.candidates.map((_, j) => j).filter((j) => sel[j] && !must.has(j)).sort((a, b) => single[a] - single[b] || a - b);
-  const keep = [...must, ...ranked.slice(0, mMax - must.size)];
+  let keep = [...must, ...ranked.slice(0, mMax - must.size)];
+  if (pairsOf) {
+    // cover: as many of the ranked candidates as their cover pairs allow.
+    let nz = n + problem.fixed.length;
+    keep = [...must];
+    for (const j of keep) nz += pairsOf[j] + 1;
+    for (const j of ranked) {
+      if (nz + pairsOf[j] + 1 > maxNz) break;
+      nz += pairsOf[j] + 1;
+      keep.push(j);
+    }
+    if (keep.length < problem.k + 1) throw new ModelTooLargeError(`${what}: anche limitando i candidati il modello resta troppo grande. Ridurre gli Ambiti o usare la soluzione euristica`);
+  }
   const restricted = restrictCandidates(problem, keep);
   const dropped = m - keep.length;
   return {
@@ -224,6 +239,17 @@ export function guardProblem(problem: SitingProblem, heuristic: HeuristicSolutio
     dropped,
     warnings: [`${what}: considerati solo ${keep.length} comuni candidati (le basi dell'euristica, quelle fisse e i più centrali); ${dropped} esclusi. L'ottimo è quindi relativo ai candidati considerati`],
   };
+}
+
+/** cover: demand points (w > 0) within T of each candidate, i.e. the MIP's nonzeros per y column. */
+function coverPairsPerCandidate(problem: SitingProblem): number[] {
+  const n = problem.points.length;
+  const T = problem.targetMin + 1e-9;
+  return problem.candidates.map((_, j) => {
+    let c = 0;
+    for (let i = 0; i < n; i++) if (problem.weights[i] > 0 && problem.cost[j * n + i] <= T) c++;
+    return c;
+  });
 }
 
 function statusOf(code: number): ExactStatus {

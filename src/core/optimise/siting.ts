@@ -90,6 +90,9 @@ export function responseFixedMin(band: TimeBand, response: ResponseAssumptions =
   return response.triageMin + response.mobilisationMinByBand[band];
 }
 
+/** Tabu moves of the cover heuristic after its swap search. */
+export const COVER_TABU_MOVES = 60;
+
 /** Candidates up to which the per-candidate travel rows stay cached (all of Lombardy: 1,503). */
 export const KEEP_ROWS_UP_TO = 2000;
 
@@ -416,7 +419,9 @@ export function solveHeuristic(problem: SitingProblem): HeuristicSolution {
     evaluations += r.evaluations;
   } else if (problem.objective === 'cover') {
     const { byCand, byPoint } = coverCsr(problem, usable, problem.targetMin);
-    const c = coverSearch(byCand, byPoint, problem.weights, m, problem.fixed, free, problem.k - problem.fixed.length);
+    // 60 tabu moves after the swaps: Lombardy k 10 reaches the proven optimum (4,940,631; the swaps
+    // alone stop at 4,897,357), k 20 gains 0.6 %, for ~10-30 ms.
+    const c = coverSearch(byCand, byPoint, problem.weights, m, problem.fixed, free, problem.k - problem.fixed.length, { tabu: COVER_TABU_MOVES });
     const filled = fillOpen(problem, c.open, free);
     const r = fastInterchange(problem, filled, free, 'cover');
     open = r.open;
