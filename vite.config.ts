@@ -10,8 +10,27 @@ const cspMeta = (): Plugin => ({
   transformIndexHtml: () => [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CSP_META }, injectTo: 'head-prepend' }],
 });
 
+/**
+ * The start-up geodata preloaded from index.html: the browser fetches it while the JS is still
+ * being fetched and evaluated, instead of after (issue 13; main.tsx's fetch() then takes the
+ * preloaded response). `crossorigin` matches fetch()'s default same-origin credentials mode.
+ */
+const GEODATA_AT_START = [/geodata[\\/]generated[\\/]territory\.json$/, /geodata[\\/]generated[\\/]territory\.topo\.json$/, /geodata[\\/]generated[\\/]manifest\.json$/];
+const preloadGeodata = (): Plugin => ({
+  name: 'pis-preload-geodata',
+  apply: 'build',
+  transformIndexHtml: {
+    order: 'post',
+    handler(_html, ctx) {
+      const files = Object.values(ctx.bundle ?? {}).filter((a) => a.type === 'asset' && (a.originalFileNames ?? []).some((n) => GEODATA_AT_START.some((re) => re.test(n))));
+      if (files.length !== GEODATA_AT_START.length) throw new Error(`geodata da precaricare: trovati ${files.length} file su ${GEODATA_AT_START.length}`);
+      return files.map((a) => ({ tag: 'link', attrs: { rel: 'preload', href: `./${a.fileName}`, as: 'fetch', crossorigin: '' }, injectTo: 'head' as const }));
+    },
+  },
+});
+
 export default defineConfig({
-  plugins: [preact(), cspMeta()],
+  plugins: [preact(), cspMeta(), preloadGeodata()],
   // Relative base so the built app also works from a sub-folder or a file server at a conference.
   base: './',
   worker: { format: 'es' },

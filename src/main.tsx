@@ -39,7 +39,9 @@ async function getJson<T>(url: string): Promise<T> {
 
 
 async function start(root: HTMLElement) {
+  performance.mark('pis:start');
   const [data, topo, manifest] = await Promise.all([getJson<TerritoryData>(territoryUrl), getJson<Topology>(topologyUrl), getJson<Manifest>(manifestUrl)]);
+  performance.mark('pis:geodata');
   // The shipped territory, and the one the app uses: with the official table if one was imported.
   // With the comune boundaries attached, every importer and the editor check that a base's point
   // lies in its comune (territory/places.ts).
@@ -63,7 +65,9 @@ async function start(root: HTMLElement) {
       download: recovered.length ? { filename: 'scenari-messi-da-parte.json', text: recoveryDownload(recovered) } : undefined,
     });
   }
+  performance.mark('pis:state');
   const { layers, labels } = buildLayers(topo, territory, { redissolve: !!official });
+  performance.mark('pis:layers');
   if (official && takeReportFlag()) {
     state.actions.notify({ kind: 'info', text: t().notices.officialApplied(official.fileName), details: official.report });
   }
@@ -102,6 +106,7 @@ async function start(root: HTMLElement) {
   const opt = createOptimiseState(state, planning, optClient);
   exposeApp({ state, sim, opt, planning, simClient });
   const mapAccess = createMapAccess();
+  performance.mark('pis:workers');
   root.replaceChildren(); // drop the static "Caricamento…" placeholder
   render(
     <Ctx.Provider value={{ territory, shipped, official, state, sim, opt, manifest, layers, labels, topo, compositionCsvUrl, mapAccess }}>
@@ -111,6 +116,7 @@ async function start(root: HTMLElement) {
     </Ctx.Provider>,
     root,
   );
+  performance.mark('pis:rendered');
 }
 
 const root = document.getElementById('app')!;

@@ -5,12 +5,16 @@ import * as maplibregl from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { hatch } from './patterns.ts';
-import { LABEL_LAYERS, LEVEL_LINE, OSM_SOURCE, baseStyle, labelSize, type MapLayersData } from './style.ts';
+import { LABEL_LAYERS, LEVEL_LINE, LEVEL_SOURCE, OSM_SOURCE, baseStyle, labelSize, type MapLayersData } from './style.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Level } from '../core/territory/types.ts';
+import type { FirstLook } from './style.ts';
 
 // MapLibre 6 loads its worker relative to its own module URL, which bundling breaks (TOOLCHAIN §2).
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
+// Start MapLibre's worker now, while the app fetches and prepares the territory, not when the map
+// is created (its 0.5 MB script is then already evaluated).
+maplibregl.prewarm();
 
 export interface MapCallbacks {
   /** A click: the Ambito and the comune under the pointer, with the clicked point. */
@@ -29,7 +33,7 @@ export interface AmbitoLabel {
 
 export interface MapView {
   map: maplibregl.Map;
-  setColours(fillByAmbito: Map<string, string>, multiUnit: string[], level: Level): void;
+  setColours(fillByAmbito: ReadonlyMap<string, string>, multiUnit: readonly string[], level: Level): void;
   setSelection(ambito: string | undefined, comune: string | undefined): void;
   setPending(ambiti: string[]): void;
   setProposal(points: FeatureCollection): void;
@@ -51,12 +55,42 @@ export interface MapView {
 const round5 = (x: number) => Math.round(x * 1e5) / 1e5;
 const LOMBARDIA: [number, number, number, number] = [8.49, 44.67, 11.43, 46.64];
 
-/** Resolves once the style and sources are loaded (feature-state needs them); throws without WebGL2. */
-export async function createMapView(container: HTMLElement, layers: MapLayersData, labels: AmbitoLabel[], cb: MapCallbacks): Promise<MapView> {
+/**
+ * The first frame is drawn only once every tile in view is loaded. Without this MapLibre draws a
+ * frame each time one tile of one source arrives from its worker (20-40 frames before idle), and
+ * with software WebGL each frame costs 50-150 ms of CPU: the half-drawn frames are most of the
+ * time to the first idle map (issue 13, reviews/perf.md). Only the first frames are held (never
+ * after, so panning still draws while tiles load), and at most HOLD_MS.
+ * MapLibre has no option for this: it wraps the painter's render (maplibre-gl is pinned); if that
+ * hook is gone the map simply draws as before, and the container says so (data-first-frame-held,
+ * which the benchmark reports as map_first_frame_held).
+ */
+const HOLD_MS = 4000;
+export function holdFirstFrame(map: maplibregl.Map): boolean {
+  const painter = (map as unknown as { painter?: { render?: (...args: unknown[]) => unknown } }).painter;
+  if (!painter || typeof painter.render !== 'function') return false;
+  const render = painter.render.bind(painter);
+  const until = performance.now() + HOLD_MS;
+  painter.render = (...args: unknown[]) => {
+    if (performance.now() < until && !(map.isStyleLoaded() && map.areTilesLoaded())) return undefined;
+    painter.render = render;
+    return render(...args);
+  };
+  return true;
+}
+
+/**
+ * Resolves once the style and sources are loaded (feature-state needs them); throws without WebGL2.
+ * `first` is what the first frame shows (colours, multi-unit stripes, level borders): it goes into
+ * the style itself, so the map is drawn coloured once instead of grey and then again (issue 13).
+ */
+export async function createMapView(container: HTMLElement, layers: MapLayersData, labels: AmbitoLabel[], cb: MapCallbacks, first?: FirstLook): Promise<MapView> {
   cb.onState('loading');
   const map = new maplibregl.Map({
     container,
-    style: baseStyle(layers),
+    style: baseStyle(layers, first),
+    // No symbol fade-in: each faded label costs frames of software GL before the map is idle.
+    fadeDuration: 0,
     bounds: LOMBARDIA,
     fitBoundsOptions: { padding: 16 },
     // Compact (an ⓘ button) only on a narrow map; the exports always carry the full sources.
@@ -72,6 +106,8 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     dragRotate: false,
     pitchWithRotate: false,
   });
+  performance.mark('pis:map-new');
+  container.dataset.firstFrameHeld = holdFirstFrame(map) ? '1' : '0';
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
   map.addControl(new maplibregl.ScaleControl({ unit: 'metric' }), 'bottom-left');
   map.touchZoomRotate.disableRotation();
@@ -84,6 +120,9 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
   map.setMissingStyleImageResolver((id) => {
     if (patterns[id] && !map.hasImage(id)) map.addImage(id, patterns[id]());
   });
+  // The first colours also as feature-state (what setColours keeps and the tests read), set as
+  // soon as the style exists: before the first frame is drawn, so it costs no extra frame.
+  if (first) map.once('style.load', () => { for (const [code, fill] of first.fills) map.setFeatureState({ source: 'ambiti', id: code }, { fill }); });
   map.on('idle', () => cb.onState('idle'));
   map.on('error', (e) => {
     // Missing OSM tiles (no internet) are not fatal: the Ambiti still draw on the plain background.
@@ -95,22 +134,57 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     cb.onState(`error ${e.error?.message ?? 'sconosciuto'}`);
   });
   await new Promise<void>((resolve) => map.once('load', () => resolve()));
+  performance.mark('pis:map-load');
   // A compact attribution (narrow map) starts folded to its ⓘ button: it must not cover the map.
   container.querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
 
   let hovered: string | undefined;
   let selected: { ambito?: string; comune?: string } = {};
-  let level: Level = 'ats';
   let basemapOn = false;
   let labelsOn = true;
+  // What the map shows now, so that a call repeating it changes nothing: a filter or layout change
+  // makes MapLibre re-lay out the whole source in its worker, and a setData re-tiles it.
+  const fills = new Map<string, string>(first?.fills ?? []);
+  let multi = JSON.stringify([...(first?.multiUnit ?? [])].sort());
+  let lineLevel: Level = first?.level ?? 'ats';
+  let labelsState = JSON.stringify([true, '']);
+  let labelScale = 1;
+  // Distretti and ASST borders are tiled only when first shown (style.ts starts them empty).
+  const loadedLevels = new Set<Level>(first ? [lineLevel] : ['ats', 'asst', 'distretto']);
+  const ensureLevel = (l: Level) => {
+    if (loadedLevels.has(l) || !(l in LEVEL_SOURCE)) return;
+    loadedLevels.add(l);
+    const id = LEVEL_SOURCE[l as keyof typeof LEVEL_SOURCE];
+    (map.getSource(id) as maplibregl.GeoJSONSource).setData(layers[id]);
+  };
+  const emptySources = new Set(['associations', 'proposal', 'rule50k', 'bases', 'association-points']);
+  /** setData, skipped when an empty source stays empty. */
+  const setSource = (id: string, data: FeatureCollection) => {
+    if (data.features.length === 0 && emptySources.has(id)) return;
+    if (data.features.length === 0) emptySources.add(id);
+    else emptySources.delete(id);
+    (map.getSource(id) as maplibregl.GeoJSONSource).setData(data);
+  };
+  let ambitiData: FeatureCollection = layers.ambiti;
+  // Highlight layers (style.ts HIGHLIGHT_LAYERS) drawn only while they highlight something.
+  const layerOn = new Map<string, boolean>();
+  const highlight = (ids: readonly string[], on: boolean) => {
+    for (const id of ids) {
+      if ((layerOn.get(id) ?? false) === on) continue;
+      layerOn.set(id, on);
+      map.setPaintProperty(id, 'line-layer-opacity', on ? 1 : 0);
+    }
+  };
   // Labels are symbol layers (style.ts): the toggle switches them, the selected Ambito's name stays.
   const updateLabels = () => {
+    const now = JSON.stringify([labelsOn, selected.ambito ?? '']);
+    if (now === labelsState) return;
+    labelsState = now;
     for (const id of LABEL_LAYERS) if (id !== 'ambito-label-selected') map.setLayoutProperty(id, 'visibility', labelsOn ? 'visible' : 'none');
     map.setFilter('ambito-label-selected', ['==', ['get', 'code'], selected.ambito ?? '']);
     // The unselected label of the selected Ambito would otherwise be drawn twice.
     map.setFilter('ambiti-label', ['!=', ['get', 'code'], selected.ambito ?? '']);
   };
-  updateLabels();
   void labels;
 
   const setHover = (code: string | undefined) => {
@@ -118,6 +192,7 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     if (hovered) map.setFeatureState({ source: 'ambiti', id: hovered }, { hover: false });
     hovered = code;
     if (code) map.setFeatureState({ source: 'ambiti', id: code }, { hover: true });
+    highlight(['ambiti-hover'], !!code);
   };
   map.on('mousemove', 'ambiti-fill', (e) => {
     const code = e.features?.[0]?.properties?.code as string | undefined;
@@ -144,10 +219,21 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
   return {
     map,
     setColours(fillByAmbito, multiUnit, newLevel) {
-      for (const [code, fill] of fillByAmbito) map.setFeatureState({ source: 'ambiti', id: code }, { fill });
-      map.setFilter('ambiti-multi', ['in', ['get', 'code'], ['literal', multiUnit]]);
-      level = newLevel;
-      for (const [l, id] of Object.entries(LEVEL_LINE)) map.setLayoutProperty(id, 'visibility', l === level ? 'visible' : 'none');
+      for (const [code, fill] of fillByAmbito) {
+        if (fills.get(code) === fill) continue;
+        fills.set(code, fill);
+        map.setFeatureState({ source: 'ambiti', id: code }, { fill });
+      }
+      const m = JSON.stringify([...multiUnit].sort());
+      if (m !== multi) {
+        multi = m;
+        map.setFilter('ambiti-multi', ['in', ['get', 'code'], ['literal', [...multiUnit]]]);
+      }
+      if (newLevel !== lineLevel) {
+        lineLevel = newLevel;
+        ensureLevel(newLevel);
+        for (const [l, id] of Object.entries(LEVEL_LINE)) map.setLayoutProperty(id, 'visibility', l === lineLevel ? 'visible' : 'none');
+      }
     },
     setSelection(ambito, comune) {
       if (selected.ambito) map.setFeatureState({ source: 'ambiti', id: selected.ambito }, { selected: false });
@@ -155,6 +241,8 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
       selected = { ambito, comune };
       if (ambito) map.setFeatureState({ source: 'ambiti', id: ambito }, { selected: true });
       if (comune) map.setFeatureState({ source: 'comuni', id: comune }, { selected: true });
+      highlight(['ambiti-selected'], !!ambito);
+      highlight(['comune-selected'], !!comune);
       updateLabels();
     },
     setResponse(colours) {
@@ -166,26 +254,31 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
       map.setLayoutProperty('comuni-response', 'visibility', 'visible');
     },
     setAmbitiData(ambiti, movedNow) {
-      (map.getSource('ambiti') as maplibregl.GeoJSONSource).setData(ambiti);
+      if (ambiti !== ambitiData) {
+        ambitiData = ambiti;
+        (map.getSource('ambiti') as maplibregl.GeoJSONSource).setData(ambiti);
+      }
       for (const c of moved) map.setFeatureState({ source: 'comuni', id: c }, { moved: false });
       moved = movedNow;
       for (const c of moved) map.setFeatureState({ source: 'comuni', id: c }, { moved: true });
+      highlight(['comuni-moved'], moved.length > 0);
     },
     setRule50k(points) {
-      (map.getSource('rule50k') as maplibregl.GeoJSONSource).setData(points);
+      setSource('rule50k', points);
     },
     setProposal(points) {
-      (map.getSource('proposal') as maplibregl.GeoJSONSource).setData(points);
+      setSource('proposal', points);
     },
     setPending(ambiti) {
       for (const a of pending) map.setFeatureState({ source: 'ambiti', id: a }, { pending: false });
       pending = ambiti;
       for (const a of pending) map.setFeatureState({ source: 'ambiti', id: a }, { pending: true });
+      highlight(['ambiti-pending-halo', 'ambiti-pending'], pending.length > 0);
     },
     setScenarioLayers(associations, bases, labels) {
-      (map.getSource('associations') as maplibregl.GeoJSONSource).setData(associations);
-      (map.getSource('bases') as maplibregl.GeoJSONSource).setData(bases);
-      (map.getSource('association-points') as maplibregl.GeoJSONSource).setData({
+      setSource('associations', associations);
+      setSource('bases', bases);
+      setSource('association-points', {
         type: 'FeatureCollection',
         features: labels.map((l) => ({ type: 'Feature', id: l.code, properties: { id: l.code, name: l.name }, geometry: { type: 'Point', coordinates: l.point } })),
       });
@@ -211,6 +304,8 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
       }
     },
     setLabelScale(k) {
+      if (k === labelScale) return;
+      labelScale = k;
       for (const id of LABEL_LAYERS) if (id !== 'capoluoghi-dot') map.setLayoutProperty(id, 'text-size', labelSize(id, k) as never);
       // Ambito names from a lower zoom when presenting (the region fills a small projector).
       map.setLayerZoomRange('ambiti-label', k > 1 ? 6.3 : 6.8, 24);

@@ -6,6 +6,7 @@
 // code. The optional OpenStreetMap raster is added at runtime only when the user asks for it.
 import type { FeatureCollection } from 'geojson';
 import type { RasterSourceSpecification, StyleSpecification } from 'maplibre-gl';
+import type { Level } from '../core/territory/types.ts';
 import { BACKGROUND, BORDER, RULE_FAIL, RULE_PASS, RULE_UNKNOWN, SELECTED } from './palette.ts';
 
 export interface MapLayersData {
@@ -52,19 +53,50 @@ export const OSM_SOURCE: RasterSourceSpecification = {
 
 /** Line layer id per level whose borders are drawn over the Ambiti. */
 export const LEVEL_LINE = { ats: 'ats-line', asst: 'asst-line', distretto: 'distretti-line' } as const;
+/** Source (and MapLayersData field) per level. */
+export const LEVEL_SOURCE = { ats: 'ats', asst: 'asst', distretto: 'distretti' } as const;
+
+/** What the first frame shows: Ambiti fills, the Ambiti striped as multi-unit, whose borders. */
+export interface FirstLook {
+  fills: ReadonlyMap<string, string>;
+  multiUnit: readonly string[];
+  level: Level;
+}
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-export function baseStyle(d: MapLayersData): StyleSpecification {
+/**
+ * The style. With `first`, the first colours are a `match` in the style itself (feature-state set
+ * later overrides them), and only the borders of the visible level are tiled at start: the other
+ * levels' sources start empty and mapView fills them when first shown (fewer vertices tiled
+ * before the first idle, issue 13).
+ */
+/**
+ * Line layers drawn only for a few features at a time (selection, hover, Ambiti being picked,
+ * moved comuni): they draw through feature-state, so a change needs no re-tiling, and the whole
+ * layer is switched off (layer opacity 0, a paint property: no re-layout) while nothing is
+ * highlighted, so the map does not draw every border once more with opacity 0 in every frame.
+ */
+export const HIGHLIGHT_LAYERS = ['ambiti-pending-halo', 'ambiti-pending', 'ambiti-hover', 'ambiti-selected', 'comuni-moved', 'comune-selected'] as const;
+
+export function baseStyle(d: MapLayersData, first?: FirstLook): StyleSpecification {
   const geo = (data: FeatureCollection, promoteId: string) => ({ type: 'geojson' as const, data, promoteId });
+  const level = first?.level ?? 'ats';
+  const lazy = (l: keyof typeof LEVEL_SOURCE) => (!first || l === level ? d[LEVEL_SOURCE[l]] : EMPTY);
+  const visible = (l: Level) => ({ visibility: l === level ? 'visible' as const : 'none' as const });
+  const fills = first ? [...first.fills].flat() : [];
+  const initialFill = fills.length ? ['match', ['get', 'code'], ...fills, '#cccccc'] : '#cccccc';
+  const multi = [...(first?.multiUnit ?? [])];
   return {
     version: 8,
+    // No 300 ms paint transitions: each would be frames of software GL for nothing (issue 13).
+    transition: { duration: 0, delay: 0 },
     sources: {
       ambiti: geo(d.ambiti, 'code'),
       comuni: geo(d.comuni, 'istat'),
-      ats: geo(d.ats, 'code'),
-      asst: geo(d.asst, 'code'),
-      distretti: geo(d.distretti, 'code'),
+      ats: geo(lazy('ats'), 'code'),
+      asst: geo(lazy('asst'), 'code'),
+      distretti: geo(lazy('distretto'), 'code'),
       associations: geo(EMPTY, 'id'),
       proposal: geo(EMPTY, 'istat'),
       rule50k: geo(EMPTY, 'istat'),
@@ -77,43 +109,43 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },
       {
         id: 'ambiti-fill', type: 'fill', source: 'ambiti',
-        paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], '#cccccc'], 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.95, 0.8] },
+        paint: { 'fill-color': ['coalesce', ['feature-state', 'fill'], initialFill] as never, 'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.95, 0.8], 'fill-antialias': false },
       },
       // Comuni coloured by response time (simulation overlay), hidden unless asked for.
       {
         id: 'comuni-response', type: 'fill', source: 'comuni', layout: { visibility: 'none' },
-        paint: { 'fill-color': ['coalesce', ['feature-state', 'resp'], '#bdbdbd'], 'fill-opacity': 0.9 },
+        paint: { 'fill-color': ['coalesce', ['feature-state', 'resp'], '#bdbdbd'], 'fill-opacity': 0.9, 'fill-antialias': false },
       },
       // Ambiti spanning several units of the chosen level: striped, not coloured as one unit.
-      { id: 'ambiti-multi', type: 'fill', source: 'ambiti', filter: ['in', ['get', 'code'], ['literal', []]], paint: { 'fill-pattern': 'stripes' } },
+      { id: 'ambiti-multi', type: 'fill', source: 'ambiti', filter: ['in', ['get', 'code'], ['literal', multi]], paint: { 'fill-pattern': 'stripes', 'fill-antialias': false } },
       // Comuni placed by the estimator: hatched ("confine stimato").
-      { id: 'comuni-estimated', type: 'fill', source: 'comuni', filter: ['==', ['get', 'status'], 'estimated'], paint: { 'fill-pattern': 'hatch' } },
+      { id: 'comuni-estimated', type: 'fill', source: 'comuni', filter: ['==', ['get', 'status'], 'estimated'], paint: { 'fill-pattern': 'hatch', 'fill-antialias': false } },
       // Invisible, for hit-testing comuni at any zoom (placing a base, tooltips).
       { id: 'comuni-hit', type: 'fill', source: 'comuni', paint: { 'fill-opacity': 0 } },
       { id: 'comuni-line', type: 'line', source: 'comuni', minzoom: 8.5, paint: { 'line-color': BORDER, 'line-opacity': 0.35, 'line-width': 0.5 } },
       { id: 'ambiti-line', type: 'line', source: 'ambiti', paint: { 'line-color': BORDER, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.6, 11, 1.5] } },
-      { id: 'distretti-line', type: 'line', source: 'distretti', layout: { visibility: 'none' }, paint: { 'line-color': BORDER, 'line-width': 2 } },
-      { id: 'asst-line', type: 'line', source: 'asst', layout: { visibility: 'none' }, paint: { 'line-color': BORDER, 'line-width': 2.2 } },
-      { id: 'ats-line', type: 'line', source: 'ats', paint: { 'line-color': BORDER, 'line-width': 2.6 } },
+      { id: 'distretti-line', type: 'line', source: 'distretti', layout: visible('distretto'), paint: { 'line-color': BORDER, 'line-width': 2 } },
+      { id: 'asst-line', type: 'line', source: 'asst', layout: visible('asst'), paint: { 'line-color': BORDER, 'line-width': 2.2 } },
+      { id: 'ats-line', type: 'line', source: 'ats', layout: visible('ats'), paint: { 'line-color': BORDER, 'line-width': 2.6 } },
       // Ambiti picked while building an association: a black-and-white dashed outline (no fill, so
       // it can never be mistaken for a legend colour: a blue fill used to look like ATS Bergamo).
       {
         id: 'ambiti-pending-halo', type: 'line', source: 'ambiti',
-        paint: { 'line-color': '#ffffff', 'line-width': 6, 'line-opacity': ['case', ['boolean', ['feature-state', 'pending'], false], 1, 0] },
+        paint: { 'line-layer-opacity': 0, 'line-color': '#ffffff', 'line-width': 6, 'line-opacity': ['case', ['boolean', ['feature-state', 'pending'], false], 1, 0] },
       },
       {
         id: 'ambiti-pending', type: 'line', source: 'ambiti',
-        paint: { 'line-color': '#000000', 'line-width': 3, 'line-dasharray': [1.5, 1], 'line-opacity': ['case', ['boolean', ['feature-state', 'pending'], false], 1, 0] },
+        paint: { 'line-layer-opacity': 0, 'line-color': '#000000', 'line-width': 3, 'line-dasharray': [1.5, 1], 'line-opacity': ['case', ['boolean', ['feature-state', 'pending'], false], 1, 0] },
       },
       { id: 'associations-halo', type: 'line', source: 'associations', paint: { 'line-color': '#ffffff', 'line-width': 7, 'line-opacity': 0.9 } },
       { id: 'associations-line', type: 'line', source: 'associations', paint: { 'line-color': '#6a1b9a', 'line-width': 3.5, 'line-dasharray': [2, 1] } },
       {
         id: 'ambiti-hover', type: 'line', source: 'ambiti',
-        paint: { 'line-color': SELECTED, 'line-width': 2, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.8, 0] },
+        paint: { 'line-layer-opacity': 0, 'line-color': SELECTED, 'line-width': 2, 'line-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.8, 0] },
       },
       {
         id: 'ambiti-selected', type: 'line', source: 'ambiti',
-        paint: { 'line-color': SELECTED, 'line-width': 4, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
+        paint: { 'line-layer-opacity': 0, 'line-color': SELECTED, 'line-width': 4, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
       },
       {
         id: 'bases', type: 'circle', source: 'bases',
@@ -127,7 +159,7 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       // Comuni moved to another Ambito by the scenario (what-if).
       {
         id: 'comuni-moved', type: 'line', source: 'comuni',
-        paint: { 'line-color': '#e65100', 'line-width': 2.5, 'line-dasharray': [1, 1], 'line-opacity': ['case', ['boolean', ['feature-state', 'moved'], false], 1, 0] },
+        paint: { 'line-layer-opacity': 0, 'line-color': '#e65100', 'line-width': 2.5, 'line-dasharray': [1, 1], 'line-opacity': ['case', ['boolean', ['feature-state', 'moved'], false], 1, 0] },
       },
       // LEPS 3.7.1: comuni > 50,000 residents or capoluogo. Two answers, never merged: the ring is
       // the legal test (met / not met / non determinabile), the centre the planning target.
@@ -146,7 +178,7 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       },
       {
         id: 'comune-selected', type: 'line', source: 'comuni',
-        paint: { 'line-color': '#c1121f', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
+        paint: { 'line-layer-opacity': 0, 'line-color': '#c1121f', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
       },
       // ---- place names (collision on, bigger places first through symbol-sort-key)
       // Comuni: from zoom 9 the larger ones, all of them further in.
@@ -161,7 +193,7 @@ export function baseStyle(d: MapLayersData): StyleSpecification {
       },
       // Ambiti: from zoom ~7, the most populous first when they collide.
       {
-        id: 'ambiti-label', type: 'symbol', source: 'ambito-points', minzoom: 6.8,
+        id: 'ambiti-label', type: 'symbol', source: 'ambito-points', minzoom: 6.8, filter: ['!=', ['get', 'code'], ''],
         layout: {
           'text-field': ['get', 'name'], 'text-font': FONT_BOLD, 'symbol-sort-key': ['-', 0, ['get', 'residents']],
           'text-size': labelSize('ambiti-label') as never, 'text-max-width': 7, 'text-padding': 2,

@@ -1,10 +1,12 @@
 // Bridges state and the imperative map: creates it once, then mirrors signals into it.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { useSignal, useSignalEffect } from '@preact/signals';
+import { untracked, useSignal, useSignalEffect } from '@preact/signals';
 import { colourLevel } from '../core/territory/colouring.ts';
 import { h24Class, scenarioCompliance, statusOf, serviceOfAmbito } from '../core/scenario/index.ts';
 import { H24Tip } from './CompliancePanel.tsx';
 import { createMapView, type MapView } from '../map/mapView.ts';
+import type { FirstLook } from '../map/style.ts';
+import type { ColourBy } from '../state/appState.ts';
 import { bboxOf, dissolveFromComuni, labelPoint } from '../map/layersData.ts';
 import { associationFeatures, baseFeatures } from '../map/scenarioLayers.ts';
 import { H24_COLOURS, MULTI_UNIT_FILL, OUTCOME_COLOURS, STATUS_COLOURS, UNIT_PALETTE, responseColour } from '../map/palette.ts';
@@ -26,9 +28,33 @@ export function MapPane() {
   // "Bad wifi": the OSM background failed; said on the map, with the way out.
   const [osmFailed, setOsmFailed] = useState(false);
 
+  /** What the Ambiti are coloured by, for a level: fills, the striped multi-unit ones, whose borders. */
+  const look = (level: ColourBy): FirstLook => {
+    if (level === 'tempo') return { fills: new Map(territory.data.ambiti.map((a) => [a.code, '#eeeeee'])), multiUnit: [], level: 'ats' };
+    if (level === 'confronto') {
+      const r = opt.comparison.value;
+      const outcome = new Map(r.status === 'ok' ? r.value.rows.map((x) => [x.ambito, x.outcome]) : []);
+      return { fills: new Map(territory.data.ambiti.map((a) => [a.code, OUTCOME_COLOURS[outcome.get(a.code) ?? 'invariato']])), multiUnit: [], level: 'ats' };
+    }
+    if (level === 'h24') {
+      // 24h/365 compliance per Ambito (core/scenario/compliance.ts): compliant / roster gap / no PIS / unknown.
+      const c = scenarioCompliance(state.scenario.value, territory);
+      return { fills: new Map(c.ambiti.map((a) => [a.ambito, H24_COLOURS[h24Class(a)]])), multiUnit: [], level: 'ats' };
+    }
+    if (level === 'pis') {
+      const s = state.scenario.value;
+      return { fills: new Map(territory.data.ambiti.map((a) => [a.code, STATUS_COLOURS[statusOf(s, a.code)]])), multiUnit: [], level: 'ats' };
+    }
+    const { ambitoColour, multiUnit } = colourLevel(territory, level, UNIT_PALETTE.length);
+    const fills = new Map([...ambitoColour].map(([a, c]) => [a, c < 0 ? MULTI_UNIT_FILL : UNIT_PALETTE[c]]));
+    return { fills, multiUnit, level };
+  };
+
   useEffect(() => {
     let disposed = false;
     let created: MapView | undefined;
+    // The first frame already coloured as the current level asks (one frame, not grey then colours).
+    const first = untracked(() => look(state.level.value));
     createMapView(container.current!, layers, labels, {
       onClick: (ambito, comune) => state.actions.mapClick(ambito, comune),
       onHover: setHover,
@@ -38,7 +64,7 @@ export function MapPane() {
         if (st === 'idle') recordFirstIdle(performance.now());
         setMapState(st);
       },
-    }).then(
+    }, first).then(
       (v) => {
         created = v;
         if (disposed) v.dispose();
@@ -60,10 +86,11 @@ export function MapPane() {
     const level = state.level.value;
     const view = viewSig.value;
     if (!view) return;
+    const l = look(level);
+    view.setColours(l.fills, l.multiUnit, l.level);
     if (level === 'tempo') {
       sim.start();
       const cov = sim.coverage.value;
-      view.setColours(new Map(territory.data.ambiti.map((a) => [a.code, '#eeeeee'])), [], 'ats');
       if (cov.status === 'ok') {
         const resp = cov.value.coverage.comuni.responseMin;
         view.setResponse(new Map(territory.data.comuni.map((c, i) => [c.istat, responseColour(resp[i])])));
@@ -71,26 +98,6 @@ export function MapPane() {
       return;
     }
     view.setResponse(undefined);
-    if (level === 'confronto') {
-      const r = opt.comparison.value;
-      const outcome = new Map(r.status === 'ok' ? r.value.rows.map((x) => [x.ambito, x.outcome]) : []);
-      view.setColours(new Map(territory.data.ambiti.map((a) => [a.code, OUTCOME_COLOURS[outcome.get(a.code) ?? 'invariato']])), [], 'ats');
-      return;
-    }
-    if (level === 'h24') {
-      // 24h/365 compliance per Ambito (core/scenario/compliance.ts): compliant / roster gap / no PIS / unknown.
-      const c = scenarioCompliance(state.scenario.value, territory);
-      view.setColours(new Map(c.ambiti.map((a) => [a.ambito, H24_COLOURS[h24Class(a)]])), [], 'ats');
-      return;
-    }
-    if (level === 'pis') {
-      const s = state.scenario.value;
-      view.setColours(new Map(territory.data.ambiti.map((a) => [a.code, STATUS_COLOURS[statusOf(s, a.code)]])), [], 'ats');
-      return;
-    }
-    const { ambitoColour, multiUnit } = colourLevel(territory, level, UNIT_PALETTE.length);
-    const fills = new Map([...ambitoColour].map(([a, c]) => [a, c < 0 ? MULTI_UNIT_FILL : UNIT_PALETTE[c]]));
-    view.setColours(fills, multiUnit, level);
   });
   useSignalEffect(() => {
     const s = state.scenario.value;

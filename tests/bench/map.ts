@@ -30,6 +30,8 @@ export async function benchMap(dist: string): Promise<Record<string, number>> {
       const idle = await waitMapIdle(g.page);
       if (idle.state !== 'idle') throw new Error(idle.state);
       runs.push(await g.page.evaluate(() => (window as unknown as { __firstIdleMs: number }).__firstIdleMs));
+      // 1 when the first frame waited for every tile (src/map/mapView.ts holdFirstFrame).
+      out.map_first_frame_held = await g.page.evaluate(() => Number(document.querySelector<HTMLElement>('#map')?.dataset.firstFrameHeld ?? 0));
       await g.ctx.close();
     }
     runs.sort((a, b) => a - b);

@@ -10,7 +10,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Topology } from 'topojson-specification';
 import { createTerritory } from '../../src/core/territory/index.ts';
 import { bboxOf, buildLayers, dissolveFromComuni, labelPoint } from '../../src/map/layersData.ts';
-import { baseStyle, OSM_SOURCE } from '../../src/map/style.ts';
+import { baseStyle, HIGHLIGHT_LAYERS, OSM_SOURCE } from '../../src/map/style.ts';
 import { loadTerritoryData } from './helpers/realData.ts';
 
 const topo = JSON.parse(readFileSync(new URL('../../geodata/generated/territory.topo.json', import.meta.url), 'utf8')) as Topology;
@@ -75,5 +75,30 @@ describe('map style', () => {
     const broken = { ...style, layers: [...style.layers, { id: 'x', type: 'fill', source: 'nowhere' }] } as typeof style;
     expect(validateStyleMin(broken).map((e) => e.message).join()).toMatch(/nowhere/);
     expect(validateStyleMin({ ...style, sources: { ...style.sources, osm: OSM_SOURCE } })).toEqual([]);
+  });
+
+  it('the first look is in the style: its colours, only its level tiled, highlights off', () => {
+    const { layers } = buildLayers(topo, territory);
+    const fills = new Map([['50095', '#123456'], ['50007', '#abcdef']]);
+    const style = baseStyle(layers, { fills, multiUnit: ['50007'], level: 'distretto' });
+    expect(validateStyleMin(style)).toEqual([]);
+    const layer = (id: string) => style.layers.find((l) => l.id === id) as { paint?: Record<string, unknown>; layout?: Record<string, unknown>; filter?: unknown };
+    // feature-state first (what setColours sets later), then the first colours by code.
+    expect(layer('ambiti-fill').paint!['fill-color']).toEqual(['coalesce', ['feature-state', 'fill'], ['match', ['get', 'code'], '50095', '#123456', '50007', '#abcdef', '#cccccc']]);
+    expect(layer('ambiti-multi').filter).toEqual(['in', ['get', 'code'], ['literal', ['50007']]]);
+    expect(layer('distretti-line').layout!.visibility).toBe('visible');
+    expect(layer('ats-line').layout!.visibility).toBe('none');
+    // Only the visible level's borders are tiled at start; the others are filled on demand.
+    const features = (id: string) => (style.sources[id] as { data: FeatureCollection }).data.features.length;
+    expect(features('distretti')).toBe(layers.distretti.features.length);
+    expect(features('distretti')).toBeGreaterThan(0);
+    expect(features('ats')).toBe(0);
+    expect(features('asst')).toBe(0);
+    expect(features('comuni')).toBe(layers.comuni.features.length);
+    for (const id of HIGHLIGHT_LAYERS) expect(layer(id).paint!['line-layer-opacity'], id).toBe(0);
+    // Without a first look every level is tiled at once, as before.
+    const plain = baseStyle(layers);
+    expect((plain.sources.ats as { data: FeatureCollection }).data.features.length).toBe(layers.ats.features.length);
+    expect((plain.sources.asst as { data: FeatureCollection }).data.features.length).toBe(layers.asst.features.length);
   });
 });
