@@ -6,6 +6,7 @@
 //        [--objective median|center|cover] [--k N] [--target MIN] [--time-limit S]
 // A scenario file is validated exactly as the app's import; --example is the bundled illustrative
 // scenario. runSimulationCli(layout, options) does the work.
+import { cbcRunner, findCbc } from './cbc.ts';
 import { readFileSync, statSync } from 'node:fs';
 import { decodeOdText, MAX_OD_BYTES } from '../core/travel/odMatrix.ts';
 import { readServiceLayout } from '../core/scenario/layoutInput.ts';
@@ -120,6 +121,8 @@ Opzioni:
   --od <file.csv>        matrice origine–destinazione from_istat,to_istat,minutes al posto della stima
   --optimise <pisId>     posizione esatta delle basi di un PIS (HiGHS), con il divario dell'euristica
   --objective, --k, --time-limit S   per --optimise
+  --solver auto|cbc|highs  risolutore esatto di --optimise: CBC nativo se installato (auto, predefinito;
+                         Debian: coinor-cbc), altrimenti HiGHS come nell'app; il p-centro usa sempre HiGHS
   -h, --help             questo testo
 
 Da sapere prima di leggere i numeri:
@@ -143,11 +146,11 @@ Da sapere prima di leggere i numeri:
 interface Args {
   help?: boolean;
   layoutPath?: string; scenarioPath?: string; example: boolean; documented?: boolean; json: boolean; odPath?: string; options: CliOptions;
-  optimise?: string; objective: SitingObjective; k: number; timeLimitSec: number;
+  optimise?: string; objective: SitingObjective; k: number; timeLimitSec: number; solver: 'auto' | 'cbc' | 'highs';
 }
 
 function parseArgs(argv: string[]): Args {
-  const out: Args = { json: false, example: false, options: {}, objective: 'median', k: 2, timeLimitSec: 60 };
+  const out: Args = { json: false, example: false, options: {}, objective: 'median', k: 2, timeLimitSec: 60, solver: 'auto' };
   const num = (flag: string, v: string | undefined): number => {
     const n = Number(v);
     if (v === undefined || !Number.isFinite(n)) throw new Error(`${flag}: atteso un numero (ricevuto "${v ?? ''}")`);
@@ -167,6 +170,11 @@ function parseArgs(argv: string[]): Args {
       const o = argv[++i] as SitingObjective;
       if (!['median', 'center', 'cover'].includes(o)) throw new Error('--objective: una tra median, center, cover');
       out.objective = o;
+    }
+    else if (a === '--solver') {
+      const v = argv[++i];
+      if (v !== 'auto' && v !== 'cbc' && v !== 'highs') throw new Error('--solver: uno tra auto, cbc, highs');
+      out.solver = v;
     }
     else if (a === '--json') out.json = true;
     else if (a === '--od') out.odPath = argv[++i];
@@ -222,6 +230,9 @@ function loadLayout(args: Args): ServiceLayout {
   throw new Error('Uso: simulate (--scenario <file.json> | --example | --layout <file.json>) [--json] [--seed N] [--replications N] [--band fascia] [--target min] [--od matrice.csv] [--optimise <pisId> --objective median|center|cover --k N]; --help per la guida');
 }
 
+/** Matrix nonzeros allowed before the candidates are restricted, with native CBC (HiGHS-WASM: DEFAULT_MAX_NONZEROS). */
+const CBC_MAX_NONZEROS = 3_000_000;
+
 /** --optimise: exact siting of one PIS of the scenario (with the heuristic and the gap). */
 async function runOptimiseCli(args: Args) {
   const data = JSON.parse(readFileSync(territoryPath, 'utf8')) as TerritoryData;
@@ -232,9 +243,14 @@ async function runOptimiseCli(args: Args) {
   if (!svc) throw new Error(`PIS "${args.optimise}" non trovato; PIS dello scenario: ${scenario.services.map((s) => s.id).join(', ')}`);
   const api = createOptimiseApi({ loadTerritory: async () => data, loadHighs: async () => (await import('highs')).default() as Promise<HighsInstance> });
   const current = svc.bases.filter((b) => b.kind !== 'centrale' && b.istat).map((b) => b.istat!);
+  // Native CBC when installed (auto) or asked for; HiGHS (WebAssembly, as in the app) otherwise.
+  const cbcPath = args.solver === 'highs' ? null : findCbc();
+  if (args.solver === 'cbc' && !cbcPath) throw new Error('--solver cbc: programma cbc non trovato (Debian: apt-get install coinor-cbc; oppure CBC_PATH=/percorso/cbc)');
+  const runner = cbcPath ? cbcRunner(cbcPath) : undefined;
   const result = await api.siteExact(
     { members: svc.members, k: args.k, objective: args.objective, targetMin: args.options.targetMin, band: args.options.band, before: current, compositionOverrides: scenario.compositionOverrides },
-    { timeLimitSec: args.timeLimitSec },
+    // Native CBC has no WebAssembly memory ceiling: a larger model before the candidates are restricted.
+    { timeLimitSec: args.timeLimitSec, runner, maxNonzeros: runner ? CBC_MAX_NONZEROS : undefined },
   );
   return { illustrative: scenario.illustrative, scenario: scenario.name, pis: { id: svc.id, name: svc.name }, ...result };
 }
@@ -259,7 +275,7 @@ async function main(): Promise<void> {
             ? `  ottimo dimostrato (${r.bound.method === 'mip' ? 'risolutore esatto' : 'limite ' + (r.bound.method === 'lagrangian' ? 'lagrangiano' : 'combinatorio')}, ${(r.bound.ms / 1000).toFixed(1)} s)`
             : `  scarto dall'ottimo ≤ ${r.bound.gapPct.toFixed(2)}%${r.bound.travelGapPct !== null ? ` (solo tempo di viaggio ≤ ${r.bound.travelGapPct.toFixed(2)}%)` : ''}, limite ${r.bound.method === 'mip' ? 'del risolutore esatto' : r.bound.method === 'lagrangian' ? 'lagrangiano' : 'combinatorio'} su tutti i candidati: ${r.bound.value.toFixed(3)}`
           : '',
-        ex ? `  esatta (${ex.statusLabel}, ${(ex.ms / 1000).toFixed(1)} s, gap ${ex.mipGapPct?.toFixed(2) ?? '—'}%): ${ex.bases.map((b) => b.name).join(', ')}` : '  esatta: non disponibile',
+        ex ? `  esatta (${ex.solver}, ${ex.statusLabel}, ${(ex.ms / 1000).toFixed(1)} s, gap ${ex.mipGapPct?.toFixed(2) ?? '—'}%): ${ex.bases.map((b) => b.name).join(', ')}` : '  esatta: non disponibile',
         `  distanza dell'euristica dall'ottimo: ${r.heuristicGapPct === null ? '—' : r.heuristicGapPct.toFixed(2) + '%'}`,
       ].filter(Boolean).join('\n') + '\n');
     }

@@ -59,6 +59,8 @@ export interface SitingResult {
     size: ModelSize;
     candidatesDropped: number;
     ms: number;
+    /** 'HiGHS' (WebAssembly, the app) or 'CBC' (native, the CLI when installed). */
+    solver: string;
   };
   /** How far the heuristic's objective is from the exact one, in % (null without an exact solution proven over all candidates). */
   heuristicGapPct: number | null;
@@ -160,6 +162,7 @@ export function createOptimiseApi(deps: OptimiseDeps) {
         size: ex.size,
         candidatesDropped: ex.candidatesDropped,
         ms: ex.solveMs,
+        solver: ex.solver,
       },
       heuristicGapPct: exValue ? heuristicGapPct(p.objective, h.value.objective, exValue.objective) : null,
       bound,

@@ -152,7 +152,27 @@ export const EXACT_STATUS_LABELS: Readonly<Record<ExactStatus, string>> = Object
   'errore': 'errore del risolutore',
 });
 
+/** What an external MIP solver returns for the LP text: status, column values by name, bound, gap. */
+export interface MipRun {
+  status: ExactStatus;
+  values: Map<string, number>;
+  /** Best proven bound (same units as the LP objective); null when not available. */
+  bound: number | null;
+  mipGapPct: number | null;
+}
+
+/**
+ * An external MIP solver for the same LP text (the CLI's native CBC, src/cli/cbc.ts): the core
+ * stays free of processes and files, the caller injects it. Without one, HiGHS solves.
+ */
+export interface MipRunner {
+  readonly name: string;
+  solve(lp: string, options: { timeLimitSec: number; mipRelGap: number; start: ReadonlyMap<string, number> | null }): MipRun;
+}
+
 export interface ExactOptions {
+  /** Solve median and cover MIPs with this solver instead of HiGHS (p-center bisection stays on HiGHS). */
+  runner?: MipRunner;
   /** Seconds (HiGHS `time_limit`); default 30. */
   timeLimitSec?: number;
   /** Default DEFAULT_MAX_NONZEROS. */
@@ -181,6 +201,8 @@ export interface ExactSolution {
   /** Candidates dropped by the memory guard (0 when none). */
   candidatesDropped: number;
   solveMs: number;
+  /** The solver that ran: 'HiGHS' or the runner's name. */
+  solver: string;
   warnings: string[];
 }
 
@@ -282,7 +304,14 @@ export function solveExact(highs: HighsInstance, problem: SitingProblem, options
   let values = new Map<string, number>();
   let mipGapPct: number | null = null;
   let bound: number | null = null;
-  if (highs.createModel) {
+  const solver = options.runner?.name ?? 'HiGHS';
+  if (options.runner) {
+    const r = options.runner.solve(built.lp, { timeLimitSec: hOptions.time_limit, mipRelGap: hOptions.mip_rel_gap, start: options.warmStart === false ? null : built.start });
+    status = r.status;
+    values = r.values;
+    mipGapPct = r.mipGapPct;
+    bound = r.bound;
+  } else if (highs.createModel) {
     const model = highs.createModel({ format: 'lp', data: built.lp });
     try {
       model.options.set(hOptions);
@@ -341,6 +370,7 @@ export function solveExact(highs: HighsInstance, problem: SitingProblem, options
     size: built.size,
     candidatesDropped: guarded.dropped,
     solveMs,
+    solver,
     warnings,
   };
 }
@@ -365,6 +395,7 @@ function centerByBisection(highs: HighsInstance, problem: SitingProblem, options
     size: r.size,
     candidatesDropped: 0,
     solveMs: performance.now() - t0,
+    solver: 'HiGHS',
     warnings: r.timedOut ? [`Bisezione sul raggio interrotta dal limite di tempo dopo ${r.steps} raggi (${r.solves} coperture risolte con HiGHS)`] : [],
   };
 }
