@@ -29,7 +29,8 @@ export interface ParseOptions {
 
 /** Thousands groups are valid when the first has 1–3 digits and every later one exactly 3. */
 function validGroups(parts: string[]): boolean {
-  return parts.length > 1 && /^\d{1,3}$/.test(parts[0]) && parts.slice(1).every((p) => /^\d{3}$/.test(p));
+  const [first, ...rest] = parts;
+  return first !== undefined && rest.length > 0 && /^\d{1,3}$/.test(first) && rest.every((p) => /^\d{3}$/.test(p));
 }
 
 /**
@@ -53,7 +54,9 @@ function normalise(body: string, locale: NumberLocale): string | null {
     const dec = body.lastIndexOf('.') > body.lastIndexOf(',') ? '.' : ',';
     const grp = dec === '.' ? ',' : '.';
     if (body.split(dec).length - 1 !== 1) return null;
-    [intPart, frac] = body.split(dec);
+    // Exactly one decimal mark (checked above): two parts.
+    const [i = '', f = ''] = body.split(dec);
+    [intPart, frac] = [i, f];
     if (!validGroups(intPart.split(grp))) return null;
     intPart = intPart.split(grp).join('');
   } else if (dots + commas > 1) {
@@ -63,7 +66,7 @@ function normalise(body: string, locale: NumberLocale): string | null {
     intPart = parts.join('');
   } else if (dots + commas === 1) {
     const mark = dots === 1 ? '.' : ',';
-    const [a, b] = body.split(mark);
+    const [a = '', b = ''] = body.split(mark);
     const isGroup = mark === SEP[locale].group && validGroups([a, b]);
     if (isGroup) intPart = a + b;
     else [intPart, frac] = [a, b];
@@ -139,7 +142,7 @@ export function formatInput(value: number, locale: NumberLocale): string {
   if (!Number.isFinite(value)) return '';
   let lit = String(Math.abs(value));
   if (lit.includes('e')) lit = Math.abs(value).toFixed(20).replace(/\.?0+$/, '');
-  const [intPart, frac] = lit.split('.');
+  const [intPart = '0', frac] = lit.split('.');
   const grouped = nf(locale, { maximumFractionDigits: 0, useGrouping: true }).format(BigInt(intPart));
   return `${value < 0 ? '-' : ''}${grouped}${frac ? SEP[locale].decimal + frac : ''}`;
 }
@@ -225,8 +228,10 @@ export function splitCents(total: number, weights: number[]): number[] {
   if (sum === 0) return weights.map((_, i) => (i === 0 ? cents / 100 : 0));
   const raw = w.map((x) => (cents * x) / sum);
   const floor = raw.map(Math.floor);
-  let rest = cents - floor.reduce((a, b) => a + b, 0);
-  const order = raw.map((r, i) => [r - floor[i], i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-  for (let k = 0; rest > 0; k = (k + 1) % order.length, rest--) floor[order[k][1]]++;
-  return floor.map((c) => c / 100);
+  // The cents left over (fewer than the members: the fractional parts sum to them) go to the
+  // largest fractional parts, ties to the earlier member.
+  const rest = cents - floor.reduce((a, b) => a + b, 0);
+  const order = raw.map((r, i) => ({ frac: r - Math.floor(r), i })).sort((a, b) => b.frac - a.frac || a.i - b.i);
+  const extra = new Set(order.slice(0, rest).map((o) => o.i));
+  return floor.map((c, i) => (c + (extra.has(i) ? 1 : 0)) / 100);
 }

@@ -35,10 +35,12 @@ export function removeSlide(p: Presentation, id: string): Presentation {
 export function moveSlide(p: Presentation, id: string, to: number): Presentation {
   const from = p.slides.findIndex((s) => s.id === id);
   if (from < 0) throw new PresentationEditError(`Diapositiva "${id}" inesistente.`);
+  const moved = p.slides[from];
+  if (!moved) throw new PresentationEditError(`Diapositiva "${id}" inesistente.`);
   const target = Math.max(0, Math.min(to, p.slides.length - 1));
   if (target === from) return p;
   const rest = p.slides.filter((s) => s.id !== id);
-  return { ...p, slides: [...rest.slice(0, target), p.slides[from], ...rest.slice(target)] };
+  return { ...p, slides: [...rest.slice(0, target), moved, ...rest.slice(target)] };
 }
 
 export function updateSlide(p: Presentation, id: string, patch: Partial<Omit<Slide, 'id'>>): Presentation {

@@ -5,5 +5,7 @@ export const LOMBARDY_BBOX: readonly [number, number, number, number] = [8.45, 4
 
 export function inLombardyBbox(point: readonly number[]): boolean {
   const [lon, lat] = point;
+  // A point with fewer than two coordinates is not in Lombardy.
+  if (lon === undefined || lat === undefined) return false;
   return lon >= LOMBARDY_BBOX[0] && lon <= LOMBARDY_BBOX[2] && lat >= LOMBARDY_BBOX[1] && lat <= LOMBARDY_BBOX[3];
 }

@@ -90,8 +90,10 @@ function parseYesNoUnknown(v: string): boolean | undefined | null {
 /** Italian dates as Excel may rewrite them: GG/MM/AAAA and MM/AAAA become ISO. */
 function parseDate(v: string): string | undefined {
   const t = v.trim();
-  let m = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
-  const iso = m ? `${m[3]}-${m[2].padStart(2, '0')}-${m[1].padStart(2, '0')}` : (m = /^(\d{1,2})\/(\d{4})$/.exec(t)) ? `${m[2]}-${m[1].padStart(2, '0')}` : t;
+  const pad = (x: string | undefined): string => (x ?? '').padStart(2, '0');
+  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
+  const my = dmy ? null : /^(\d{1,2})\/(\d{4})$/.exec(t);
+  const iso = dmy ? `${dmy[3]}-${pad(dmy[2])}-${pad(dmy[1])}` : my ? `${my[2]}-${pad(my[1])}` : t;
   return isPartialIsoDate(iso) ? iso : undefined;
 }
 
@@ -133,7 +135,7 @@ interface ServiceDraft {
 
 function readHeader(fields: string[], line: number, errors: string[]): Map<Column, number> | undefined {
   const idx = new Map<Column, number>();
-  if (fields.length === 1 && /[,\t|]/.test(fields[0])) {
+  if (fields.length === 1 && /[,\t|]/.test(fields[0] ?? '')) {
     errors.push(`riga ${line}: separatore non valido: le colonne vanno separate dal punto e virgola (;)`);
     return undefined;
   }
@@ -152,14 +154,15 @@ export function importScenarioCsv(input: Uint8Array | string, current: Scenario,
   if (!decoded.ok) return decoded;
   const parsed = parseCsv(decoded.text);
   if (!parsed.ok) return parsed;
-  let records = parsed.records;
-  const illustrative = records.length > 0 && records[0].fields.join(';').startsWith('#') && records[0].fields.join(';').includes(ILLUSTRATIVE_NAME);
-  records = records.filter((r) => !r.fields[0].trimStart().startsWith('#'));
-  if (records.length === 0) return { ok: false, errors: ['riga 1: nessuna riga di intestazione'] };
+  const firstLine = parsed.records[0]?.fields.join(';') ?? '';
+  const illustrative = firstLine.startsWith('#') && firstLine.includes(ILLUSTRATIVE_NAME);
+  const records = parsed.records.filter((r) => !(r.fields[0] ?? '').trimStart().startsWith('#'));
+  const [head] = records;
+  if (!head) return { ok: false, errors: ['riga 1: nessuna riga di intestazione'] };
   const errors: string[] = [];
-  const header = readHeader(records[0].fields, records[0].line, errors);
+  const header = readHeader(head.fields, head.line, errors);
   if (!header) return { ok: false, errors };
-  if (records.length === 1) return { ok: false, errors: [`riga ${records[0].line}: solo l'intestazione, nessun Ambito`] };
+  if (records.length === 1) return { ok: false, errors: [`riga ${head.line}: solo l'intestazione, nessun Ambito`] };
 
   const statuses: Scenario['statuses'] = {};
   const seen = new Map<string, number>();
@@ -273,7 +276,8 @@ function assemble(current: Scenario, territory: Territory, statuses: Scenario['s
     const d = drafts.get(old.id);
     const kept = old.members.filter((m) => !listed.has(m));
     if (!d) {
-      if (kept.length > 0) services.push({ ...old, members: kept, capofila: kept.includes(old.capofila) ? old.capofila : kept[0] });
+      const [firstKept] = kept;
+      if (firstKept !== undefined) services.push({ ...old, members: kept, capofila: kept.includes(old.capofila) ? old.capofila : firstKept });
       continue;
     }
     const final = new Set([...kept, ...d.members]);
@@ -296,7 +300,8 @@ function assemble(current: Scenario, territory: Territory, statuses: Scenario['s
   };
   const lineOfService = (path: string): string => {
     const m = /^services\[(\d+)\]/.exec(path);
-    const d = m ? drafts.get(services[+m[1]].id) : undefined;
+    const svc = m ? services[Number(m[1])] : undefined;
+    const d = svc ? drafts.get(svc.id) : undefined;
     return d ? `riga ${d.firstLine}` : '(file)';
   };
   const problems = checkScenario(scenario, territory);

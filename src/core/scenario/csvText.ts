@@ -118,7 +118,7 @@ export function parseCsv(text: string, sep = ';'): ParseResult {
         i++;
       }
     }
-    if (!(fields.length === 1 && fields[0].trim() === '')) records.push({ line: start, fields });
+    if (!(fields.length === 1 && fields[0]?.trim() === '')) records.push({ line: start, fields });
   }
   return { ok: true, records };
 }

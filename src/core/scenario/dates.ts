@@ -20,12 +20,12 @@ function validParts(y: number, m?: number, d?: number): boolean {
 /** Strict calendar date YYYY-MM-DD (2024-02-30 is rejected). */
 export function isIsoDate(s: string): boolean {
   const m = FULL.exec(s);
-  return m !== null && validParts(+m[1], +m[2], +m[3]);
+  return m !== null && validParts(Number(m[1]), Number(m[2]), Number(m[3]));
 }
 
 /** YYYY, YYYY-MM or YYYY-MM-DD: sources often date a start only to the month. */
 export function isPartialIsoDate(s: string): boolean {
   const m = PARTIAL.exec(s);
   if (!m) return false;
-  return validParts(+m[1], m[2] === undefined ? undefined : +m[2], m[3] === undefined ? undefined : +m[3]);
+  return validParts(Number(m[1]), m[2] === undefined ? undefined : +m[2], m[3] === undefined ? undefined : +m[3]);
 }

@@ -230,6 +230,7 @@ export function mostPopulousComune(territory: Territory, ambitoCode: string): st
   let best: { istat: string; residents: number } | undefined;
   for (const i of territory.comuniOfAmbito(ambitoCode)) {
     const c = territory.data.comuni[i];
+    if (!c) continue;
     if (!best || c.residents > best.residents) best = { istat: c.istat, residents: c.residents };
   }
   return best?.istat;
@@ -257,16 +258,17 @@ function illustrativeRoles(id: string, istat: string, kind: IllustrativeRoster):
  * work between contiguous Ambiti coordinated by their ATS): walk the Ambiti by code; the first
  * Ambito (not a sourced one) with two free neighbours in its ATS (lowest codes) forms a group.
  */
-function pickGroups(territory: Territory, codes: readonly string[]): string[][] {
+function pickGroups(territory: Territory, codes: readonly string[]): [string, string, string][] {
   const used = new Set<string>(SOURCED_PIS_AMBITI);
-  const groups: string[][] = [];
+  const groups: [string, string, string][] = [];
   for (const a of codes) {
     if (groups.length === 2) break;
     if (used.has(a)) continue;
     const ats = territory.ambito(a)?.ats;
     const free = territory.neighbourAmbiti(a).filter((n) => !used.has(n) && territory.ambito(n)?.ats === ats).sort();
-    if (free.length < 2) continue;
-    const g = [a, free[0], free[1]];
+    const [b, c] = free;
+    if (b === undefined || c === undefined) continue;
+    const g: [string, string, string] = [a, b, c];
     g.forEach((x) => used.add(x));
     groups.push(g);
   }
@@ -305,7 +307,14 @@ export function illustrativeScenario(territory: Territory): Scenario {
   const statuses: Scenario['statuses'] = {};
   for (const c of attivo) statuses[c] = base.statuses[c]?.status === 'attivo' ? base.statuses[c] : { status: 'attivo' };
   let k = 0;
-  for (const [status, n] of plan) for (let j = 0; j < n; j++) statuses[rest[k++]] = { status };
+  for (const [status, n] of plan) {
+    for (let j = 0; j < n; j++) {
+      const code = rest[k++];
+      // The plan's counts are the survey's: they must add up to the Ambiti left, not beyond.
+      if (code === undefined) throw new Error(`Scenario illustrativo: il piano dei ${k - 1} stati supera gli Ambiti disponibili`);
+      statuses[code] = { status };
+    }
+  }
 
   const withBase = (svc: PisService, kind: IllustrativeRoster): PisService => {
     const istat = mostPopulousComune(territory, svc.capofila);

@@ -80,7 +80,8 @@ export function importBasesGeoJson(input: Uint8Array | string, current: Scenario
     if (!isObj(g)) return c.err(`${p}.geometry`, 'geometria mancante: serve un punto');
     if (g.type !== 'Point') return c.err(`${p}.geometry.type`, `geometria "${String(g.type)}" non ammessa: serve un Point`);
     const coords = g.coordinates as number[];
-    if (coords.length !== 2) return c.err(`${p}.geometry.coordinates`, `attese 2 coordinate [lon, lat], trovate ${coords.length}`);
+    const [lon, lat] = coords;
+    if (coords.length !== 2 || lon === undefined || lat === undefined) return c.err(`${p}.geometry.coordinates`, `attese 2 coordinate [lon, lat], trovate ${coords.length}`);
     if (!inLombardyBbox(coords)) {
       return c.err(`${p}.geometry.coordinates`, `punto [${coords.join(', ')}] fuori dalla Lombardia (lon ${LOMBARDY_BBOX[0]}–${LOMBARDY_BBOX[2]}, lat ${LOMBARDY_BBOX[1]}–${LOMBARDY_BBOX[3]})`);
     }
@@ -103,8 +104,8 @@ export function importBasesGeoJson(input: Uint8Array | string, current: Scenario
     featureOfBase.set(id, i);
     const base: PisBase = { id, kind, istat: comune.istat, unitsByBand };
     // A point equal to the comune's point and not marked explicit stays implicit (follows the comune).
-    const onComunePoint = coords[0] === comune.point[0] && coords[1] === comune.point[1];
-    if (explicit !== false || !onComunePoint) base.point = [coords[0], coords[1]];
+    const onComunePoint = lon === comune.point[0] && lat === comune.point[1];
+    if (explicit !== false || !onComunePoint) base.point = [lon, lat];
     placed.set(pisId, [...(placed.get(pisId) ?? []), { base, feature: i }]);
   });
   if (c.errors.length === 0) {
@@ -122,7 +123,7 @@ export function importBasesGeoJson(input: Uint8Array | string, current: Scenario
   const MEMBER: Record<string, string> = { point: '.geometry.coordinates', istat: '.properties.istat', id: '.properties.base_id', kind: '.properties.tipo' };
   const where = (path: string): string => {
     const m = /^services\[(\d+)\]\.bases\[(\d+)\](?:\.(\w+))?/.exec(path);
-    const f = m ? featureOfBase.get(services[+m[1]].bases[+m[2]]?.id ?? '') : undefined;
+    const f = m ? featureOfBase.get(services[Number(m[1])]?.bases[Number(m[2])]?.id ?? '') : undefined;
     return f === undefined ? '(file)' : `features[${f}]${(m?.[3] && own(MEMBER, m[3])) ?? ''}`;
   };
   const problems = checkScenario(scenario, territory);

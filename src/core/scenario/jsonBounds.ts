@@ -31,7 +31,10 @@ const it = (n: number): string => n.toLocaleString('it-IT');
  */
 export function checkJsonTextBounds(text: string): string | undefined {
   // stack[0] is a virtual root frame; the key of frame i is its position inside frame i-1.
-  const stack: Frame[] = [{ arr: true, key: 0, entries: 0 }];
+  const root: Frame = { arr: true, key: 0, entries: 0 };
+  const stack: Frame[] = [root];
+  // The root is never popped, so the stack is never empty.
+  const topFrame = (): Frame => stack[stack.length - 1] ?? root;
   let values = 0;
   let lastKey = '';
   let expectKey = false;
@@ -50,7 +53,7 @@ export function checkJsonTextBounds(text: string): string | undefined {
       }
       values++;
     } else if (ch === 0x7b /* { */ || ch === 0x5b /* [ */) {
-      const parent = stack[stack.length - 1];
+      const parent = topFrame();
       values++;
       const key = parent.arr ? parent.entries : lastKey;
       stack.push({ arr: ch === 0x5b, key, entries: 0 });
@@ -66,7 +69,7 @@ export function checkJsonTextBounds(text: string): string | undefined {
       }
       expectKey = false;
     } else if (ch === 0x2c /* , */) {
-      const top = stack[stack.length - 1];
+      const top = topFrame();
       top.entries++;
       if (top.entries >= MAX_JSON_ENTRIES) {
         return `${pathOf(stack)}: ${top.arr ? 'lista' : 'oggetto'} con oltre ${it(MAX_JSON_ENTRIES)} elementi: troppo grande per uno scenario o una presentazione`;
@@ -75,7 +78,7 @@ export function checkJsonTextBounds(text: string): string | undefined {
     } else if (ch > 0x20 && ch !== 0x3a /* : */) {
       // Start of a number or literal: skip the rest of it.
       values++;
-      while (i + 1 < n && !/[\s,\]}:]/.test(text[i + 1])) i++;
+      while (i + 1 < n && !/[\s,\]}:]/.test(text.charAt(i + 1))) i++;
     }
     if (values > MAX_JSON_VALUES) return `${pathOf(stack)}: oltre ${it(MAX_JSON_VALUES)} valori nel file: troppo grande per uno scenario o una presentazione`;
   }

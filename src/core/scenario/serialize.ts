@@ -34,7 +34,7 @@ export function parseJson(text: string): { ok: true; value: unknown } | { ok: fa
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     const pos = /position (\d+)/.exec(msg);
-    const line = pos ? lineOfOffset(text, +pos[1]) : text.split('\n').length;
+    const line = pos ? lineOfOffset(text, Number(pos[1])) : text.split('\n').length;
     const what = /end of JSON|Unterminated|Unexpected end/i.test(msg) ? 'JSON troncato (il file finisce prima del previsto)' : 'JSON non valido (sintassi)';
     return { ok: false, errors: [`riga ${line}: ${what}`] };
   }

@@ -38,7 +38,8 @@ export function colourLevel(t: Territory, level: Level, paletteSize: number): Am
   for (const a of t.data.ambiti) {
     const mine = t.unitsOfAmbito(level, a.code);
     if (mine.length > 1) multiUnit.push(a.code);
-    ambitoColour.set(a.code, mine.length === 1 ? unitColour.get(mine[0])! : -1);
+    const only = mine.length === 1 ? mine[0] : undefined;
+    ambitoColour.set(a.code, only === undefined ? -1 : unitColour.get(only)!);
   }
   return { unitColour, ambitoColour, multiUnit };
 }

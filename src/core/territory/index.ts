@@ -115,7 +115,7 @@ export function createTerritory(data: TerritoryData, composition?: ReadonlyMap<s
   for (const list of neighbours.values()) list.sort();
 
   const searchIndex = [
-    ...data.comuni.map((c, i) => ({ kind: 'comune' as const, code: c.istat, name: c.name, ambito: ambitoOfComune[i], key: normalizeName(c.name) })),
+    ...data.comuni.map((c, i) => ({ kind: 'comune' as const, code: c.istat, name: c.name, ambito: ambitoOfComune[i] ?? '', key: normalizeName(c.name) })),
     ...data.ambiti.map((a) => ({ kind: 'ambito' as const, code: a.code, name: a.name, ambito: a.code, key: normalizeName(a.name) })),
   ];
 
@@ -123,6 +123,7 @@ export function createTerritory(data: TerritoryData, composition?: ReadonlyMap<s
     const r: Rollup = { comuni: 0, residents: 0, areaKm2: 0, estimatedComuni: 0, estimatedResidents: 0, rule50kComuni: 0 };
     for (const i of indices) {
       const c = data.comuni[i];
+      if (!c) throw new Error(`Territorio: indice di comune ${i} fuori intervallo`);
       r.comuni += 1;
       r.residents += c.residents;
       r.areaKm2 += c.areaKm2;
