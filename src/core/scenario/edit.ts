@@ -19,10 +19,12 @@ function fail(message: string): never {
   throw new ScenarioEditError(message);
 }
 
-function serviceIndex(s: Scenario, serviceId: string): number {
+/** The service with that id and its position; an unknown id is an edit error, not a crash. */
+function serviceAt(s: Scenario, serviceId: string): { i: number; x: PisService } {
   const i = s.services.findIndex((x) => x.id === serviceId);
-  if (i < 0) fail(`PIS "${serviceId}" inesistente`);
-  return i;
+  const x = s.services[i];
+  if (!x) fail(`PIS "${serviceId}" inesistente`);
+  return { i, x };
 }
 
 function replaceService(s: Scenario, i: number, next: PisService): Scenario {
@@ -107,7 +109,7 @@ export function createService(s: Scenario, init: NewService): Scenario {
   const id = init.id ?? nextServiceId(s);
   if (s.services.some((x) => x.id === id)) fail(`PIS "${id}" esiste già`);
   const capofila = init.capofila ?? members[0];
-  if (!members.includes(capofila)) fail(`PIS "${id}": il capofila ${capofila} non è tra gli Ambiti membri`);
+  if (capofila === undefined || !members.includes(capofila)) fail(`PIS "${id}": il capofila ${capofila} non è tra gli Ambiti membri`);
   const service: PisService = {
     name: `PIS ${members.join(' + ')}`,
     ...WEAKEST_FEATURES,
@@ -131,8 +133,7 @@ export function createService(s: Scenario, init: NewService): Scenario {
  * (the same result as mergeServices), so a service is never left empty.
  */
 export function addMember(s: Scenario, serviceId: string, ambitoCode: string): Scenario {
-  const target = serviceIndex(s, serviceId);
-  if (s.services[target].members.includes(ambitoCode)) return s;
+  if (serviceAt(s, serviceId).x.members.includes(ambitoCode)) return s;
   let movedBases: PisBase[] = [];
   const services: PisService[] = [];
   for (const x of s.services) {
@@ -141,14 +142,16 @@ export function addMember(s: Scenario, serviceId: string, ambitoCode: string): S
       continue;
     }
     const members = x.members.filter((m) => m !== ambitoCode);
-    if (members.length === 0) {
+    const [firstLeft] = members;
+    if (firstLeft === undefined) {
       movedBases = x.bases;
       continue;
     }
-    services.push({ ...x, members, capofila: members.includes(x.capofila) ? x.capofila : members[0] });
+    services.push({ ...x, members, capofila: members.includes(x.capofila) ? x.capofila : firstLeft });
   }
   const i = services.findIndex((x) => x.id === serviceId);
   const t = services[i];
+  if (!t) fail(`PIS "${serviceId}" inesistente`);
   const taken = new Set(t.bases.map((b) => b.id));
   const bases = [...t.bases, ...movedBases.map((b) => (taken.has(b.id) ? { ...b, id: nextId([...taken, ...allBaseIds(s)], 'base') } : b))];
   services[i] = { ...t, members: [...t.members, ambitoCode], bases };
@@ -157,18 +160,18 @@ export function addMember(s: Scenario, serviceId: string, ambitoCode: string): S
 
 /** Removes an Ambito from a service. Removing the last member is refused: use deleteService. */
 export function removeMember(s: Scenario, serviceId: string, ambitoCode: string): Scenario {
-  const i = serviceIndex(s, serviceId);
-  const x = s.services[i];
+  const { i, x } = serviceAt(s, serviceId);
   if (!x.members.includes(ambitoCode)) fail(`PIS "${serviceId}": l'Ambito ${ambitoCode} non è tra i membri`);
-  if (x.members.length === 1) fail(`PIS "${serviceId}": non si può togliere l'unico Ambito (eliminare il PIS)`);
   const members = x.members.filter((m) => m !== ambitoCode);
-  return replaceService(s, i, { ...x, members, capofila: x.capofila === ambitoCode ? members[0] : x.capofila });
+  const [firstLeft] = members;
+  if (firstLeft === undefined) fail(`PIS "${serviceId}": non si può togliere l'unico Ambito (eliminare il PIS)`);
+  return replaceService(s, i, { ...x, members, capofila: x.capofila === ambitoCode ? firstLeft : x.capofila });
 }
 
 export function setCapofila(s: Scenario, serviceId: string, ambitoCode: string): Scenario {
-  const i = serviceIndex(s, serviceId);
-  if (!s.services[i].members.includes(ambitoCode)) fail(`PIS "${serviceId}": il capofila ${ambitoCode} non è tra gli Ambiti membri`);
-  return replaceService(s, i, { ...s.services[i], capofila: ambitoCode });
+  const { i, x } = serviceAt(s, serviceId);
+  if (!x.members.includes(ambitoCode)) fail(`PIS "${serviceId}": il capofila ${ambitoCode} non è tra gli Ambiti membri`);
+  return replaceService(s, i, { ...x, capofila: ambitoCode });
 }
 
 /** Fields set through their own functions (membership, capofila, bases) cannot be patched here. */
@@ -176,8 +179,7 @@ export type ServicePatch = Partial<Omit<PisService, 'id' | 'members' | 'capofila
 
 /** Updates fields; a field set here is no longer a placeholder, so it leaves `unverifiedFields`. */
 export function updateService(s: Scenario, serviceId: string, patch: ServicePatch): Scenario {
-  const i = serviceIndex(s, serviceId);
-  const x = s.services[i];
+  const { i, x } = serviceAt(s, serviceId);
   const next: PisService = { ...x, ...patch };
   if (x.unverifiedFields && !('unverifiedFields' in patch)) {
     const left = x.unverifiedFields.filter((k) => !(k in patch));
@@ -189,7 +191,7 @@ export function updateService(s: Scenario, serviceId: string, patch: ServicePatc
 }
 
 export function deleteService(s: Scenario, serviceId: string): Scenario {
-  serviceIndex(s, serviceId);
+  serviceAt(s, serviceId);
   return { ...s, services: s.services.filter((x) => x.id !== serviceId) };
 }
 
@@ -199,9 +201,10 @@ export function deleteService(s: Scenario, serviceId: string): Scenario {
  */
 export function mergeServices(s: Scenario, serviceIds: readonly string[]): Scenario {
   if (serviceIds.length < 2) fail('servono almeno due PIS da unire');
-  const parts = serviceIds.map((id) => s.services[serviceIndex(s, id)]);
+  const parts = serviceIds.map((id) => serviceAt(s, id).x);
   if (new Set(serviceIds).size !== serviceIds.length) fail('lo stesso PIS compare due volte');
   const [first, ...rest] = parts;
+  if (!first) fail('servono almeno due PIS da unire');
   const taken = new Set(first.bases.map((b) => b.id));
   const bases = [...first.bases];
   for (const b of rest.flatMap((x) => x.bases)) {
@@ -227,8 +230,7 @@ export function splitService(
   groups: readonly (readonly string[])[],
   ambitoOfIstat: (istat: string) => string | undefined = () => undefined,
 ): Scenario {
-  const i = serviceIndex(s, serviceId);
-  const x = s.services[i];
+  const { i, x } = serviceAt(s, serviceId);
   const flat = groups.flat();
   if (groups.length < 2 || groups.some((g) => g.length === 0)) fail(`PIS "${serviceId}": servono almeno due gruppi non vuoti`);
   if (flat.length !== x.members.length || new Set(flat).size !== flat.length || !flat.every((m) => x.members.includes(m))) {
@@ -242,7 +244,8 @@ export function splitService(
   const taken = s.services.map((y) => y.id);
   const parts: PisService[] = groups.map((g, k) => {
     const members = [...g];
-    const capofila = members.includes(x.capofila) ? x.capofila : members[0];
+    // Groups are non-empty (checked above).
+    const capofila = members.includes(x.capofila) ? x.capofila : (members[0] ?? x.capofila);
     const id = k === 0 ? x.id : nextId(taken, 'pis');
     if (k > 0) taken.push(id);
     return {
@@ -273,25 +276,24 @@ function rosterStated(x: PisService): PisService {
 }
 
 export function addBase(s: Scenario, serviceId: string, base: NewBase): Scenario {
-  const i = serviceIndex(s, serviceId);
+  const { i, x } = serviceAt(s, serviceId);
   const id = base.id ?? nextId(allBaseIds(s), 'base');
   if (allBaseIds(s).includes(id)) fail(`base "${id}" esiste già`);
-  const x = s.services[i];
   return replaceService(s, i, rosterStated({ ...x, bases: [...x.bases, { ...base, id, unitsByBand: { ...base.unitsByBand } }] }));
 }
 
-function baseIndex(x: PisService, baseId: string): number {
+function baseAt(x: PisService, baseId: string): { j: number; b: PisBase } {
   const j = x.bases.findIndex((b) => b.id === baseId);
-  if (j < 0) fail(`PIS "${x.id}": base "${baseId}" inesistente`);
-  return j;
+  const b = x.bases[j];
+  if (!b) fail(`PIS "${x.id}": base "${baseId}" inesistente`);
+  return { j, b };
 }
 
 /** Moves a base to a comune and (optionally) a precise point, e.g. after a drag on the map. */
 export function moveBase(s: Scenario, serviceId: string, baseId: string, to: { istat: string; point?: [number, number] }): Scenario {
-  const i = serviceIndex(s, serviceId);
-  const x = s.services[i];
-  const j = baseIndex(x, baseId);
-  const moved: PisBase = { ...x.bases[j], istat: to.istat };
+  const { i, x } = serviceAt(s, serviceId);
+  const { j, b } = baseAt(x, baseId);
+  const moved: PisBase = { ...b, istat: to.istat };
   if (to.point) moved.point = [to.point[0], to.point[1]];
   else delete moved.point;
   const bases = x.bases.slice();
@@ -300,19 +302,16 @@ export function moveBase(s: Scenario, serviceId: string, baseId: string, to: { i
 }
 
 export function updateBase(s: Scenario, serviceId: string, baseId: string, patch: { kind?: PisBase['kind']; unitsByBand?: Partial<Record<TimeBand, number>> }): Scenario {
-  const i = serviceIndex(s, serviceId);
-  const x = s.services[i];
-  const j = baseIndex(x, baseId);
-  const old = x.bases[j];
+  const { i, x } = serviceAt(s, serviceId);
+  const { j, b: old } = baseAt(x, baseId);
   const bases = x.bases.slice();
   bases[j] = { ...old, ...(patch.kind ? { kind: patch.kind } : {}), unitsByBand: { ...old.unitsByBand, ...patch.unitsByBand } };
   return replaceService(s, i, rosterStated({ ...x, bases }));
 }
 
 export function removeBase(s: Scenario, serviceId: string, baseId: string): Scenario {
-  const i = serviceIndex(s, serviceId);
-  const x = s.services[i];
-  baseIndex(x, baseId);
+  const { i, x } = serviceAt(s, serviceId);
+  baseAt(x, baseId);
   return replaceService(s, i, rosterStated({ ...x, bases: x.bases.filter((b) => b.id !== baseId) }));
 }
 
