@@ -123,6 +123,9 @@ describe('the 50,000 rule on the real data', () => {
     expect(rho.pis).toBeNull();
     expect(rho.pass).toBe(false);
     expect(rho.reasons[0]).toMatch(/Nessun PIS serve l'Ambito/);
+    // Said once: the target's "no PIS" reason is kept apart, not repeated in the joined list.
+    expect(rho.reasons).toEqual(rho.legalReasons);
+    expect(rho.targetReasons).toEqual(['Nessun PIS: nessuna risposta']);
     expect(rho.fixes.some((f) => /^Far aderire l'Ambito .+ al PIS «.+» in forma associata/.test(f))).toBe(true);
     expect(rho.fixes[rho.fixes.length - 1]).toMatch(/^Attivare un PIS per l'Ambito .+ attivo 24h\/365.+ una base a Rho/);
   });

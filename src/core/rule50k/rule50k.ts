@@ -302,7 +302,9 @@ export function evaluateRule50k(travel: TravelContext, layout: CompiledLayout, c
       targetFailingBands,
       targetReasons,
       pass: legalPass,
-      reasons: [...legalReasons, ...(targetMet === true ? [] : targetReasons)],
+      // Without a PIS the target's reason only restates the legal one ("stato sconosciuto" twice):
+      // the joined list gives it once; targetReasons keeps it for the target column.
+      reasons: [...legalReasons, ...(targetMet === true || !svc ? [] : targetReasons)],
       fixes: [...(legalPass ? [] : legalFixes), ...(targetMet === false ? targetFixes : [])],
     };
   });
