@@ -147,13 +147,16 @@ describe('rule50k on the line: what is not known', () => {
     const unknown = entry([uno], '000004', 45, { ambitoPis: { A2: 'unknown' } });
     expect(unknown).toMatchObject({ pis: null, pisName: null, pisPresence: 'unknown', graveMarginalita: false, compliance: null, gapBands: [], uncoveredHoursPerYear: null, legal: 'non-determinabile', legalPass: false, responseMin: null, withinTarget: false, targetMet: null, targetByBand: [], targetFailingBands: [] });
     expect(unknown.legalReasons).toEqual(['Stato del PIS dell\'Ambito Ambito A2 (A2) sconosciuto']);
-    expect(unknown.reasons).toEqual(['Stato del PIS dell\'Ambito Ambito A2 (A2) sconosciuto', 'Non determinabile: stato del PIS sconosciuto']);
+    // Said once in the joined list; the target's own reason stays in targetReasons.
+    expect(unknown.reasons).toEqual(['Stato del PIS dell\'Ambito Ambito A2 (A2) sconosciuto']);
+    expect(unknown.targetReasons).toEqual(['Non determinabile: stato del PIS sconosciuto']);
     expect(unknown.fixes).toEqual(['Verificare e registrare, con la fonte, lo stato del PIS dell\'Ambito Ambito A2 (A2)']);
     expect(rule50kLine(unknown, 45)).toBe('legale: non determinabile; obiettivo 45 min: non determinabile');
 
     const present = entry([uno], '000004', 45, { ambitoPis: { A2: 'present' } });
     expect(present.legal).toBe('non-determinabile');
-    expect(present.reasons).toEqual(['L\'Ambito Ambito A2 (A2) ha un PIS attivo, ma lo scenario non lo descrive (turni, interventi)', 'Non determinabile: servizio non descritto']);
+    expect(present.reasons).toEqual(['L\'Ambito Ambito A2 (A2) ha un PIS attivo, ma lo scenario non lo descrive (turni, interventi)']);
+    expect(present.targetReasons).toEqual(['Non determinabile: servizio non descritto']);
     expect(present.fixes).toEqual(['Descrivere il PIS dell\'Ambito Ambito A2 (A2): chi risponde e chi va sul posto in ogni fascia, e se offre interventi per persone senza dimora o in grave marginalità']);
     const r = run([uno], 45, { ambitoPis: { A2: 'present' } });
     expect([r.passCount, r.failCount, r.nonDeterminabileCount, r.targetMetCount, r.targetNotMetCount, r.targetUnknownCount]).toEqual([1, 0, 1, 1, 0, 1]);
@@ -197,7 +200,7 @@ describe('rule50k on the line: an Ambito without PIS', () => {
       ...comune4, pis: null, pisName: null, pisPresence: 'absent', graveMarginalita: false, compliance: null, gapBands: [], uncoveredHoursPerYear: null,
       legal: 'fail', legalPass: false, legalReasons: ['Nessun PIS serve l\'Ambito Ambito A2 (A2)'], responseMin: null, withinTarget: false, targetMet: false,
       targetByBand: [], targetFailingBands: [], targetReasons: ['Nessun PIS: nessuna risposta'], pass: false,
-      reasons: ['Nessun PIS serve l\'Ambito Ambito A2 (A2)', 'Nessun PIS: nessuna risposta'], fixes: [start],
+      reasons: ['Nessun PIS serve l\'Ambito Ambito A2 (A2)'], fixes: [start],
     });
     expect(rule50kLine(e, 45)).toBe('legale: non rispettata; obiettivo 45 min: non raggiunto ()');
   });
