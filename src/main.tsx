@@ -99,13 +99,18 @@ async function start(root: HTMLElement) {
 
   // One planning input for both workers: the simulation and the optimiser see the same effective
   // composition (shipped → official → what-if), assumptions, band, target and OD matrix.
-  const simClient = createSimulationClient(simulationWorkerFactory);
-  const optClient = createOptimiseClient(optimiseWorkerFactory);
+  // The workers get the territory parsed here, once the first map is drawn (or after 5 s, say
+  // without WebGL), and the simulation worker then builds its travel context in the background,
+  // so the first coverage after the Simulazione tab does not wait for either (issue 13).
+  const mapAccess = createMapAccess();
+  const afterFirstMap = Promise.race([mapAccess.drawn, new Promise((r) => setTimeout(r, 5000))]);
+  const simClient = createSimulationClient(simulationWorkerFactory(data, afterFirstMap));
+  const optClient = createOptimiseClient(optimiseWorkerFactory(data, afterFirstMap));
   const planning = createPlanningState(state, territory, data, [simClient, optClient]);
   const sim = createSimulationState(state, planning, simClient);
   const opt = createOptimiseState(state, planning, optClient);
   exposeApp({ state, sim, opt, planning, simClient });
-  const mapAccess = createMapAccess();
+  void afterFirstMap.then(() => simClient.warm(planning.input.peek()));
   performance.mark('pis:workers');
   root.replaceChildren(); // drop the static "Caricamento…" placeholder
   render(

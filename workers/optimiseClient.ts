@@ -8,6 +8,8 @@ import type { Scenario } from '../src/core/scenario/types.ts';
 import type { PlanningInput } from '../src/core/sim/planning.ts';
 import { comlinkHandle, createRequestRunner, type ClientResult, type WorkerHandle } from './requests.ts';
 import type { OptimiseApi } from './optimise.worker.ts';
+import type { TerritoryData } from '../src/core/territory/types.ts';
+import { withTerritory } from './territoryMessage.ts';
 
 export type { ClientResult } from './requests.ts';
 export type OptimiseWorkerHandle = WorkerHandle<OptimiseApi>;
@@ -67,4 +69,5 @@ export type OptimiseClient = ReturnType<typeof createOptimiseClient>;
 export const optimiseComlinkFactory = (createWorker: () => Worker): (() => OptimiseWorkerHandle) => comlinkHandle<OptimiseApi>(createWorker);
 
 /** The app's default: the optimisation worker bundled by Vite. */
-export const optimiseWorkerFactory = optimiseComlinkFactory(() => new Worker(new URL('./optimise.worker.ts', import.meta.url), { type: 'module' }));
+export const optimiseWorkerFactory = (data: TerritoryData, when: Promise<unknown>) =>
+  optimiseComlinkFactory(withTerritory(() => new Worker(new URL('./optimise.worker.ts', import.meta.url), { type: 'module' }), data, when));

@@ -166,6 +166,8 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     (map.getSource(id) as maplibregl.GeoJSONSource).setData(data);
   };
   let ambitiData: FeatureCollection = layers.ambiti;
+  let ruleIds: string[] = [];
+  let ruleShown = new Set<string>();
   // Highlight layers (style.ts HIGHLIGHT_LAYERS) drawn only while they highlight something.
   const layerOn = new Map<string, boolean>();
   const highlight = (ids: readonly string[], on: boolean) => {
@@ -264,7 +266,22 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
       highlight(['comuni-moved'], moved.length > 0);
     },
     setRule50k(points) {
-      setSource('rule50k', points);
+      const ids = points.features.map((f) => String(f.properties?.istat));
+      // New points only when the set of comuni changes (not on a coverage refresh).
+      if (ids.length && ids.join() !== ruleIds.join()) {
+        for (const id of ruleIds) map.removeFeatureState({ source: 'rule50k', id });
+        (map.getSource('rule50k') as maplibregl.GeoJSONSource).setData(points);
+        ruleIds = ids;
+        ruleShown.clear();
+      }
+      const now = new Set<string>();
+      for (const f of points.features) {
+        const id = String(f.properties?.istat);
+        now.add(id);
+        map.setFeatureState({ source: 'rule50k', id }, { legal: f.properties?.legal, target: f.properties?.target, show: true });
+      }
+      for (const id of ruleShown) if (!now.has(id)) map.setFeatureState({ source: 'rule50k', id }, { show: false });
+      ruleShown = now;
     },
     setProposal(points) {
       setSource('proposal', points);

@@ -162,13 +162,17 @@ export function baseStyle(d: MapLayersData, first?: FirstLook): StyleSpecificati
         paint: { 'line-layer-opacity': 0, 'line-color': '#e65100', 'line-width': 2.5, 'line-dasharray': [1, 1], 'line-opacity': ['case', ['boolean', ['feature-state', 'moved'], false], 1, 0] },
       },
       // LEPS 3.7.1: comuni > 50,000 residents or capoluogo. Two answers, never merged: the ring is
-      // the legal test (met / not met / non determinabile), the centre the planning target.
+      // the legal test (met / not met / non determinabile), the centre the planning target. The
+      // points are set once; each coverage result only changes their feature-state (legal,
+      // target, show), so a refresh re-tiles nothing (issue 13).
       {
         id: 'rule50k', type: 'circle', source: 'rule50k',
         paint: {
           'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 9, 12, 16],
-          'circle-color': ['match', ['get', 'target'], 'met', 'rgba(44,123,182,0.6)', 'not-met', 'rgba(215,25,28,0.6)', 'rgba(255,255,255,0.35)'],
-          'circle-stroke-width': 4, 'circle-stroke-color': ['match', ['get', 'legal'], 'pass', RULE_PASS, 'fail', RULE_FAIL, RULE_UNKNOWN],
+          'circle-color': ['match', ['to-string', ['feature-state', 'target']], 'met', 'rgba(44,123,182,0.6)', 'not-met', 'rgba(215,25,28,0.6)', 'rgba(255,255,255,0.35)'],
+          'circle-stroke-width': 4, 'circle-stroke-color': ['match', ['to-string', ['feature-state', 'legal']], 'pass', RULE_PASS, 'fail', RULE_FAIL, RULE_UNKNOWN],
+          'circle-opacity': ['case', ['boolean', ['feature-state', 'show'], false], 1, 0],
+          'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'show'], false], 1, 0],
         },
       },
       // Bases proposed by the optimiser (not yet adopted): hollow black rings.

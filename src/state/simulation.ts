@@ -54,6 +54,8 @@ export function createSimulationState(app: AppState, planning: PlanningState, cl
     effect(() => {
       const input = planning.input.value;
       if (input.key === sentKey) return;
+      // The first request goes at once (nothing is being typed yet); later ones are debounced.
+      const delay = sentKey === undefined ? 0 : COVERAGE_DEBOUNCE_MS;
       sentKey = input.key;
       clearTimeout(timer);
       timer = setTimeout(async () => {
@@ -64,7 +66,7 @@ export function createSimulationState(app: AppState, planning: PlanningState, cl
         // The workers are being given a new OD matrix: the request that follows it will answer.
         else if (r.message.startsWith(OD_MISMATCH) && planning.odBusy.peek() > 0) return;
         else coverage.value = { status: 'error', message: workerMessage(r.message, engine()) };
-      }, COVERAGE_DEBOUNCE_MS);
+      }, delay);
     });
   }
 

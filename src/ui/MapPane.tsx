@@ -62,6 +62,7 @@ export function MapPane() {
       onState: (st) => {
         // First idle time, read by the e2e test and the benchmark (time to a drawn map).
         if (st === 'idle') recordFirstIdle(performance.now());
+        if (st === 'idle' || st.startsWith('error')) mapAccess.markDrawn();
         setMapState(st);
       },
     }, first).then(
@@ -74,7 +75,10 @@ export function MapPane() {
           exposeMap(v.map);
         }
       },
-      (err: unknown) => setMapState(`error ${err instanceof Error ? err.message : String(err)}`),
+      (err: unknown) => {
+        mapAccess.markDrawn();
+        setMapState(`error ${err instanceof Error ? err.message : String(err)}`);
+      },
     );
     return () => {
       disposed = true;

@@ -5,14 +5,21 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 export interface MapAccess {
   get(): MapLibreMap | undefined;
   set(map: MapLibreMap | undefined): void;
+  /** Settles when the first map is drawn (or failed to be): start-up work that can wait, waits for it. */
+  drawn: Promise<void>;
+  markDrawn(): void;
 }
 
 export function createMapAccess(): MapAccess {
   let current: MapLibreMap | undefined;
+  let markDrawn!: () => void;
+  const drawn = new Promise<void>((resolve) => { markDrawn = resolve; });
   return {
     get: () => current,
     set: (map) => {
       current = map;
     },
+    drawn,
+    markDrawn,
   };
 }

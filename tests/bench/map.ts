@@ -39,6 +39,28 @@ export async function benchMap(dist: string): Promise<Record<string, number>> {
     out.map_idle_min_ms = runs[0];
     out.map_idle_median_ms = runs[2];
     out.map_idle_ms = runs[2];
+
+    // Coverage shown after the Simulazione tab (issue 13: 2.0-2.3 s before; goal < 300 ms): the
+    // illustrative scenario, the tab clicked, until the coverage panel says ok (5 fresh contexts).
+    const tab: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const g = await guardedPage(browser);
+      await g.page.addInitScript(() => localStorage.setItem('pis-lombardia/welcome-dismissed', '1'));
+      await g.page.goto(ORIGIN + '/#pannello=scenario');
+      if ((await waitMapIdle(g.page)).state !== 'idle') throw new Error('mappa non idle');
+      await g.page.click('button:has-text("Esempio illustrativo")');
+      await g.page.waitForTimeout(1000);
+      tab.push(await g.page.evaluate(async () => {
+        const t0 = performance.now();
+        (document.querySelector('#tab-sim') as HTMLElement).click();
+        while (document.querySelector('[data-testid=coverage-status]')?.getAttribute('data-status') !== 'ok') await new Promise((r) => requestAnimationFrame(r));
+        return performance.now() - t0;
+      }));
+      await g.ctx.close();
+    }
+    tab.sort((a, b) => a - b);
+    out.sim_tab_coverage_min_ms = tab[0];
+    out.sim_tab_coverage_median_ms = tab[2];
   } finally {
     await browser.close();
     stopServer(server);

@@ -80,6 +80,17 @@ export function createSimulationApi(deps: SimulationDeps) {
       odId = null;
     },
 
+    /**
+     * Evaluates an input and keeps nothing but the caches (travel context, roster compliance) and
+     * the compiled code: the app calls it in the background after the first map is drawn, so the
+     * first coverage the user asks for does not pay for them.
+     */
+    async warm(input: PlanningInput): Promise<void> {
+      const { ctx, compiled } = await preparedInput(input);
+      const options = coverageOptionsOf(input);
+      evaluateRule50k(ctx, compiled, computeCoverage(ctx, compiled, options), options);
+    },
+
     /** Coverage and the 50,000 rule of a planning input: one coverage computation serves both. */
     async evaluate(input: PlanningInput): Promise<Evaluation> {
       const { ctx, compiled } = await preparedInput(input);

@@ -122,17 +122,44 @@ const YEAR_HOURS = 365 * 24;
 export function ambitoCompliance(service: RosterView | LayoutService, ambito: string, calendar: CalendarAssumptions, openingHours?: Record<string, OpeningHours>): AmbitoCompliance {
   const r = 'onSiteByBand' in service ? service : rosterView(service);
   const oh = openingHoursOf(openingHours, ambito);
-  const openingHoursAssumed = r.organisation === 'a-chiusura' && oh.assumed;
-  const acc = TIME_BANDS.map(() => ({ total: 0, pis: 0, terr: 0, none: 0 }));
-  for (let h = 0; h < YEAR_HOURS; h++) {
-    const k = TIME_BANDS.indexOf(bandOfHour(h, calendar));
-    const d = dutyAt(r, ambito, h, calendar, openingHours);
-    const a = at(acc, k);
-    a.total++;
-    if (d === 'pis') a.pis++;
-    else if (d === 'territoriali') a.terr++;
-    else a.none++;
+  return yearCompliance(r, ambito, oh, calendar);
+}
+
+/**
+ * Hours of a generic year per band (TIME_BANDS order), and how many of them the territorial
+ * services are open: all that dutyAt's answer depends on, besides the roster. Counted hour by hour
+ * once per (opening hours, calendar) and remembered, so a compliance is a sum over five bands, not
+ * 8,760 dutyAt calls (issue 13: that was 14-100 ms of every coverage run).
+ */
+function hourCounts(oh: OpeningHours, calendar: CalendarAssumptions): { total: number[]; open: number[] } {
+  const key = JSON.stringify([oh, calendar]);
+  let c = hourCountsMemo.get(key);
+  if (!c) {
+    const counts = { total: TIME_BANDS.map(() => 0), open: TIME_BANDS.map(() => 0) };
+    for (let h = 0; h < YEAR_HOURS; h++) {
+      const k = TIME_BANDS.indexOf(bandOfHour(h, calendar));
+      counts.total[k] = at(counts.total, k) + 1;
+      if (servicesOpenAt(oh, h, calendar)) counts.open[k] = at(counts.open, k) + 1;
+    }
+    if (hourCountsMemo.size >= 256) hourCountsMemo.clear();
+    hourCountsMemo.set(key, counts);
+    c = counts;
   }
+  return c;
+}
+const hourCountsMemo = new Map<string, { total: number[]; open: number[] }>();
+
+function yearCompliance(r: RosterView, ambito: string, oh: OpeningHours, calendar: CalendarAssumptions): AmbitoCompliance {
+  const openingHoursAssumed = r.organisation === 'a-chiusura' && oh.assumed;
+  // As dutyAt, hour by hour: option (a) hands the open hours to the territorial services; any
+  // other hour is the PIS's if the band has someone answering and someone on site, else nobody's.
+  const { total, open } = hourCounts(oh, calendar);
+  const acc = TIME_BANDS.map((band, k) => {
+    const terr = r.organisation === 'a-chiusura' ? at(open, k) : 0;
+    const rest = at(total, k) - terr;
+    const pisOn = r.answerByBand[band] > 0 && r.onSiteByBand[band] > 0;
+    return { total: at(total, k), pis: pisOn ? rest : 0, terr, none: pisOn ? 0 : rest };
+  });
   const bands: BandCompliance[] = TIME_BANDS.map((band, k) => {
     const a = at(acc, k);
     if (!r.rosterKnown) return { band, state: 'unknown', hoursPerYear: a.total, pisHours: null, territorialHours: null, uncoveredHours: null, missing: [] };
