@@ -1,17 +1,14 @@
 // Growth to national size: Lombardy's real comuni tiled on a grid of offsets (3.2° × 2.1°) into
-// synthetic territories of ×1, ×2.7 and ×5 (≈ 1.5k / 4k / 7.5k comuni; 91 / 246 / 455 Ambiti),
-// seams joining each edge comune to its 2 nearest comuni on the next tile. Per size: travel
-// precompute (one base per Ambito), coverage, and siting over all comuni as candidates (p-median,
-// k 10: problem build + heuristic), with the memory it holds; then growth exponents
-// log(t_big / t_small) / log(n_big / n_small). Synthetic: figures for growth, not for planning.
-import { readFileSync } from 'node:fs';
-import { computeCoverage } from '../../src/core/coverage/coverage.ts';
-import { buildSitingProblem, solveHeuristic } from '../../src/core/optimise/siting.ts';
-import { compileLayout } from '../../src/core/sim/compile.ts';
-import { layoutOnePerAmbito } from '../../src/core/sim/synthetic.ts';
+// synthetic territories of ×1, ×3 and ×5 (1,503 / 4,509 / 7,515 comuni; 91 / 273 / 455 Ambiti),
+// seams joining each edge comune to its 2 nearest comuni on the next tile. Each size runs in its
+// own process (scaleChild.ts: peak RSS is that size's alone): travel precompute (one base per
+// Ambito), coverage, and p-median siting over all comuni as candidates with k = 10 per 91 Ambiti
+// (10 / 30 / 50): problem build, heuristic, Lagrangian bound, dense below SPARSE_ABOVE points ×
+// candidates and sparse above (sparse.ts); the 8k siting also dense, as the baseline in the same
+// run. Then growth exponents log(t_big / t_small) / log(n_big / n_small). Synthetic: figures for
+// growth, not for planning.
+import { execFileSync } from 'node:child_process';
 import type { TerritoryData } from '../../src/core/territory/types.ts';
-import { createTravelContext } from '../../src/core/travel/context.ts';
-import { timed } from './stats.ts';
 
 /** `copies` tiles of the territory (copy t shifted by (t mod 3) · 3.2° east, ⌊t / 3⌋ · 2.1° north). */
 export function tileTerritory(data: TerritoryData, copies: number): TerritoryData {
@@ -64,46 +61,40 @@ export function tileTerritory(data: TerritoryData, copies: number): TerritoryDat
   return { ...data, comuni, adjacency, ambiti, ats, asst, distretti, links };
 }
 
-const mb = (x: number): number => x / 1048576;
-
+/**
+ * Each size in its own process (scaleChild.ts), so its peak RSS is its own; the 8k siting also
+ * through the dense path (all of the matrix) as the baseline, in the same run.
+ */
 export async function benchScale(): Promise<Record<string, number>> {
-  const base = JSON.parse(readFileSync(new URL('../../geodata/generated/territory.json', import.meta.url), 'utf8')) as TerritoryData;
   const out: Record<string, number> = {};
+  const child = (copies: number, mode = ''): Record<string, number | string> => {
+    const args = ['--import', 'tsx', '--expose-gc', new URL('./scaleChild.ts', import.meta.url).pathname, String(copies), ...(mode ? [mode] : [])];
+    const text = execFileSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 16 * 1024 * 1024 });
+    return JSON.parse(text.trim().split('\n').pop()!) as Record<string, number | string>;
+  };
   const sizes: [string, number][] = [['1k5', 1], ['4k', 3], ['8k', 5]];
-  const got: Record<string, { n: number; travel: number; siting: number; build: number }> = {};
+  const got: Record<string, Record<string, number | string>> = {};
   for (const [name, copies] of sizes) {
-    const data = tileTerritory(base, copies);
-    const layout = layoutOnePerAmbito(data);
-    const travel = timed(() => compileLayout(createTravelContext(data), layout), copies === 1 ? 3 : 1, 0);
-    const ctx = createTravelContext(data);
-    const compiled = compileLayout(ctx, layout);
-    const cov = timed(() => computeCoverage(ctx, compiled), 9, 2);
-    const gc = (globalThis as { gc?: () => void }).gc;
-    gc?.();
-    const before = process.memoryUsage();
-    const t0 = performance.now();
-    const p = buildSitingProblem(ctx, { members: data.ambiti.map((a) => a.code), k: 10, objective: 'median' });
-    const build = performance.now() - t0;
-    const t1 = performance.now();
-    solveHeuristic(p);
-    const heur = performance.now() - t1;
-    const after = process.memoryUsage();
-    out[`scale_${name}_comuni`] = data.comuni.length;
-    out[`scale_${name}_ambiti`] = data.ambiti.length;
-    out[`scale_${name}_travel_precompute_ms`] = travel.min;
-    out[`scale_${name}_coverage_min_ms`] = cov.min;
-    out[`scale_${name}_coverage_median_ms`] = cov.median;
-    out[`scale_${name}_siting_build_ms`] = build;
-    out[`scale_${name}_siting_heuristic_ms`] = heur;
-    out[`scale_${name}_siting_rss_mb`] = mb(after.rss);
-    out[`scale_${name}_siting_array_buffers_delta_mb`] = mb(after.arrayBuffers - before.arrayBuffers);
-    got[name] = { n: data.comuni.length, travel: travel.min, siting: heur, build };
+    const r = child(copies);
+    got[name] = r;
+    for (const [key, v] of Object.entries(r)) if (typeof v === 'number') out[`scale_${name}_${key}`] = v;
+    out[`scale_${name}_siting_sparse`] = r.siting_path === 'sparse' ? 1 : 0;
   }
+  // Baseline: the dense path at 8k (the whole candidate × point matrix), same k.
+  const d = child(5, 'dense');
+  for (const key of ['siting_build_ms', 'siting_build_cpu_ms', 'siting_heuristic_ms', 'siting_heuristic_cpu_ms', 'siting_bound_ms', 'siting_obj', 'siting_bound', 'siting_gap_pct', 'siting_peak_rss_mb', 'siting_array_buffers_delta_mb']) {
+    if (typeof d[key] === 'number') out[`scale_8k_dense_${key}`] = d[key] as number;
+  }
+  out.scale_8k_sparse_vs_dense_siting_rss = (got['8k'].siting_peak_rss_mb as number) / (d.siting_peak_rss_mb as number);
+  out.scale_8k_sparse_vs_dense_build_heuristic = ((got['8k'].siting_build_ms as number) + (got['8k'].siting_heuristic_ms as number)) / ((d.siting_build_ms as number) + (d.siting_heuristic_ms as number));
   const e = (a: number, b: number, na: number, nb: number): number => Math.log(b / a) / Math.log(nb / na);
   const s = got['1k5'];
   const l = got['8k'];
-  out.scale_exponent_travel_precompute = e(s.travel, l.travel, s.n, l.n);
-  out.scale_exponent_siting_build = e(s.build, l.build, s.n, l.n);
-  out.scale_exponent_siting_heuristic = e(s.siting, l.siting, s.n, l.n);
+  const n = (r: Record<string, number | string>, key: string): number => r[key] as number;
+  out.scale_exponent_travel_precompute = e(n(s, 'travel_precompute_ms'), n(l, 'travel_precompute_ms'), n(s, 'comuni'), n(l, 'comuni'));
+  out.scale_exponent_coverage = e(n(s, 'coverage_min_ms'), n(l, 'coverage_min_ms'), n(s, 'comuni'), n(l, 'comuni'));
+  out.scale_exponent_siting_build = e(n(s, 'siting_build_ms'), n(l, 'siting_build_ms'), n(s, 'comuni'), n(l, 'comuni'));
+  out.scale_exponent_siting_heuristic = e(n(s, 'siting_heuristic_ms'), n(l, 'siting_heuristic_ms'), n(s, 'comuni'), n(l, 'comuni'));
+  out.scale_exponent_siting_peak_rss = e(n(s, 'siting_peak_rss_mb'), n(l, 'siting_peak_rss_mb'), n(s, 'comuni'), n(l, 'comuni'));
   return out;
 }

@@ -5,7 +5,7 @@
 import { computeCoverage, type CoverageOptions } from '../coverage/coverage.ts';
 import { evaluateRule50k } from '../rule50k/rule50k.ts';
 import type { Scenario } from '../scenario/types.ts';
-import { compileLayout } from '../sim/compile.ts';
+import { comuneIndexOf, compileLayout } from '../sim/compile.ts';
 import type { ServiceLayout } from '../sim/layout.ts';
 import type { TerritoryData } from '../territory/types.ts';
 import type { TravelAssumptions } from '../travel/assumptions.ts';
@@ -18,6 +18,7 @@ import { heuristicGapPct, solveExact, type ExactOptions, type ExactSolution, typ
 import { computeShares, type SharesRequest, type SharesResult } from './shares.ts';
 import { buildSitingProblem, memberKpis, responseFixedMin, SITING_OBJECTIVE_LABELS, solveHeuristic, type HeuristicSolution, type MemberKpi, type SitingObjective, type SitingProblem, type SitingRequest, type SitingValue } from './siting.ts';
 import { gapMinPct, proveIncumbent, type BoundOptions, type SitingBound } from './bounds.ts';
+import { buildSparseMedianProblem, solveSparseMedian, sparseKpis, sparseMedianBound, wantsSparse } from './sparse.ts';
 
 export interface OptimiseDeps {
   loadTerritory(): Promise<TerritoryData>;
@@ -107,7 +108,7 @@ export function createOptimiseApi(deps: OptimiseDeps) {
     return travel.context(o.travel);
   };
 
-  function choices(ctx: TravelContext, p: SitingProblem, open: readonly number[]): BaseChoice[] {
+  function choices(ctx: TravelContext, p: Pick<SitingProblem, 'candidates' | 'fixed'>, open: readonly number[]): BaseChoice[] {
     const fixed = new Set(p.fixed);
     return open.map((j) => {
       const c = ctx.data.comuni[p.candidates[j]];
@@ -115,8 +116,42 @@ export function createOptimiseApi(deps: OptimiseDeps) {
     });
   }
 
+  /** National-scale p-median (sparse.ts): the heuristic and its bound over all candidates; no MIP at this size. */
+  function siteSparse(ctx: TravelContext, req: SitingApiRequest, exactAsked: boolean): SitingResult {
+    const p = buildSparseMedianProblem(ctx, req);
+    const t0 = performance.now();
+    const h = solveSparseMedian(p);
+    const hMs = performance.now() - t0;
+    const b = sparseMedianBound(p, h.open);
+    const pos = new Map(p.candidates.map((c, j) => [c, j]));
+    const idx = comuneIndexOf(ctx.data);
+    const before = (req.before ?? req.fixed ?? []).map((istat) => pos.get(idx.get(istat) ?? -1));
+    const warnings = [...p.warnings];
+    if (exactAsked) warnings.push(`Soluzione esatta non calcolata: ${p.points.length.toLocaleString('it-IT')} punti × ${p.candidates.length.toLocaleString('it-IT')} candidati è oltre la memoria di un modello esatto; vale lo scarto dimostrato dal limite inferiore`);
+    return {
+      members: p.members,
+      memberNames: p.memberNames,
+      objective: 'median',
+      objectiveLabel: SITING_OBJECTIVE_LABELS.median,
+      k: p.k,
+      targetMin: p.targetMin,
+      band: p.band,
+      demandPoints: p.points.length,
+      candidates: p.candidates.length,
+      heuristic: { bases: choices(ctx, p, h.open), value: h.value, ms: hMs, swaps: h.swaps },
+      exact: null,
+      heuristicGapPct: null,
+      bound: { value: b.bound, gapPct: b.gapPct, travelGapPct: b.travelGapPct, proven: b.proven, method: b.method, ms: b.ms, iterations: b.iterations },
+      before: before.length && before.every((j) => j !== undefined) ? sparseKpis(p, before as number[]) : null,
+      afterHeuristic: sparseKpis(p, h.open),
+      afterExact: null,
+      warnings,
+    };
+  }
+
   async function site(req: SitingApiRequest, exact: ExactOptions | null, boundOptions?: BoundOptions): Promise<SitingResult> {
     const ctx = await context(req);
+    if (wantsSparse(ctx, req)) return siteSparse(ctx, req, exact !== null);
     const p = buildSitingProblem(ctx, req);
     const fixedMin = responseFixedMin(p.band, req.response);
     const t0 = performance.now();
