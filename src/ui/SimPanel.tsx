@@ -224,8 +224,15 @@ function SimHead({ targetIdx }: { targetIdx: number }) {
       <div class="kpis" aria-live="polite">
         {cov.status === 'ok' && (
           <>
-            <div><span class="kpi">{pct(cov.value.coverage.region.shareWithin[Math.max(targetIdx, 0)])}</span> {M.headCoverage(o.targetMin)}</div>
-            <div><span class="kpi">{fmt.int(cov.value.rule50k.passCount)}/{fmt.int(cov.value.rule50k.comuni.length)}</span> {t().roster.headRule}</div>
+            {/* Unknown is not absent: the headline says how much of it rests on unknown PIS statuses. */}
+            <div data-testid="head-coverage">
+              <span class="kpi">{pct(cov.value.coverage.region.shareWithin[Math.max(targetIdx, 0)] ?? 0)}</span> {M.headCoverage(o.targetMin)}
+              {cov.value.coverage.residentsPisUnknown > 0 && <span class="small muted"> · {t().roster.headUnknownResidents(pct(cov.value.coverage.residentsPisUnknown / cov.value.coverage.region.residents))}</span>}
+            </div>
+            <div data-testid="head-rule">
+              <span class="kpi">{fmt.int(cov.value.rule50k.passCount)}/{fmt.int(cov.value.rule50k.comuni.length)}</span> {t().roster.headRule}
+              {cov.value.rule50k.nonDeterminabileCount > 0 && <span class="small muted"> · {t().roster.headRuleUnknown(cov.value.rule50k.nonDeterminabileCount)}</span>}
+            </div>
           </>
         )}
         {resp && <div><span class="kpi">{min(resp.p90Min?.mean)}</span> {M.headP90}</div>}

@@ -73,6 +73,11 @@ export const modelScenarios: Record<string, (g: Guarded) => Promise<void>> = {
     expect(/rispettata/.test(rho) && /raggiunto/.test(rho), `Rho (documentato): ${rho}`);
     const milano = await page.locator('[data-testid=rule50k-table] tbody tr', { hasText: 'Milano' }).innerText();
     expect(/non determinabile/.test(milano), `Milano (stato sconosciuto) deve essere "non determinabile": ${milano}`);
+    // The headline keeps the unknowns apart: 2 of 19 met, 17 not determinable; 87,8 % of residents with unknown status.
+    const headRule = await page.locator('[data-testid=head-rule]').innerText();
+    expect(/2\/19/.test(headRule) && /17 non determinabili/.test(headRule), `titolo della regola: ${headRule}`);
+    const headCov = await page.locator('[data-testid=head-coverage]').innerText();
+    expect(/stato del PIS sconosciuto per il 87,8/.test(headCov), `titolo della copertura senza la quota di stato sconosciuto: ${headCov}`);
     await page.screenshot({ path: 'test-results/e2e-rule-two-columns-1024.png' });
   },
 };
