@@ -183,6 +183,7 @@ export async function benchSim(): Promise<Record<string, number>> {
   // DES: the bench's workload (one PIS per Ambito, Rho-calibrated demand), 30 reps × 1 year.
   const des = timed(() => runSimulation(ctx, compiled, { replications: 30, horizonDays: 365, seed: 1 }), 5, 1);
   put(out, 'des_30x1y', des);
+  await (await import('./desPool.ts')).benchDesPool(ctx, compiled, out);
   out.des_30x1y_ms = des.median;
 
   // Peer-comparable DES: ~20,000 dispatched calls a year, 30 units 24/7 at the 30 most populous

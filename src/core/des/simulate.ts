@@ -167,12 +167,43 @@ function prepare(travel: TravelContext, layout: CompiledLayout, o: SimulateOptio
   };
 }
 
-function* replications(p: Prepared, hooks: SimulationHooks): Generator<ReplicationResult, void, void> {
-  for (let r = 0; r < p.total; r++) {
+function* replications(p: Prepared, hooks: SimulationHooks, from = 0, to = p.total): Generator<ReplicationResult, void, void> {
+  for (let r = from; r < to; r++) {
     if (hooks.shouldCancel?.()) return;
+    // Replication r has its own stream from (seed, r): any split of the replications over workers
+    // gives the same replications, hence the same totals.
     yield runReplication(p.model, mulberry32(replicationSeed(p.seed, r)), { travelNoiseSigma: p.a.travelNoiseSigma, randomPosition: p.a.randomPositionInComune });
-    hooks.onProgress?.({ done: r + 1, total: p.total });
+    hooks.onProgress?.({ done: r + 1 - from, total: to - from });
   }
+}
+
+/** Contiguous chunks of the replications [0, total) for `parts` workers, the first ones one longer. */
+export function replicationChunks(total: number, parts: number): [number, number][] {
+  const n = Math.max(1, Math.min(Math.floor(parts), total));
+  const out: [number, number][] = [];
+  let from = 0;
+  for (let k = 0; k < n; k++) {
+    const len = Math.floor(total / n) + (k < total % n ? 1 : 0);
+    out.push([from, from + len]);
+    from += len;
+  }
+  return out;
+}
+
+/** Replications [from, to) of a run: one part of a run split over a pool of workers (replicationChunks). */
+export async function runReplicationRange(travel: TravelContext, layout: CompiledLayout, options: SimulateOptions, from: number, to: number, hooks: SimulationHooks = {}): Promise<ReplicationResult[]> {
+  const p = prepare(travel, layout, options);
+  const reps: ReplicationResult[] = [];
+  for (const r of replications(p, hooks, Math.max(0, from), Math.min(p.total, to))) {
+    reps.push(r);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return reps;
+}
+
+/** The result of a run from its replications, in replication order (the parts of replicationChunks, concatenated). */
+export function summariseReplications(travel: TravelContext, layout: CompiledLayout, options: SimulateOptions, reps: ReplicationResult[]): SimulationResult {
+  return summarise(travel.data, layout, prepare(travel, layout, options), reps);
 }
 
 export function runSimulation(travel: TravelContext, layout: CompiledLayout, options: SimulateOptions = {}, hooks: SimulationHooks = {}): SimulationResult {
