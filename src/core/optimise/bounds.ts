@@ -347,8 +347,7 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
       theta /= 2;
       since = 0;
     }
-    // Seeded searches often early (the multipliers move fast), rarely later (each costs ~10 iterations).
-    if (it % (it < 20 * searchEvery ? searchEvery : 20 * searchEvery) === 0) {
+    if (it % searchEvery === 0) {
       // Lagrangian heuristic: the relaxation's bases, improved by the swap search.
       const start = open.filter((j) => !fixedSet.has(j));
       const ls = coverSearch({ start: lists.start, cols: lists.points }, { start: lists.start, cols: lists.points }, w, m, problem.fixed, free, need, { start, tabu: options.seedTabu ?? 0 });
