@@ -5,7 +5,7 @@ import * as maplibregl from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { hatch } from './patterns.ts';
-import { LABEL_LAYERS, LEVEL_LINE, LEVEL_SOURCE, OSM_SOURCE, baseStyle, labelSize, type MapLayersData } from './style.ts';
+import { LABEL_LAYERS, LEVEL_LINE, LEVEL_SOURCE, OSM_SOURCE, associationPoints, baseStyle, labelSize, type MapLayersData } from './style.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Level } from '../core/territory/types.ts';
 import type { FirstLook } from './style.ts';
@@ -157,7 +157,11 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     const id = LEVEL_SOURCE[l as keyof typeof LEVEL_SOURCE];
     (map.getSource(id) as maplibregl.GeoJSONSource).setData(layers[id]);
   };
-  const emptySources = new Set(['associations', 'proposal', 'rule50k', 'bases', 'association-points']);
+  const emptySources = new Set(['proposal', 'rule50k']);
+  const sc = first?.scenario;
+  if (!sc?.associations.features.length) emptySources.add('associations');
+  if (!sc?.bases.features.length) emptySources.add('bases');
+  if (!sc?.names.length) emptySources.add('association-points');
   /** setData, skipped when an empty source stays empty. */
   const setSource = (id: string, data: FeatureCollection) => {
     if (data.features.length === 0 && emptySources.has(id)) return;
@@ -295,10 +299,7 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     setScenarioLayers(associations, bases, labels) {
       setSource('associations', associations);
       setSource('bases', bases);
-      setSource('association-points', {
-        type: 'FeatureCollection',
-        features: labels.map((l) => ({ type: 'Feature', id: l.code, properties: { id: l.code, name: l.name }, geometry: { type: 'Point', coordinates: l.point } })),
-      });
+      setSource('association-points', associationPoints(labels));
     },
     setCursor(mode) {
       pickCursor = mode === 'pick';

@@ -7,6 +7,7 @@
 import type { FeatureCollection } from 'geojson';
 import type { RasterSourceSpecification, StyleSpecification } from 'maplibre-gl';
 import type { Level } from '../core/territory/types.ts';
+import type { AmbitoLabel } from './mapView.ts';
 import { BACKGROUND, BORDER, RULE_FAIL, RULE_PASS, RULE_UNKNOWN, SELECTED } from './palette.ts';
 
 export interface MapLayersData {
@@ -61,6 +62,16 @@ export interface FirstLook {
   fills: ReadonlyMap<string, string>;
   multiUnit: readonly string[];
   level: Level;
+  /** The scenario's layers at start: association outlines, bases, association names. */
+  scenario?: { associations: FeatureCollection; bases: FeatureCollection; names: AmbitoLabel[] };
+}
+
+/** The association names as a point source. */
+export function associationPoints(labels: readonly AmbitoLabel[]): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: labels.map((l) => ({ type: 'Feature', id: l.code, properties: { id: l.code, name: l.name }, geometry: { type: 'Point', coordinates: l.point } })),
+  };
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -97,13 +108,13 @@ export function baseStyle(d: MapLayersData, first?: FirstLook): StyleSpecificati
       ats: geo(lazy('ats'), 'code'),
       asst: geo(lazy('asst'), 'code'),
       distretti: geo(lazy('distretto'), 'code'),
-      associations: geo(EMPTY, 'id'),
+      associations: geo(first?.scenario?.associations ?? EMPTY, 'id'),
       proposal: geo(EMPTY, 'istat'),
       rule50k: geo(EMPTY, 'istat'),
-      bases: geo(EMPTY, 'id'),
+      bases: geo(first?.scenario?.bases ?? EMPTY, 'id'),
       'ambito-points': geo(d.ambitoPoints, 'code'),
       'comune-points': geo(d.comunePoints, 'istat'),
-      'association-points': geo(EMPTY, 'id'),
+      'association-points': geo(first?.scenario ? associationPoints(first.scenario.names) : EMPTY, 'id'),
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BACKGROUND } },

@@ -1,8 +1,8 @@
 // Bridges state and the imperative map: creates it once, then mirrors signals into it.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { untracked, useSignal, useSignalEffect } from '@preact/signals';
 import { colourLevel } from '../core/territory/colouring.ts';
-import { h24Class, scenarioCompliance, statusOf, serviceOfAmbito } from '../core/scenario/index.ts';
+import { h24Class, scenarioCompliance, statusOf, serviceOfAmbito, type Scenario } from '../core/scenario/index.ts';
 import { H24Tip } from './CompliancePanel.tsx';
 import { createMapView, type MapView } from '../map/mapView.ts';
 import type { FirstLook } from '../map/style.ts';
@@ -50,11 +50,25 @@ export function MapPane() {
     return { fills, multiUnit, level };
   };
 
-  useEffect(() => {
+  /** The scenario's associations (outlines and names) and bases, as map sources. */
+  const scenarioLayers = (s: Scenario) => {
+    const associations = associationFeatures(topo, s);
+    const names = associations.features.map((f) => ({ code: String(f.id), name: String(f.properties?.name), point: labelPoint(f) }));
+    return { associations, bases: baseFeatures(territory, s), names };
+  };
+  const firstScenario = useRef<Scenario | undefined>(undefined);
+
+  // A layout effect: the map is created right after the first render, not a frame later.
+  useLayoutEffect(() => {
     let disposed = false;
     let created: MapView | undefined;
-    // The first frame already coloured as the current level asks (one frame, not grey then colours).
-    const first = untracked(() => look(state.level.value));
+    // The first frame already coloured as the current level asks, with the scenario's layers (one
+    // frame, not grey and empty then coloured then with the bases).
+    const first = untracked(() => {
+      const s = state.scenario.value;
+      firstScenario.current = s;
+      return { ...look(state.level.value), scenario: scenarioLayers(s) };
+    });
     createMapView(container.current!, layers, labels, {
       onClick: (ambito, comune) => state.actions.mapClick(ambito, comune),
       onHover: setHover,
@@ -107,9 +121,11 @@ export function MapPane() {
     const s = state.scenario.value;
     const view = viewSig.value;
     if (!view) return;
-    const associations = associationFeatures(topo, s);
-    const names = associations.features.map((f) => ({ code: String(f.id), name: String(f.properties?.name), point: labelPoint(f) }));
-    view.setScenarioLayers(associations, baseFeatures(territory, s), names);
+    // Already in the style when the map was created with this scenario.
+    if (s === firstScenario.current) return;
+    firstScenario.current = undefined;
+    const { associations, bases, names } = scenarioLayers(s);
+    view.setScenarioLayers(associations, bases, names);
   });
   useSignalEffect(() => {
     // What-if moves: Ambiti re-dissolved from their comuni; the shipped shapes otherwise.

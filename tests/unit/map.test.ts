@@ -96,6 +96,12 @@ describe('map style', () => {
     expect(features('asst')).toBe(0);
     expect(features('comuni')).toBe(layers.comuni.features.length);
     for (const id of HIGHLIGHT_LAYERS) expect(layer(id).paint!['line-layer-opacity'], id).toBe(0);
+    // The scenario's layers are in the style too (no setData right after the first frame).
+    const bases = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, id: 'b1', properties: { id: 'b1', kind: 'uds' }, geometry: { type: 'Point' as const, coordinates: [9.1, 45.5] } }] };
+    const withScenario = baseStyle(layers, { fills, multiUnit: [], level: 'ats', scenario: { associations: { type: 'FeatureCollection', features: [] }, bases, names: [{ code: 'x', name: 'PIS X', point: [9, 45] }] } });
+    expect(validateStyleMin(withScenario)).toEqual([]);
+    expect((withScenario.sources.bases as { data: FeatureCollection }).data).toBe(bases);
+    expect((withScenario.sources['association-points'] as { data: FeatureCollection }).data.features.map((f) => f.properties?.name)).toEqual(['PIS X']);
     // Without a first look every level is tiled at once, as before.
     const plain = baseStyle(layers);
     expect((plain.sources.ats as { data: FeatureCollection }).data.features.length).toBe(layers.ats.features.length);
