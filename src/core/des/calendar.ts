@@ -6,6 +6,7 @@
 // holidays 06–22. In the generic year: office 2,032 h, closure 2,032, night 2,920, saturday 784,
 // holiday 992 (52 Sundays + 10 fixed holidays, 3 of them on a Saturday).
 import { TIME_BANDS, type TimeBand } from '../sim/layout.ts';
+import { at } from '../check/at.ts';
 
 export interface CalendarAssumptions {
   officeStartHour: number;
@@ -73,7 +74,7 @@ export function buildHorizon(days: number, cal: CalendarAssumptions): HorizonCal
   for (let h = 0; h < hours; h++) {
     const b = TIME_BANDS.indexOf(bandOfHour(h, cal));
     hourBand[h] = b;
-    hoursByBand[b]++;
+    hoursByBand[b] = at(hoursByBand, b) + 1;
     const last = segments[segments.length - 1];
     if (last && last.band === b) last.endMin = (h + 1) * 60;
     else segments.push({ startMin: h * 60, endMin: (h + 1) * 60, band: b });
@@ -85,5 +86,5 @@ export function buildHorizon(days: number, cal: CalendarAssumptions): HorizonCal
 export function bandTimeShares(cal: CalendarAssumptions): Record<TimeBand, number> {
   const h = buildHorizon(365, cal).hoursByBand;
   const total = h.reduce((a, b) => a + b, 0);
-  return Object.fromEntries(TIME_BANDS.map((b, i) => [b, h[i] / total])) as Record<TimeBand, number>;
+  return Object.fromEntries(TIME_BANDS.map((b, i) => [b, at(h, i) / total])) as Record<TimeBand, number>;
 }

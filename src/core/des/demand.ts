@@ -16,6 +16,7 @@ import { bandTimeShares, type CalendarAssumptions } from './calendar.ts';
 import { CM_MILANO_HOMELESS_2021, HOMELESS_REGISTRATIONS_2021, LOMELLINA_ACTIVITY, MSNA_BY_PROVINCE_2023, MSNA_LOMBARDIA_2023, RHO_ACTIVITY, type HomelessRegistration } from './demandData.ts';
 import type { Distribution } from './distributions.ts';
 import { periodHours } from './periods.ts';
+import { at } from '../check/at.ts';
 
 export type DemandKind = 'calamity' | 'adultsHomeless' | 'msna' | 'emergencyOther' | 'urgency' | 'notPertinent';
 export const DEMAND_KINDS: readonly DemandKind[] = ['calamity', 'adultsHomeless', 'msna', 'emergencyOther', 'urgency', 'notPertinent'];
@@ -110,7 +111,7 @@ function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   if (!s.length) return 0;
   const m = s.length >> 1;
-  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+  return s.length % 2 ? at(s, m) : (at(s, m - 1) + at(s, m)) / 2;
 }
 
 export interface IndicatorDerivation {

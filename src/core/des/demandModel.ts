@@ -8,6 +8,7 @@ import type { TerritoryData } from '../territory/types.ts';
 import type { DesAssumptions } from './assumptions.ts';
 import { calibrateDemand, comuneIndicator, DEMAND_COMPONENTS, DEMAND_KINDS, type DemandCalibration } from './demand.ts';
 import { mean, type Distribution } from './distributions.ts';
+import { at } from '../check/at.ts';
 
 export interface DemandTables {
   calibration: DemandCalibration;
@@ -37,22 +38,24 @@ export function buildDemandTables(data: TerritoryData, demand: DemandPoints, a: 
   const totals = new Float64Array(nC);
   const indicatorOf = new Map<number, number>();
   for (let p = 0; p < demand.count; p++) {
-    const ci = demand.comune[p];
-    const c = data.comuni[ci];
+    const ci = at(demand.comune, p);
+    const c = at(data.comuni, ci);
     let ind = indicatorOf.get(ci);
     if (ind === undefined) indicatorOf.set(ci, (ind = comuneIndicator(c, a.indicator).value));
     // A point carries its share of the comune's weight in every component (points split residents evenly).
-    const share = c.residents > 0 ? demand.residents[p] / c.residents : 0;
+    const residents = at(demand.residents, p);
+    const share = c.residents > 0 ? residents / c.residents : 0;
     const msnaRate = calibration.msnaPerResident[c.istat.slice(0, 3)] ?? calibration.msnaPerResident['*'] ?? 0;
-    const w = [demand.residents[p], ind * share, demand.residents[p] * msnaRate];
+    const w = [residents, ind * share, residents * msnaRate];
     for (let k = 0; k < nC; k++) {
-      totals[k] += w[k];
-      pointCumByComponent[k][p] = totals[k];
+      const total = at(totals, k) + at(w, k);
+      totals[k] = total;
+      at(pointCumByComponent, k)[p] = total;
     }
   }
   const kindComponent = Int32Array.from(DEMAND_KINDS, (k) => DEMAND_COMPONENTS.indexOf(a.kinds[k].component));
   // Reports per minute of each kind over the territory, closure band.
-  const kindRate = DEMAND_KINDS.map((k, i) => (calibration.ratePerHourByKind[k] * totals[kindComponent[i]]) / 60);
+  const kindRate = DEMAND_KINDS.map((k, i) => (calibration.ratePerHourByKind[k] * at(totals, at(kindComponent, i))) / 60);
   const ratePerMin = kindRate.reduce((s, x) => s + x, 0);
   const kindCum = new Float64Array(DEMAND_KINDS.length);
   let acc = 0;
@@ -66,11 +69,16 @@ export function buildDemandTables(data: TerritoryData, demand: DemandPoints, a: 
   let dispatchedRate = 0;
   DEMAND_KINDS.forEach((k, i) => {
     if (!kindDispatch[i]) return;
-    const cum = pointCumByComponent[kindComponent[i]];
+    const cum = at(pointCumByComponent, at(kindComponent, i));
     const perUnit = calibration.ratePerHourByKind[k] / 60;
-    for (let p = 0; p < demand.count; p++) pointDispatchRatePerMin[p] += perUnit * (cum[p] - (p > 0 ? cum[p - 1] : 0));
-    onSceneSum += kindRate[i] * mean(a.kinds[k].onScene);
-    dispatchedRate += kindRate[i];
+    let before = 0;
+    cum.forEach((upTo, p) => {
+      pointDispatchRatePerMin[p] = at(pointDispatchRatePerMin, p) + perUnit * (upTo - before);
+      before = upTo;
+    });
+    const rate = at(kindRate, i);
+    onSceneSum += rate * mean(a.kinds[k].onScene);
+    dispatchedRate += rate;
   });
   const f = Math.max(0, a.officeRateFactor);
   return {

@@ -11,14 +11,24 @@ export interface EventHeap {
 export function createEventHeap(): EventHeap {
   const times: number[] = [];
   const ids: number[] = [];
-  const less = (i: number, j: number): boolean => times[i] < times[j] || (times[i] === times[j] && ids[i] < ids[j]);
+  // The DES's hottest code: reads are unchecked (non-null assertions) because less() and swap()
+  // are only called with indices below times.length (= ids.length), which push and pop keep.
+  const less = (i: number, j: number): boolean => {
+    const ti = times[i]!;
+    const tj = times[j]!;
+    return ti < tj || (ti === tj && ids[i]! < ids[j]!);
+  };
   const swap = (i: number, j: number): void => {
-    [times[i], times[j]] = [times[j], times[i]];
-    [ids[i], ids[j]] = [ids[j], ids[i]];
+    const t = times[i]!;
+    times[i] = times[j]!;
+    times[j] = t;
+    const id = ids[i]!;
+    ids[i] = ids[j]!;
+    ids[j] = id;
   };
   return {
     size: () => times.length,
-    peekTime: () => (times.length ? times[0] : Infinity),
+    peekTime: () => times[0] ?? Infinity,
     push(time, id) {
       times.push(time);
       ids.push(id);
@@ -32,6 +42,7 @@ export function createEventHeap(): EventHeap {
     },
     pop() {
       const top = ids[0];
+      if (top === undefined) throw new RangeError('pop() su una coda di eventi vuota');
       const last = times.length - 1;
       swap(0, last);
       times.pop();

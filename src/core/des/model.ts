@@ -8,6 +8,7 @@ import type { DesAssumptions } from './assumptions.ts';
 import { buildHorizon, bandTimeShares, type HorizonCalendar } from './calendar.ts';
 import { buildDemandTables, type DemandTables } from './demandModel.ts';
 import { DUTIES, dutyTable } from '../sim/roster.ts';
+import { at } from '../check/at.ts';
 
 export interface DesModel {
   horizon: HorizonCalendar;
@@ -48,7 +49,7 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
   const timeShare = bandTimeShares(a.calendar);
   const tables = buildDemandTables(data, demand, a);
   const { ratePerMin, bandMultiplier } = tables;
-  const serviceOfPoint = Int32Array.from(demand.comune, (ci) => layout.serviceOfComune[ci]);
+  const serviceOfPoint = Int32Array.from(demand.comune, (ci) => at(layout.serviceOfComune, ci));
 
   const unitBase: number[] = [];
   const unitSlot: number[] = [];
@@ -65,18 +66,25 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
   const dutyOfPoint = new Int32Array(demand.count).fill(-1);
   const horizonHours = horizon.hourBand.length;
   for (let p = 0; p < demand.count; p++) {
-    const s = serviceOfPoint[p];
+    const s = at(serviceOfPoint, p);
     if (s < 0) continue;
-    const ambito = layout.ambitoOfComune[demand.comune[p]];
+    const ambito = at(layout.ambitoOfComune, at(demand.comune, p));
     const key = `${s}|${ambito}`;
     let ti = tableKey.get(key);
     if (ti === undefined) {
       ti = dutyTables.length;
       // An undocumented roster is not a gap: its calls are counted apart (code 3), not simulated.
-      const table = layout.services[s].rosterKnown ? dutyTable(layout.services[s], ambito, horizonHours, a.calendar, layout.openingHours) : new Uint8Array(horizonHours).fill(3);
+      const service = at(layout.services, s);
+      const table = service.rosterKnown ? dutyTable(service, ambito, horizonHours, a.calendar, layout.openingHours) : new Uint8Array(horizonHours).fill(3);
       const pis = new Float64Array(NB);
-      for (let h = 0; h < horizonHours; h++) if (table[h] === DUTIES.indexOf('pis')) pis[horizon.hourBand[h]]++;
-      for (let k = 0; k < NB; k++) pis[k] = horizon.hoursByBand[k] > 0 ? pis[k] / horizon.hoursByBand[k] : 0;
+      const pisCode = DUTIES.indexOf('pis');
+      table.forEach((duty, h) => {
+        if (duty === pisCode) {
+          const b = at(horizon.hourBand, h);
+          pis[b] = at(pis, b) + 1;
+        }
+      });
+      horizon.hoursByBand.forEach((hours, k) => (pis[k] = hours > 0 ? at(pis, k) / hours : 0));
       dutyTables.push(table);
       pisShareByBand.push(pis);
       tableKey.set(key, ti);
@@ -85,9 +93,10 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
   }
   layout.services.forEach((s, si) => {
     for (const bi of s.baseIndices) {
-      const maxUnits = Math.max(...TIME_BANDS.map((band) => layout.bases[bi].unitsByBand[band]));
+      const units = at(layout.bases, bi).unitsByBand;
+      const maxUnits = Math.max(...TIME_BANDS.map((band) => units[band]));
       for (let k = 0; k < maxUnits; k++) {
-        serviceUnits[si].push(unitBase.length);
+        at(serviceUnits, si).push(unitBase.length);
         unitBase.push(bi);
         unitSlot.push(k);
         unitService.push(si);
@@ -104,23 +113,26 @@ export function buildDesModel(travel: TravelContext, layout: CompiledLayout, a: 
   const busyPerMin = new Float64Array(nS);
   const totalTime = TIME_BANDS.reduce((s, b) => s + timeShare[b], 0);
   for (let p = 0; p < demand.count; p++) {
-    const s = serviceOfPoint[p];
+    const s = at(serviceOfPoint, p);
     if (s < 0) continue;
+    const pointRate = at(tables.pointDispatchRatePerMin, p);
+    const pisShare = at(pisShareByBand, at(dutyOfPoint, p));
+    const bases = at(layout.services, s).baseIndices.map((bi) => at(layout.bases, bi));
     TIME_BANDS.forEach((band, k) => {
       // Only the calls the PIS itself handles load its units (not the territorial services' or the roster gaps').
-      const lambda = ((tables.pointDispatchRatePerMin[p] * bandMultiplier[k] * timeShare[band]) / totalTime) * pisShareByBand[dutyOfPoint[p]][k];
+      const lambda = ((pointRate * at(bandMultiplier, k) * timeShare[band]) / totalTime) * at(pisShare, k);
       let best = Infinity;
-      for (const bi of layout.services[s].baseIndices) if (baseUnits[bi * NB + k] > 0) best = Math.min(best, layout.bases[bi].travelMin[p]);
-      if (!Number.isFinite(best)) for (const bi of layout.services[s].baseIndices) best = Math.min(best, layout.bases[bi].travelMin[p]);
-      serviceRatePerMin[s] += lambda;
-      if (Number.isFinite(best)) busyPerMin[s] += lambda * (mobilisationMin[k] + 2 * best * bandFactor[k] + meanOnScene);
+      for (const b of bases) if (b.unitsByBand[band] > 0) best = Math.min(best, at(b.travelMin, p));
+      if (!Number.isFinite(best)) for (const b of bases) best = Math.min(best, at(b.travelMin, p));
+      serviceRatePerMin[s] = at(serviceRatePerMin, s) + lambda;
+      if (Number.isFinite(best)) busyPerMin[s] = at(busyPerMin, s) + lambda * (at(mobilisationMin, k) + 2 * best * at(bandFactor, k) + meanOnScene);
     });
   }
   const offeredLoad = new Float64Array(nS);
   layout.services.forEach((s, si) => {
     let units = 0;
-    for (const bi of s.baseIndices) TIME_BANDS.forEach((band, k) => (units += baseUnits[bi * NB + k] * timeShare[band]));
-    offeredLoad[si] = units > 0 ? busyPerMin[si] / units : serviceRatePerMin[si] > 0 ? Infinity : 0;
+    for (const bi of s.baseIndices) TIME_BANDS.forEach((band, k) => (units += at(baseUnits, bi * NB + k) * timeShare[band]));
+    offeredLoad[si] = units > 0 ? at(busyPerMin, si) / units : at(serviceRatePerMin, si) > 0 ? Infinity : 0;
   });
 
   return {

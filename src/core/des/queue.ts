@@ -1,35 +1,44 @@
 // The waiting calls of one PIS: one FIFO per priority (0 = emergency, 1 = urgency), served
 // highest priority first, first come first served within a priority. Arrays with a moving head:
 // no shifting, O(1) per operation.
+import { at } from '../check/at.ts';
 
 export class PriorityFifo {
-  private readonly items: number[][];
-  private readonly head: number[];
+  /** One FIFO per priority level: the calls and the index of the first still waiting. */
+  private readonly levels: { items: number[]; head: number }[];
 
   constructor(levels = 2) {
-    this.items = Array.from({ length: levels }, () => []);
-    this.head = new Array<number>(levels).fill(0);
+    this.levels = Array.from({ length: levels }, () => ({ items: [], head: 0 }));
   }
 
   push(call: number, priority: number): void {
-    this.items[Math.min(Math.max(0, priority), this.items.length - 1)].push(call);
+    at(this.levels, Math.min(Math.max(0, priority), this.levels.length - 1)).items.push(call);
   }
 
-  /** The call to serve next, or -1. */
+  /** The call to serve next, or -1. A level is empty when its head is past its last call. */
   peek(): number {
-    for (let l = 0; l < this.items.length; l++) if (this.head[l] < this.items[l].length) return this.items[l][this.head[l]];
+    for (const lv of this.levels) {
+      const c = lv.items[lv.head];
+      if (c !== undefined) return c;
+    }
     return -1;
   }
 
   /** Removes and returns the call to serve next, or -1. */
   shift(): number {
-    for (let l = 0; l < this.items.length; l++) if (this.head[l] < this.items[l].length) return this.items[l][this.head[l]++];
+    for (const lv of this.levels) {
+      const c = lv.items[lv.head];
+      if (c !== undefined) {
+        lv.head++;
+        return c;
+      }
+    }
     return -1;
   }
 
   get length(): number {
     let n = 0;
-    for (let l = 0; l < this.items.length; l++) n += this.items[l].length - this.head[l];
+    for (const lv of this.levels) n += lv.items.length - lv.head;
     return n;
   }
 }

@@ -13,6 +13,7 @@ import { TIME_BANDS, type TimeBand } from '../sim/layout.ts';
 import { simulationCaveats, type Caveat } from './caveats.ts';
 import { comuneIndicator, DEMAND_KINDS, expectedDemand, type DemandKind, lomellinaCheck, type DemandCalibration, type ExpectedDemand, type IndicatorTier, type LomellinaCheck } from './demand.ts';
 import type { TerritoryData } from '../territory/types.ts';
+import { at } from '../check/at.ts';
 
 export interface SimulateOptions {
   seed?: number;
@@ -266,54 +267,55 @@ function summarise(data: TerritoryData, layout: CompiledLayout, p: Prepared, rep
   const { model: m, a, targetMin } = p;
   const { summary: demand, byService } = demandSummary(data, layout, p);
   const hoursByBand = m.horizon.hoursByBand;
-  const onDutyMin = (u: number): number => hoursByBand.reduce((s, h, k) => s + (m.unitSlot[u] < m.baseUnits[m.unitBase[u] * TIME_BANDS.length + k] ? h * 60 : 0), 0);
+  const onDutyMin = (u: number): number => hoursByBand.reduce((s, h, k) => s + (at(m.unitSlot, u) < at(m.baseUnits, at(m.unitBase, u) * TIME_BANDS.length + k) ? h * 60 : 0), 0);
   const unitUtil = (u: number): Estimate | null => {
     const duty = onDutyMin(u);
-    return duty > 0 ? estimate(reps.map((r) => r.unitBusyMin[u] / duty)) : null;
+    return duty > 0 ? estimate(reps.map((r) => at(r.unitBusyMin, u) / duty)) : null;
   };
   const units: UnitSimResult[] = [];
   for (let u = 0; u < m.unitBase.length; u++) {
-    units.push({ serviceId: layout.services[m.unitService[u]].id, baseId: layout.bases[m.unitBase[u]].id, slot: m.unitSlot[u], utilisation: unitUtil(u) });
+    units.push({ serviceId: at(layout.services, at(m.unitService, u)).id, baseId: at(layout.bases, at(m.unitBase, u)).id, slot: at(m.unitSlot, u), utilisation: unitUtil(u) });
   }
 
   const services: ServiceSimResult[] = layout.services.map((svc, s) => {
-    const us = m.serviceUnits[s];
+    const us = at(m.serviceUnits, s);
+    const own = reps.map((r) => at(r.services, s));
     const utilisation = estimate(reps.map((r) => {
-      const vals = us.map((u) => ({ busy: r.unitBusyMin[u], duty: onDutyMin(u) })).filter((x) => x.duty > 0);
+      const vals = us.map((u) => ({ busy: at(r.unitBusyMin, u), duty: onDutyMin(u) })).filter((x) => x.duty > 0);
       return vals.length ? vals.reduce((acc, x) => acc + x.busy / x.duty, 0) / vals.length : null;
     }));
     const reasons: string[] = [];
-    const load = m.offeredLoad[s];
+    const load = at(m.offeredLoad, s);
     const noUnits = us.length === 0;
     // Without units there is no queue to grow: that is "nessuna base", reported as such, not a saturation.
     if (!noUnits && load >= 1) reasons.push(`carico offerto stimato ${Number.isFinite(load) ? load.toFixed(2) : '∞'} ≥ 1: le unità non bastano per le chiamate attese`);
     if (utilisation && utilisation.mean >= a.saturationUtilisation) reasons.push(`utilizzo medio delle unità ${(utilisation.mean * 100).toFixed(0)}% ≥ ${(a.saturationUtilisation * 100).toFixed(0)}%`);
-    const growing = reps.filter((r) => r.services[s].queueAtEnd >= 5 && r.services[s].queueAtEnd > r.services[s].queueAtMid).length;
+    const growing = own.filter((x) => x.queueAtEnd >= 5 && x.queueAtEnd > x.queueAtMid).length;
     if (!noUnits && reps.length > 0 && growing * 2 >= reps.length) reasons.push(`coda in crescita in ${growing} repliche su ${reps.length}`);
     const saturated = reasons.length > 0;
-    const hasCalls = reps.some((r) => r.services[s].calls > 0);
+    const hasCalls = own.some((x) => x.calls > 0);
     return {
       id: svc.id,
       name: svc.name,
       units: us.length,
-      calls: estimate(reps.map((r) => r.services[s].calls)),
-      uncoveredByRoster: estimate(reps.map((r) => r.services[s].uncovered)),
-      shareUncoveredByRoster: estimate(reps.map((r) => shareOf(r.services[s].uncovered, r.services[s].calls + r.services[s].territorial + r.services[s].uncovered))),
-      uncoveredByBand: byBand((k) => reps.map((r) => r.services[s].uncoveredByBand[k])),
-      handledByTerritorial: estimate(reps.map((r) => r.services[s].territorial)),
-      rosterUnknown: estimate(reps.map((r) => r.services[s].rosterUnknown)),
-      response: saturated || !hasCalls ? null : responseSummary(reps.map((r) => r.services[s].responses), targetMin),
+      calls: estimate(own.map((x) => x.calls)),
+      uncoveredByRoster: estimate(own.map((x) => x.uncovered)),
+      shareUncoveredByRoster: estimate(own.map((x) => shareOf(x.uncovered, x.calls + x.territorial + x.uncovered))),
+      uncoveredByBand: byBand((k) => own.map((x) => at(x.uncoveredByBand, k))),
+      handledByTerritorial: estimate(own.map((x) => x.territorial)),
+      rosterUnknown: estimate(own.map((x) => x.rosterUnknown)),
+      response: saturated || !hasCalls ? null : responseSummary(own.map((x) => x.responses), targetMin),
       utilisation,
-      pAllBusy: estimate(reps.map((r) => (r.services[s].staffedMin > 0 ? r.services[s].allBusyMin / r.services[s].staffedMin : null))),
-      shareQueued: estimate(reps.map((r) => (r.services[s].calls > 0 ? r.services[s].queued / r.services[s].calls : null))),
+      pAllBusy: estimate(own.map((x) => (x.staffedMin > 0 ? x.allBusyMin / x.staffedMin : null))),
+      shareQueued: estimate(own.map((x) => (x.calls > 0 ? x.queued / x.calls : null))),
       offeredLoad: noUnits ? 0 : load,
       noUnits,
       noUnitsLabel: noUnits ? (svc.baseIndices.length === 0 ? 'nessuna base' : 'nessuna unità nelle basi') : null,
       saturated,
       saturationReasons: reasons,
-      callsByKind: Object.fromEntries(DEMAND_KINDS.map((k, i) => [k, estimate(reps.map((r) => r.services[s].callsByKind[i]))])) as Record<DemandKind, Estimate | null>,
-      expectedReportsYear: byService[s].total,
-      expectedDispatchedYear: byService[s].dispatched,
+      callsByKind: Object.fromEntries(DEMAND_KINDS.map((k, i) => [k, estimate(own.map((x) => at(x.callsByKind, i)))])) as Record<DemandKind, Estimate | null>,
+      expectedReportsYear: at(byService, s).total,
+      expectedDispatchedYear: at(byService, s).dispatched,
     };
   });
 
@@ -345,7 +347,7 @@ function summarise(data: TerritoryData, layout: CompiledLayout, p: Prepared, rep
       uncoveredByRoster: estimate(reps.map((r) => r.uncovered)),
       // Share among the calls whose roster is known (unknown rosters are not in the denominator).
       shareUncoveredByRoster: estimate(reps.map((r) => shareOf(r.uncovered, r.dispatched + r.territorial + r.uncovered))),
-      uncoveredByBand: byBand((k) => reps.map((r) => r.services.reduce((n, x) => n + x.uncoveredByBand[k], 0))),
+      uncoveredByBand: byBand((k) => reps.map((r) => r.services.reduce((n, x) => n + at(x.uncoveredByBand, k), 0))),
       handledByTerritorial: estimate(reps.map((r) => r.territorial)),
       rosterUnknown: estimate(reps.map((r) => r.rosterUnknown)),
       response: saturatedServices.length > 0 || regionSorted.every((s) => s.length === 0) ? null : responseSummary(regionSorted, targetMin),

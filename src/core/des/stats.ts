@@ -1,4 +1,5 @@
 // Replication statistics: percentiles of a sample and mean with a Student-t 95 % interval.
+import { at } from '../check/at.ts';
 
 export interface Estimate {
   mean: number;
@@ -18,7 +19,8 @@ export function estimate(values: readonly (number | null)[]): Estimate | null {
   const mean = v.reduce((a, b) => a + b, 0) / n;
   if (n === 1) return { mean, ciLow: mean, ciHigh: mean, n };
   const variance = v.reduce((a, b) => a + (b - mean) ** 2, 0) / (n - 1);
-  const t = n - 1 <= 30 ? T975[n - 2] : 1.96;
+  // Up to 30 degrees of freedom from the table (index n − 2), the normal quantile beyond.
+  const t = T975[n - 2] ?? 1.96;
   const half = (t * Math.sqrt(variance)) / Math.sqrt(n);
   return { mean, ciLow: mean - half, ciHigh: mean + half, n };
 }
@@ -27,5 +29,5 @@ export function estimate(values: readonly (number | null)[]): Estimate | null {
 export function percentileSorted(sorted: ArrayLike<number>, q: number): number | null {
   if (sorted.length === 0) return null;
   const rank = Math.min(sorted.length, Math.max(1, Math.ceil(q * sorted.length)));
-  return sorted[rank - 1];
+  return at(sorted, rank - 1);
 }

@@ -41,6 +41,7 @@ export interface Evaluation {
 
 export function createSimulationApi(deps: SimulationDeps) {
   let dataPromise: Promise<TerritoryData> | undefined;
+  // Stryker disable next-line BooleanLiteral: simulate and simulatePlan reset it before every run
   let cancelRequested = false;
   /** Identity of the OD matrix this worker holds (null: none), checked against every input. */
   let odId: string | null = null;

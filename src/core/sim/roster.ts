@@ -72,6 +72,7 @@ export function dutyAt(service: RosterView | LayoutService, ambito: string, hour
 export function dutyTable(service: RosterView | LayoutService, ambito: string, hours: number, calendar: CalendarAssumptions, openingHours?: Record<string, OpeningHours>): Uint8Array {
   const r = 'onSiteByBand' in service ? service : rosterView(service);
   const out = new Uint8Array(hours);
+  // Stryker disable next-line EqualityOperator: writing out[hours] on a Uint8Array of length hours is a no-op
   for (let h = 0; h < hours; h++) out[h] = DUTIES.indexOf(dutyAt(r, ambito, h, calendar, openingHours));
   return out;
 }
@@ -180,16 +181,16 @@ function yearCompliance(r: RosterView, ambito: string, oh: OpeningHours, calenda
 export function rosterCompliance(service: LayoutService, calendar: CalendarAssumptions, openingHours?: Record<string, OpeningHours>): ServiceCompliance {
   const r = rosterView(service);
   const members = service.members.map((m) => ambitoCompliance(r, m, calendar, openingHours));
-  const status: ComplianceStatus = members.some((m) => m.status === 'gap') ? 'gap' : members.some((m) => m.status === 'unknown') || members.length === 0 ? 'unknown' : 'compliant';
+  // The roster is the service's: its members are all known or all unknown (then none has a gap).
+  const status: ComplianceStatus = members.some((m) => m.status === 'gap') ? 'gap' : !r.rosterKnown || members.length === 0 ? 'unknown' : 'compliant';
   const gapBands = TIME_BANDS.filter((b) => members.some((m) => m.gapBands.includes(b)));
-  const known = members.filter((m) => m.uncoveredHoursPerYear !== null).map((m) => m.uncoveredHoursPerYear as number);
   return {
     serviceId: service.id,
     name: service.name,
     organisation: r.organisation,
     status,
     gapBands,
-    uncoveredHoursPerYear: status === 'unknown' || known.length === 0 ? null : Math.max(...known),
+    uncoveredHoursPerYear: status === 'unknown' ? null : Math.max(...members.map((m) => m.uncoveredHoursPerYear ?? 0)),
     members,
   };
 }

@@ -5,6 +5,7 @@ import type { TerritoryData } from '../territory/types.ts';
 import type { TimeBand } from '../sim/layout.ts';
 import { DEFAULT_TRAVEL_ASSUMPTIONS, validateTravelAssumptions, type TravelAssumptions } from './assumptions.ts';
 import { buildDemandPoints, type DemandPoints } from './demand.ts';
+import { at } from '../check/at.ts';
 import { haversineKm } from './geo.ts';
 import { createTravelTimeModel, type TravelTimeModel } from './model.ts';
 import { parseOdMatrixCsv, type OdImport, type OdMatrix } from './odMatrix.ts';
@@ -28,26 +29,31 @@ export function createTravelContext(data: TerritoryData, assumptions: TravelAssu
   const cache = new Map<number, { lon: number; lat: number; row: Float32Array }[]>();
 
   function travelToPoints(baseComune: number, basePoint?: readonly [number, number], keep = true): Float32Array {
-    const bp = basePoint ?? data.comuni[baseComune].point;
+    const home = at(data.comuni, baseComune).point;
+    const bp = basePoint ?? home;
     const hits = cache.get(baseComune);
     if (hits) for (const h of hits) if (h.lon === bp[0] && h.lat === bp[1]) return h.row;
     const row = model.timesFromComune(baseComune, keep);
-    const home = data.comuni[baseComune].point;
     const accessMin = model.localMin(baseComune, haversineKm(bp[0], bp[1], home[0], home[1]));
     const sameComuneOd = od?.rows.get(baseComune)?.has(baseComune) ?? false;
     const { count, comune, lon, lat, internalMin } = demand;
     const out = new Float32Array(count);
+    // The hot loop of coverage and siting: no checked reads here. p < count, the length of every
+    // demand array; j = comune[p] is a comune index (buildDemandPoints), in range of data.comuni
+    // and of row (one entry per comune).
     for (let p = 0; p < count; p++) {
-      const j = comune[p];
+      const j = comune[p]!;
+      const x = lon[p]!;
+      const y = lat[p]!;
       let t: number;
       if (j === baseComune && !sameComuneOd) {
-        t = model.localMin(j, haversineKm(bp[0], bp[1], lon[p], lat[p]));
+        t = model.localMin(j, haversineKm(bp[0], bp[1], x, y));
       } else {
-        const cp = data.comuni[j].point;
-        const toPoint = lon[p] === cp[0] && lat[p] === cp[1] ? 0 : model.localMin(j, haversineKm(cp[0], cp[1], lon[p], lat[p]));
-        t = accessMin + row[j] + toPoint;
+        const cp = data.comuni[j]!.point;
+        const toPoint = x === cp[0] && y === cp[1] ? 0 : model.localMin(j, haversineKm(cp[0], cp[1], x, y));
+        t = accessMin + row[j]! + toPoint;
       }
-      out[p] = t + internalMin[p];
+      out[p] = t + internalMin[p]!;
     }
     if (keep) {
       if (hits) hits.push({ lon: bp[0], lat: bp[1], row: out });

@@ -2,6 +2,7 @@
 // representative point; optionally large comuni are split into k sub-points (labelled assumption,
 // see TRAVEL_ASSUMPTION_INFO.splitLargeComuni). Points are ordered by comune index, so the points
 // of comune i are [firstOfComune[i], firstOfComune[i + 1]).
+import { at } from '../check/at.ts';
 import type { TerritoryData } from '../territory/types.ts';
 import { type TravelAssumptions, speedKmhForDensity } from './assumptions.ts';
 import { destinationPoint } from './geo.ts';
@@ -63,14 +64,14 @@ export function buildDemandPoints(data: TerritoryData, a: TravelAssumptions): De
   const part = new Int32Array(count);
   const internalMin = new Float32Array(count);
   data.comuni.forEach((c, i) => {
-    const first = firstOfComune[i];
-    const k = firstOfComune[i + 1] - first;
+    const first = at(firstOfComune, i);
+    const k = at(firstOfComune, i + 1) - first;
     if (k === 0) return;
     // Sub-points sit on a ring at the mean internal distance; each one then stands for a
     // 1/k share of the area, hence its own (smaller) last mile.
     const ringKm = meanInternalDistanceKm(c.areaKm2);
     const lastMileKm = a.intraComune ? meanInternalDistanceKm(c.areaKm2 / k) : 0;
-    const lastMileMin = ((lastMileKm * a.detourFactor) / speeds[i]) * 60;
+    const lastMileMin = ((lastMileKm * a.detourFactor) / at(speeds, i)) * 60;
     const base = Math.floor(c.residents / k);
     for (let m = 0; m < k; m++) {
       const p = first + m;

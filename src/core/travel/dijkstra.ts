@@ -12,16 +12,17 @@ export function buildGraph(adjacency: number[][], weight: (i: number, j: number)
   const n = adjacency.length;
   const offsets = new Int32Array(n + 1);
   let m = 0;
-  for (let i = 0; i < n; i++) {
+  for (const [i, neighbours] of adjacency.entries()) {
     offsets[i] = m;
-    m += adjacency[i].length;
+    m += neighbours.length;
   }
   offsets[n] = m;
   const targets = new Int32Array(m);
   const weights = new Float64Array(m);
-  for (let i = 0; i < n; i++) {
-    let e = offsets[i];
-    for (const j of adjacency[i]) {
+  // Edges in node order, so edge e of node i is offsets[i] + its rank among i's neighbours.
+  let e = 0;
+  for (const [i, neighbours] of adjacency.entries()) {
+    for (const j of neighbours) {
       targets[e] = j;
       weights[e] = weight(i, j);
       e++;
@@ -30,7 +31,12 @@ export function buildGraph(adjacency: number[][], weight: (i: number, j: number)
   return { offsets, targets, weights };
 }
 
-/** Minutes (or whatever the weights are) from `source` to every node; Infinity when unreachable. */
+/**
+ * Minutes (or whatever the weights are) from `source` to every node; Infinity when unreachable.
+ * The inner loops read without checks (non-null assertions): heap slots are read only below
+ * `size` (≤ cap, the arrays' length), edge indices lie in [offsets[u], offsets[u + 1]) ⊂ [0, m),
+ * and every node index (source, targets, heap nodes) is < n — buildGraph makes the graph so.
+ */
 export function dijkstra(g: WeightedGraph, source: number): Float64Array {
   const n = g.offsets.length - 1;
   const dist = new Float64Array(n).fill(Infinity);
@@ -53,26 +59,28 @@ export function dijkstra(g: WeightedGraph, source: number): Float64Array {
     let i = size++;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      if (keys[parent] <= key) break;
-      keys[i] = keys[parent];
-      nodes[i] = nodes[parent];
+      const pk = keys[parent]!;
+      if (pk <= key) break;
+      keys[i] = pk;
+      nodes[i] = nodes[parent]!;
       i = parent;
     }
     keys[i] = key;
     nodes[i] = node;
   };
   const pop = (): number => {
-    const top = nodes[0];
-    const lastKey = keys[--size];
-    const lastNode = nodes[size];
+    const top = nodes[0]!;
+    const lastKey = keys[--size]!;
+    const lastNode = nodes[size]!;
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= size) break;
-      if (c + 1 < size && keys[c + 1] < keys[c]) c++;
-      if (keys[c] >= lastKey) break;
-      keys[i] = keys[c];
-      nodes[i] = nodes[c];
+      if (c + 1 < size && keys[c + 1]! < keys[c]!) c++;
+      const ck = keys[c]!;
+      if (ck >= lastKey) break;
+      keys[i] = ck;
+      nodes[i] = nodes[c]!;
       i = c;
     }
     keys[i] = lastKey;
@@ -85,11 +93,12 @@ export function dijkstra(g: WeightedGraph, source: number): Float64Array {
     const u = pop();
     if (done[u]) continue;
     done[u] = 1;
-    const du = dist[u];
-    for (let e = g.offsets[u]; e < g.offsets[u + 1]; e++) {
-      const v = g.targets[e];
-      const dv = du + g.weights[e];
-      if (dv < dist[v]) {
+    const du = dist[u]!;
+    const end = g.offsets[u + 1]!;
+    for (let e = g.offsets[u]!; e < end; e++) {
+      const v = g.targets[e]!;
+      const dv = du + g.weights[e]!;
+      if (dv < dist[v]!) {
         dist[v] = dv;
         push(dv, v);
       }

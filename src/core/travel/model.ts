@@ -5,6 +5,7 @@ import type { TerritoryData } from '../territory/types.ts';
 import type { TravelAssumptions } from './assumptions.ts';
 import { comuneSpeedsKmh } from './demand.ts';
 import { buildGraph, createNearestSearch, dijkstra } from './dijkstra.ts';
+import { at } from '../check/at.ts';
 import { haversineKm } from './geo.ts';
 import type { OdMatrix } from './odMatrix.ts';
 
@@ -34,8 +35,10 @@ export function createTravelTimeModel(data: TerritoryData, a: TravelAssumptions,
   const speeds = comuneSpeedsKmh(data, a);
   const pts = data.comuni.map((c) => c.point);
   // Half of each edge is driven at each end's speed.
-  const edgeMin = (i: number, j: number): number =>
-    haversineKm(pts[i][0], pts[i][1], pts[j][0], pts[j][1]) * a.detourFactor * (0.5 / speeds[i] + 0.5 / speeds[j]) * 60;
+  const edgeMin = (i: number, j: number): number => {
+    const [pi, pj] = [at(pts, i), at(pts, j)];
+    return haversineKm(pi[0], pi[1], pj[0], pj[1]) * a.detourFactor * (0.5 / at(speeds, i) + 0.5 / at(speeds, j)) * 60;
+  };
   const graph = buildGraph(data.adjacency, edgeMin);
   const cache = new Map<number, Float32Array>();
 
@@ -44,10 +47,10 @@ export function createTravelTimeModel(data: TerritoryData, a: TravelAssumptions,
     if (hit) return hit;
     const dist = dijkstra(graph, from);
     const out = new Float32Array(dist.length);
-    for (let j = 0; j < dist.length; j++) {
+    dist.forEach((d, j) => {
       // Comuni not connected over shared borders (Campione d'Italia, an exclave): direct estimate.
-      out[j] = Number.isFinite(dist[j]) ? dist[j] : edgeMin(from, j);
-    }
+      out[j] = Number.isFinite(d) ? d : edgeMin(from, j);
+    });
     const row = od?.rows.get(from);
     if (row) for (const [j, minutes] of row) out[j] = minutes;
     // One-shot callers (siting over thousands of candidates) pass keep = false: the rows they need
@@ -56,8 +59,11 @@ export function createTravelTimeModel(data: TerritoryData, a: TravelAssumptions,
     return out;
   }
 
-  const localMin = (comune: number, distanceKm: number): number => ((distanceKm * a.detourFactor) / speeds[comune]) * 60;
-  const accessMin = (p: TravelPoint): number => localMin(p.comune, haversineKm(p.point[0], p.point[1], pts[p.comune][0], pts[p.comune][1]));
+  const localMin = (comune: number, distanceKm: number): number => ((distanceKm * a.detourFactor) / at(speeds, comune)) * 60;
+  const accessMin = (p: TravelPoint): number => {
+    const home = at(pts, p.comune);
+    return localMin(p.comune, haversineKm(p.point[0], p.point[1], home[0], home[1]));
+  };
 
   const search = createNearestSearch(graph);
   // Connected parts of the graph (Lombardy: one, plus a comune without neighbours): a candidate in
@@ -129,7 +135,7 @@ export function createTravelTimeModel(data: TerritoryData, a: TravelAssumptions,
       if (from.comune === to.comune && !od?.rows.get(from.comune)?.has(to.comune)) {
         return localMin(from.comune, haversineKm(from.point[0], from.point[1], to.point[0], to.point[1]));
       }
-      return accessMin(from) + timesFromComune(from.comune)[to.comune] + accessMin(to);
+      return accessMin(from) + at(timesFromComune(from.comune), to.comune) + accessMin(to);
     },
   };
 }

@@ -2,6 +2,7 @@
 // regional matrices or one computed with OSRM / OpenRouteService. One reader for the app and the
 // CLI. A row in the wrong format refuses the whole file (in Italian, by row number and column);
 // rows naming comuni outside Lombardy are skipped with a warning; the pairs replace the estimate.
+import { at } from '../check/at.ts';
 import type { TerritoryData } from '../territory/types.ts';
 import { parseCsv } from '../scenario/csvText.ts';
 
@@ -104,7 +105,7 @@ function readMinutes(raw: string, sep: string): number | string {
 function fieldsOf(line: string, sep: string): string[] | string {
   if (!line.includes('"')) return line.split(sep);
   const r = parseCsv(line, sep);
-  if (!r.ok) return r.errors[0].replace(/^riga \d+: /, '');
+  if (!r.ok) return at(r.errors, 0).replace(/^riga \d+: /, '');
   return r.records[0]?.fields ?? [];
 }
 
@@ -145,7 +146,7 @@ export function parseOdMatrixCsv(input: string | Uint8Array, data: TerritoryData
   let sameDuplicates = 0;
   const firstRowOf = new Map<string, number>();
   for (let r = 1; r < lines.length; r++) {
-    const line = lines[r];
+    const line = at(lines, r);
     if (line.trim() === '') continue;
     const rowNo = r + 1;
     counts.rows++;
@@ -162,11 +163,12 @@ export function parseOdMatrixCsv(input: string | Uint8Array, data: TerritoryData
       rowError(`riga ${rowNo}: ${f.length} campi invece di ${cols.length}${hint}`);
       continue;
     }
-    const fromRaw = f[iFrom];
-    const toRaw = f[iTo];
+    // f has one field per header column (checked above), and the three indices are columns.
+    const fromRaw = at(f, iFrom);
+    const toRaw = at(f, iTo);
     const from = normalizeIstat(fromRaw);
     const to = normalizeIstat(toRaw);
-    const badCode = [[from, 'from_istat', fromRaw], [to, 'to_istat', toRaw]].find(([c]) => !/^\d{6}$/.test(c));
+    const badCode = ([[from, 'from_istat', fromRaw], [to, 'to_istat', toRaw]] as const).find(([c]) => !/^\d{6}$/.test(c));
     if (badCode) {
       counts.malformed++;
       rowError(`riga ${rowNo}: ${badCode[1]} "${badCode[2].slice(0, 40)}" non è un codice ISTAT (6 cifre)`);
@@ -175,7 +177,7 @@ export function parseOdMatrixCsv(input: string | Uint8Array, data: TerritoryData
     if (from !== fromRaw || to !== toRaw) padded++;
     const fi = index.get(from);
     const ti = index.get(to);
-    const minutes = readMinutes(f[iMin], sep);
+    const minutes = readMinutes(at(f, iMin), sep);
     if (typeof minutes === 'string') {
       if (/negativo/.test(minutes)) counts.negative++;
       else counts.nonNumeric++;
