@@ -192,7 +192,8 @@ export function parseOdMatrixCsv(input: string | Uint8Array, data: TerritoryData
     if (fi === undefined || ti === undefined) {
       // A national or interregional matrix lists comuni outside Lombardy: skipped, not fatal.
       counts.unknownCodes++;
-      if (unknownListed++ < 10) {
+      if (unknownListed < 10) {
+        unknownListed++;
         const bad = [fi === undefined ? `from_istat "${fromRaw}"` : '', ti === undefined ? `to_istat "${toRaw}"` : ''].filter(Boolean).join(' e ');
         warnings.push(`riga ${rowNo}: ${bad} non è un comune lombardo dell'elenco 2024: riga ignorata`);
       }
