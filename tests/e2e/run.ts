@@ -215,13 +215,19 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
     // Export JSON, import it back: the copy is identical (but for its new id).
     const [download] = await Promise.all([page.waitForEvent('download'), page.click('button:has-text("Esporta JSON")')]);
     const exported = readFileSync((await download.path())!, 'utf8');
+    const original = JSON.parse(exported) as { id: string };
     await page.setInputFiles('#import-file', { name: 'scenario.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+    // Wait for the import itself (the copy becomes the current scenario), not for any info notice:
+    // one left from an earlier step made this read the original on a loaded machine.
+    await page.waitForFunction((id) => {
+      const app = (window as unknown as { __app: { state: { scenario: { value: { id: string } } } } }).__app;
+      return app.state.scenario.value.id !== id;
+    }, original.id, { timeout: 15_000 });
     await page.waitForSelector('[data-testid=notice].info');
     const reexported = await page.evaluate(async () => {
       const app = (window as unknown as { __app: { state: { actions: { exportJson(): string } } } }).__app;
       return app.state.actions.exportJson();
     });
-    const original = JSON.parse(exported) as { id: string };
     const copy = JSON.parse(reexported) as { id: string };
     expect(copy.id !== original.id, 'il duplicato ha lo stesso id');
     expect(JSON.stringify({ ...copy, id: original.id }) === JSON.stringify(original), 'JSON reimportato diverso dall\'originale');
