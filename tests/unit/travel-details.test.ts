@@ -210,3 +210,61 @@ describe('OD reading: warnings and messages', () => {
     expect([od.matrix.rows.get(0)?.get(1), od.matrix.rows.get(1)?.get(2)]).toEqual([7.5, 8]);
   });
 });
+
+describe('OD reading: header, fields and numbers at their edges', () => {
+  const data = lineTerritory(5);
+  const errs = (text: string) => parseOdMatrixCsv(text, data).errors;
+  it('columns in any order and case; a missing one refuses the file, quoting the header', () => {
+    const od = parseOdMatrixCsv(' MINUTES ,To_Istat,from_istat\n7,000002,000001\n', data);
+    expect(od.matrix.rows.get(0)?.get(1)).toBe(7);
+    expect(errs('from_istat,minutes\n000001,5\n')).toEqual(['riga 1: intestazione non valida ("from_istat,minutes"); attese le colonne from_istat,to_istat,minutes']);
+    expect(errs('to_istat,minutes\n000001,5\n')[0]).toMatch(/^riga 1: intestazione non valida/);
+    expect(errs('from_istat,to_istat\n000001,000002\n')[0]).toMatch(/^riga 1: intestazione non valida/);
+  });
+  it('the decimal-comma hint only for too many fields in a comma file', () => {
+    expect(errs('from_istat,to_istat,minutes\n000001,000002\n')[1]).toBe('riga 2: 2 campi invece di 3');
+    expect(errs('from_istat;to_istat;minutes\n000001;000002;5;6\n')[1]).toBe('riga 2: 4 campi invece di 3');
+  });
+  it('codes without leading zeros are completed on either side and counted', () => {
+    expect(parseOdMatrixCsv('from_istat,to_istat,minutes\n1,000002,5\n', data).warnings).not.toContain('1 righe con codici ISTAT senza zeri iniziali: completati a 6 cifre');
+    expect(parseOdMatrixCsv('from_istat,to_istat,minutes\n00001,000002,5\n', data).warnings).toContain('1 righe con codici ISTAT senza zeri iniziali: completati a 6 cifre');
+    expect(parseOdMatrixCsv('from_istat,to_istat,minutes\n000001,00002,5\n', data).warnings).toContain('1 righe con codici ISTAT senza zeri iniziali: completati a 6 cifre');
+  });
+  it('minutes: up to 4 digits and 6 decimals; thousands and decimal separators named only where they are the problem', () => {
+    const read = (m: string, sep = ',') => parseOdMatrixCsv(`from_istat${sep}to_istat${sep}minutes\n000001${sep}000002${sep}${m}\n`, data);
+    expect(read('12.123456').matrix.rows.get(0)?.get(1)).toBe(12.123456);
+    expect(read('12,123456', ';').matrix.rows.get(0)?.get(1)).toBe(12.123456);
+    expect(read('1.000').matrix.rows.get(0)?.get(1)).toBe(1);
+    expect(read('12.1234567').errors[1]).toBe('riga 2: minutes "12.1234567" non è un numero di minuti (solo cifre, decimali con il punto (es. 12.5))');
+    expect(read('12345').errors[1]).toBe('riga 2: minutes "12345" non è un numero di minuti (solo cifre, decimali con il punto (es. 12.5))');
+    expect(read('1.000.000', ';').errors[1]).toBe('riga 2: minutes "1.000.000" con separatore delle migliaia: ambiguo, scrivere il numero senza punti e con la virgola (es. 12,5) per i decimali');
+    expect(read('12.345,5', ';').errors[1]).toMatch(/con separatore delle migliaia/);
+    expect(read('1234.000', ';').errors[1]).toBe('riga 2: minutes "1234.000": in un file separato da ";" i decimali vanno con la virgola (es. 12,5)');
+    expect(read('x1.000', ';').errors[1]).toMatch(/non è un numero di minuti/);
+    expect(read('1.000x', ';').errors[1]).toMatch(/non è un numero di minuti/);
+    expect(read('1.00', ';').errors[1]).toMatch(/i decimali vanno con la virgola/);
+  });
+});
+
+describe('OD decoding at its edges', () => {
+  it('a text over the size cap is refused before anything else', () => {
+    expect(decodeOdText('a'.repeat(MAX_OD_BYTES + 1)).ok).toBe(false);
+    expect(decodeOdText('a'.repeat(1000)).ok).toBe(true);
+  });
+  it('UTF-16 only with its byte-order marks; other high bytes are invalid UTF-8', () => {
+    for (const bytes of [[0xff, 0x61], [0xfe, 0x61], [0x61, 0xfe]]) expect(decodeOdText(new Uint8Array(bytes))).toEqual({ ok: false, errors: ['riga 1: codifica non valida, il file non è UTF-8 (salvarlo come "CSV UTF-8")'] });
+    expect(decodeOdText(new Uint8Array([0xff, 0xfe, 0x61, 0x00]))).toMatchObject({ ok: false, errors: [expect.stringMatching(/UTF-16/)] });
+    // Text that starts like a misread UTF-16 file but has no NUL early on is not UTF-16.
+    expect(decodeOdText('\uFEFFabc')).toEqual({ ok: true, text: 'abc' });
+    expect(decodeOdText(`\uFFFD\uFFFD${'x'.repeat(300)}\u0000`).ok).toBe(false);
+    expect((decodeOdText(`\uFFFD\uFFFD${'x'.repeat(300)}\u0000`) as { errors: string[] }).errors[0]).toMatch(/^riga 1: carattere NUL/);
+    expect((decodeOdText('\uFFFD\uFFFDa\u0000b') as { errors: string[] }).errors[0]).toMatch(/UTF-16/);
+  });
+  it('a NUL near the start is UTF-16 only when NULs are every other character', () => {
+    const every = 'f\u0000r\u0000o\u0000m\u0000_\u0000i\u0000s\u0000t\u0000a\u0000t\u0000,\u0000t\u0000';
+    expect((decodeOdText(every) as { errors: string[] }).errors[0]).toMatch(/UTF-16/);
+    expect((decodeOdText('ab\u0000c') as { errors: string[] }).errors[0]).toBe('riga 1: carattere NUL: il file non è un CSV di testo');
+    expect((decodeOdText(`abcd${'\u0000x'.repeat(20)}`) as { errors: string[] }).errors[0]).toBe('riga 1: carattere NUL: il file non è un CSV di testo');
+    expect((decodeOdText('\uFFFDabc') as { errors: string[] }).errors[0]).toBe('riga 1: carattere sostitutivo U+FFFD: codifica danneggiata (salvarlo come UTF-8)');
+  });
+});
