@@ -10,6 +10,7 @@
 //   the tie-break): with each point's nearest and second-nearest open base, the effect of "a in,
 //   r out" for every r comes from one pass over the points, O(n + k) per candidate a instead of O(k·n).
 import type { SitingProblem } from './siting.ts';
+import { lazyGreedy } from './lazyGreedy.ts';
 
 /** CSR lists: for each row, the columns in cols[start[row]..start[row + 1]). */
 export interface Csr {
@@ -464,55 +465,9 @@ export function lazyMedianGreedy(problem: SitingProblem, open: number[], free: r
     evaluations++;
     return s;
   };
-  // Max-heap on (saving, −index).
-  const hs: number[] = [];
-  const hj: number[] = [];
-  const above = (a: number, b: number): boolean => hs[a] > hs[b] || (hs[a] === hs[b] && hj[a] < hj[b]);
-  const sw = (a: number, b: number): void => {
-    [hs[a], hs[b]] = [hs[b], hs[a]];
-    [hj[a], hj[b]] = [hj[b], hj[a]];
-  };
-  const push = (s: number, j: number): void => {
-    hs.push(s);
-    hj.push(j);
-    for (let c = hs.length - 1; c > 0; ) {
-      const p = (c - 1) >> 1;
-      if (!above(c, p)) break;
-      sw(p, c);
-      c = p;
-    }
-  };
-  const pop = (): void => {
-    sw(0, hs.length - 1);
-    hs.pop();
-    hj.pop();
-    for (let p = 0; ; ) {
-      const l = 2 * p + 1;
-      const r = l + 1;
-      let b = p;
-      if (l < hs.length && above(l, b)) b = l;
-      if (r < hs.length && above(r, b)) b = r;
-      if (b === p) break;
-      sw(p, b);
-      p = b;
-    }
-  };
-  const stamp = new Int32Array(problem.candidates.length).fill(-1);
-  for (const j of free) if (!isOpen[j]) {
-    push(saving(j), j);
-    stamp[j] = open.length;
-  }
-  while (open.length < problem.k && hs.length) {
-    const j = hj[0];
-    if (stamp[j] === open.length) {
-      pop();
-      open.push(j);
-      apply(j);
-      continue;
-    }
-    pop();
-    push(saving(j), j);
-    stamp[j] = open.length;
-  }
+  lazyGreedy(free, problem.candidates.length, isOpen, open, problem.k, saving, (j) => {
+    open.push(j);
+    apply(j);
+  });
   return evaluations;
 }

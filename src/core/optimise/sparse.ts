@@ -15,6 +15,7 @@ import type { TravelContext } from '../travel/context.ts';
 import { haversineKm } from '../travel/geo.ts';
 import { ambitoOfComuni, responseFixedMin, SitingError, type MemberKpi, type SitingRequest, type SitingValue } from './siting.ts';
 import { gapMinPct, type SitingBound } from './bounds.ts';
+import { lazyGreedy } from './lazyGreedy.ts';
 
 /** Points × candidates above which the median problem is built sparse (dense Float32: 32 MB here). */
 export const SPARSE_ABOVE = 8_000_000;
@@ -224,57 +225,11 @@ export function solveSparseMedian(p: SparseMedianProblem, maxPasses = 8): { open
     if (open.length === 1 && !p.fixed.length) for (let i = 0; i < n; i++) dd[i] = r[i];
     else for (let i = 0; i < n; i++) if (r[i] < dd[i]) dd[i] = r[i];
   };
-  // CELF on (saving, −index).
-  const hs: number[] = [];
-  const hj: number[] = [];
-  const above = (a: number, b: number): boolean => hs[a] > hs[b] || (hs[a] === hs[b] && hj[a] < hj[b]);
-  const sw = (a: number, b: number): void => {
-    [hs[a], hs[b]] = [hs[b], hs[a]];
-    [hj[a], hj[b]] = [hj[b], hj[a]];
-  };
-  const push = (s: number, j: number): void => {
-    hs.push(s);
-    hj.push(j);
-    for (let c = hs.length - 1; c > 0; ) {
-      const q = (c - 1) >> 1;
-      if (!above(c, q)) break;
-      sw(q, c);
-      c = q;
-    }
-  };
-  const pop = (): void => {
-    sw(0, hs.length - 1);
-    hs.pop();
-    hj.pop();
-    for (let q = 0; ; ) {
-      const l = 2 * q + 1;
-      const r = l + 1;
-      let b = q;
-      if (l < hs.length && above(l, b)) b = l;
-      if (r < hs.length && above(r, b)) b = r;
-      if (b === q) break;
-      sw(q, b);
-      q = b;
-    }
-  };
-  const stamp = new Int32Array(m).fill(-1);
-  for (let j = 0; j < m; j++) if (!isOpen[j]) {
-    push(saving(j), j);
-    stamp[j] = open.length;
-  }
-  while (open.length < p.k && hs.length) {
-    const j = hj[0];
-    if (stamp[j] === open.length) {
-      pop();
-      isOpen[j] = 1;
-      open.push(j);
-      openRow(j);
-      continue;
-    }
-    pop();
-    push(saving(j), j);
-    stamp[j] = open.length;
-  }
+  lazyGreedy(Array.from({ length: m }, (_, j) => j), m, isOpen, open, p.k, saving, (j) => {
+    isOpen[j] = 1;
+    open.push(j);
+    openRow(j);
+  });
   // Sparse fast interchange with exact nearest / second-nearest (and who they are) from the open
   // rows; after a swap only the points whose nearest or second-nearest left are recomputed over
   // every open row, the others just compare with the new base's row.
