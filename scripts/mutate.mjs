@@ -3,7 +3,7 @@
 // survived + no coverage), Stryker's own definition; static mutants are ignored (see config).
 // `npm run mutate -- --report` only prints the table from the last reports.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const FOLDERS = ['des', 'sim', 'coverage', 'rule50k', 'travel', 'optimise'];
@@ -22,13 +22,26 @@ if (!reportOnly) {
     } catch {
       console.error(`stryker run for ${f} failed (the table below uses the last report that exists)`);
     }
+    relativeRoot(join(root, `reports/mutation/${f}.incremental.json`));
   }
+}
+
+/**
+ * The incremental report is committed, but Stryker writes the absolute path of the checkout it ran
+ * in as `projectRoot` (file keys are already relative): keep it machine-independent, "." = the repo.
+ */
+function relativeRoot(file) {
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  const fixed = text.replace(/"projectRoot": "[^"]*"/, '"projectRoot": "."');
+  if (fixed !== text) writeFileSync(file, fixed);
 }
 
 const rows = [];
 for (const f of FOLDERS) {
-  const file = join(root, `reports/mutation/${f}.json`);
-  if (!existsSync(file)) {
+  // The full report of the last run on this machine, else the committed incremental one (same schema).
+  const file = [`reports/mutation/${f}.json`, `reports/mutation/${f}.incremental.json`].map((x) => join(root, x)).find((x) => existsSync(x));
+  if (!file) {
     rows.push(`| ${f} | – | – | – | – | – | – | not run |`);
     continue;
   }
