@@ -104,7 +104,10 @@ async function start(root: HTMLElement) {
   // so the first coverage after the Simulazione tab does not wait for either (issue 13).
   const mapAccess = createMapAccess();
   const afterFirstMap = Promise.race([mapAccess.drawn, new Promise((r) => setTimeout(r, 5000))]);
-  const simClient = createSimulationClient(simulationWorkerFactory(data, afterFirstMap));
+  // A DES run is split over hardwareConcurrency − 1 workers (the page keeps a core), at most 4:
+  // on a 2-core machine one worker runs them all, as measured faster there (npm run bench).
+  const desWorkers = Math.max(1, Math.min(4, (navigator.hardwareConcurrency || 2) - 1));
+  const simClient = createSimulationClient(simulationWorkerFactory(data, afterFirstMap), { desWorkers });
   const optClient = createOptimiseClient(optimiseWorkerFactory(data, afterFirstMap));
   const planning = createPlanningState(state, territory, data, [simClient, optClient]);
   const sim = createSimulationState(state, planning, simClient);

@@ -85,8 +85,12 @@ interface Generation<Api> {
 
 type Outcome<T> = { value: T } | { error: unknown } | { gone: Gone } | { cancelled: true };
 
-export function createRequestRunner<Api, Channel extends string>(workerFactory: () => WorkerHandle<Api>) {
-  let session: ((api: AsyncApi<Api>) => Promise<unknown>) | undefined;
+/** The session state a worker must hold before any request (see setSession). */
+export type Session<Api> = (api: AsyncApi<Api>) => Promise<unknown>;
+
+/** `initialSession`: given to the very first worker too (a runner started after the state was set). */
+export function createRequestRunner<Api, Channel extends string>(workerFactory: () => WorkerHandle<Api>, initialSession?: Session<Api>) {
+  let session: Session<Api> | undefined = initialSession;
   const listeners = new Set<(e: LifecycleEvent) => void>();
   const emit = (e: LifecycleEvent) => { for (const l of listeners) l(e); };
   let deathsInARow = 0;
@@ -112,7 +116,7 @@ export function createRequestRunner<Api, Channel extends string>(workerFactory: 
     return gen;
   }
 
-  let gen = spawn(false);
+  let gen = spawn(session !== undefined);
 
   function replace(why: Gone['why'], reason: string): void {
     const old = gen;
@@ -196,7 +200,7 @@ export function createRequestRunner<Api, Channel extends string>(workerFactory: 
      * The worker's session state, given back to every new worker before any request: set it
      * after the current worker accepted the state (e.g. an OD matrix), clear it with undefined.
      */
-    setSession(fn: ((api: AsyncApi<Api>) => Promise<unknown>) | undefined): void {
+    setSession(fn: Session<Api> | undefined): void {
       session = fn;
     },
     onLifecycle(listener: (e: LifecycleEvent) => void): () => void {

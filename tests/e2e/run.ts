@@ -12,6 +12,7 @@ import { layoutOnePerAts } from '../../src/core/sim/synthetic.ts';
 import { shellScenarios } from './shell.ts';
 import { hostileScenarios } from './hostile.ts';
 import { modelScenarios } from './model.ts';
+import { desPoolScenarios } from './desPool.ts';
 
 const data = JSON.parse(readFileSync('geodata/generated/territory.json', 'utf8')) as TerritoryData;
 const RHO = '50095';
@@ -402,7 +403,7 @@ const scenarios: Record<string, (g: Guarded, timings: Record<string, number>) =>
   },
 };
 
-Object.assign(scenarios, extraScenarios, shellScenarios, hostileScenarios, modelScenarios);
+Object.assign(scenarios, extraScenarios, shellScenarios, hostileScenarios, modelScenarios, desPoolScenarios);
 
 const server = await startServer();
 const browser = await launchBrowser();

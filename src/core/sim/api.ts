@@ -3,7 +3,8 @@
 // travel context (demand points, per-base travel times) is cached per travel assumptions and OD
 // matrix, so repeated coverage runs after an edit only pay for what changed.
 import { computeCoverage, type CoverageOptions, type CoverageResult } from '../coverage/coverage.ts';
-import { runSimulationAsync, type SimulateOptions, type SimulationProgress, type SimulationResult } from '../des/simulate.ts';
+import { runReplicationRange, runSimulationAsync, summariseReplications, type SimulateOptions, type SimulationProgress, type SimulationResult } from '../des/simulate.ts';
+import type { ReplicationResult } from '../des/engine.ts';
 import { evaluateRule50k, type Rule50kOptions, type Rule50kResult } from '../rule50k/rule50k.ts';
 import type { TerritoryData } from '../territory/types.ts';
 import type { TravelAssumptions } from '../travel/assumptions.ts';
@@ -38,6 +39,9 @@ export interface Evaluation {
   coverage: CoverageResult;
   rule50k: Rule50kResult;
 }
+
+/** The DES options of a run on a planning input: the run's own, the rest from the input. */
+const desOptions = (input: PlanningInput, run: DesRun): SimulateOptions => ({ ...run, targetMin: input.targetMin, response: input.response, des: input.demand });
 
 export function createSimulationApi(deps: SimulationDeps) {
   let dataPromise: Promise<TerritoryData> | undefined;
@@ -104,10 +108,26 @@ export function createSimulationApi(deps: SimulationDeps) {
     async simulatePlan(input: PlanningInput, run: DesRun, onProgress?: (p: SimulationProgress) => void): Promise<SimulationResult> {
       const { ctx, compiled } = await preparedInput(input);
       cancelRequested = false;
-      return runSimulationAsync(ctx, compiled, { ...run, targetMin: input.targetMin, response: input.response, des: input.demand }, {
+      return runSimulationAsync(ctx, compiled, desOptions(input, run), {
         onProgress,
         shouldCancel: () => cancelRequested,
       });
+    },
+
+    /**
+     * Replications [from, to) of the DES of an input: one worker's part of a run split over a pool
+     * of workers; summarisePlan joins the parts. Replication r draws from its own stream (seed, r),
+     * so any split gives what simulatePlan gives.
+     */
+    async simulateRange(input: PlanningInput, run: DesRun, from: number, to: number, onProgress?: (p: SimulationProgress) => void): Promise<ReplicationResult[]> {
+      const { ctx, compiled } = await preparedInput(input);
+      return runReplicationRange(ctx, compiled, desOptions(input, run), from, to, { onProgress });
+    },
+
+    /** The result of a run from all its replications, in replication order (the parts of simulateRange, concatenated). */
+    async summarisePlan(input: PlanningInput, run: DesRun, reps: ReplicationResult[]): Promise<SimulationResult> {
+      const { ctx, compiled } = await preparedInput(input);
+      return summariseReplications(ctx, compiled, desOptions(input, run), reps);
     },
 
     async coverage(layout: ServiceLayout, options: CoverageApiOptions = {}): Promise<CoverageResult> {
