@@ -1,30 +1,23 @@
 // Issue 13 item 7, the app's side: the simulation client splits a DES run over a pool of workers
 // (desWorkers ≥ 2) and gives what one worker gives; cancel and a new session reach the pool too.
-// The fake workers answer through the real core API on a small territory.
+// The fake workers answer through the real core API on the Lombardy data.
 import { describe, expect, it } from 'vitest';
 import { createSimulationApi } from '../../src/core/sim/api.ts';
-import { allBands } from '../../src/core/sim/layout.ts';
 import { planningDefaults, planningInput } from '../../src/core/sim/planning.ts';
-import { lineTerritory } from '../../src/core/sim/synthetic.ts';
+import { layoutOnePerAts } from '../../src/core/sim/synthetic.ts';
+import { loadTerritoryData } from './helpers/realData.ts';
 import { createSimulationClient } from '../../workers/client.ts';
 import type { SimulationApi } from '../../workers/simulation.worker.ts';
 import { fakeWorker, flush } from './helpers/fakeWorker.ts';
 
-const data = lineTerritory(6);
+const data = loadTerritoryData();
 const core = createSimulationApi({ loadTerritory: async () => data });
 const d = planningDefaults(data);
 const input = planningInput({
-  layout: {
-    illustrative: true,
-    services: [{
-      id: 'p1', name: 'PIS 1', members: ['A1', 'A2'], graveMarginalita: true, centraleOperativa24h: true, organisation: 'b-continuativo', answerByBand: allBands(1),
-      bases: [{ id: 'b1', istat: '000001', unitsByBand: allBands(1) }, { id: 'b2', istat: '000005', unitsByBand: allBands(1) }],
-    }],
-  },
-  band: d.band, targetMin: d.targetMin, thresholdsMin: d.thresholdsMin, travel: d.travel, response: d.response,
-  demand: { ...d.des, rateOverridePerUnitYear: 0.5 }, odMatrixId: null,
+  layout: layoutOnePerAts(data), band: d.band, targetMin: d.targetMin, thresholdsMin: d.thresholdsMin,
+  travel: d.travel, response: d.response, demand: d.des, odMatrixId: null,
 });
-const run = { seed: 3, replications: 5, horizonDays: 90 };
+const run = { seed: 3, replications: 5, horizonDays: 60 };
 const viaCore = {
   simulatePlan: (...a: unknown[]) => (core.simulatePlan as (...x: unknown[]) => unknown)(...a),
   simulateRange: (...a: unknown[]) => (core.simulateRange as (...x: unknown[]) => unknown)(...a),
