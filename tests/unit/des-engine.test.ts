@@ -264,6 +264,22 @@ describe('event loop: shifts (band changes)', () => {
     expect(Array.from(l.allBusyMin)).toEqual([241 + 94]);
   });
 
+  it('a release at the very minute of a band change comes first: it serves the queue in the old band', () => {
+    // Unit busy 0 → 0 + 2 + 40 + 18 = 60, when the night starts; the call queued at t = 1 goes at 60 with the closure's times.
+    const m = tiny({ bands: [1, 2], nServices: 1, serviceOfPoint: [0], bases: [{ service: 0, units: [1, 1, 1, 1, 1], travel: [10] }], kinds: [{ cum: 1, dispatch: true, priority: 0, onScene: fixed(18) }] });
+    const l = runEventLoop(m, calls([0, 1], [0, 0]), scripted(), plain);
+    expect(l.responses[0]).toEqual([27, 5 + 59 + 2 + 20]);
+  });
+
+  it('an empty horizon runs nothing and records empty queues', () => {
+    const m = tiny({ bands: [], nServices: 1, serviceOfPoint: [0], bases: [{ service: 0, units: [1, 1, 1, 1, 1], travel: [10] }] });
+    const l = runEventLoop(m, calls([0], [0]), scripted(), plain);
+    expect(l.responses).toEqual([[]]);
+    expect(Array.from(l.calls)).toEqual([0]);
+    expect(Array.from(l.queueAtMid)).toEqual([0]);
+    expect(Array.from(l.staffedMin)).toEqual([0]);
+  });
+
   it('an off-duty unit is never dispatched, even when it is the nearest', () => {
     const m = tiny({
       bands: [1, 1],

@@ -3,11 +3,11 @@
 // are recomputed by hand below where they are derived (Rho's 86 reports, 15,216 closure hours,
 // 175,229 residents, the 58 / 21 / 7 split by component).
 import { describe, expect, it } from 'vitest';
-import { desAssumptionInfo, DEMAND_KINDS, runSimulation, type DesOverrides } from '../../src/core/des/index.ts';
+import { calibrateDemand, defaultDesAssumptions, desAssumptionInfo, DEMAND_KINDS, expectedDemand, runSimulation, summariseReplications, type DesOverrides } from '../../src/core/des/index.ts';
 import { simulationCaveats } from '../../src/core/des/caveats.ts';
 import { compileLayout } from '../../src/core/sim/compile.ts';
 import { allBands } from '../../src/core/sim/layout.ts';
-import { lineTerritory } from '../../src/core/sim/synthetic.ts';
+import { layoutOnePerAts, lineTerritory } from '../../src/core/sim/synthetic.ts';
 import { createTravelContext, DEFAULT_TRAVEL_ASSUMPTIONS } from '../../src/core/travel/index.ts';
 import { loadTerritoryData } from './helpers/realData.ts';
 
@@ -76,5 +76,43 @@ describe('the caveats of a run', () => {
     expect(withResp(flat(30, 1), flat(40, 1), flat(50, 1))).toBeUndefined();
     expect(withResp(flat(30, 2, 1e-6), flat(40, 2, 1e-6), flat(50, 2, 1e-6))).toBeUndefined();
     expect(withResp(flat(30, 2, 1e-10), flat(40, 2, 1), flat(50, 2, 1))!.text).toMatch(/^Intervallo di ampiezza zero per p50: /);
+  });
+});
+
+describe('the demand summary of a run on the real territory', () => {
+  const data = loadTerritoryData();
+  const ctx = createTravelContext(data);
+  const r = summariseReplications(ctx, compileLayout(ctx, layoutOnePerAts(data)), { horizonDays: 7 }, []);
+  const a = defaultDesAssumptions(data);
+  const cal = calibrateDemand(data, a);
+
+  it('the 19 comuni of the 50,000 rule: indicator, its tier and source, and their expected demand', () => {
+    const c = r.demand.comuni50k;
+    expect(c).toHaveLength(19);
+    expect(c.map((x) => x.istat)).toEqual(data.comuni.filter((x) => x.over50k || x.capoluogo).map((x) => x.istat));
+    const milano = c.find((x) => x.istat === '015146')!;
+    const e = expectedDemand([data.comuni.find((x) => x.istat === '015146')!], cal, a);
+    expect(milano).toEqual({
+      istat: '015146', name: 'Milano', residents: 1412107, capoluogo: true, indicator: 8541, indicatorTier: 'sourced',
+      indicatorSource: 'MilanoToday - Quanti sono i senzatetto a Milano e provincia (dati Istat) (2021-12-31)',
+      expectedReportsYear: e.total, expectedDispatchedYear: e.dispatched, expectedGraveMarginalitaYear: e.graveMarginalita,
+    });
+    expect(e.graveMarginalita).toBeGreaterThan(0);
+    const rho = c.find((x) => x.istat === '015182')!;
+    expect(rho).toMatchObject({ name: 'Rho', capoluogo: false, indicatorTier: 'over50k', indicatorSource: 'stima: comune > 50.000 senza dato ISTAT (‰ modificabile)' });
+    expect(rho.indicator).toBeCloseTo((51299 * a.indicator.over50kPer1000) / 1000, 9);
+    expect(c.find((x) => x.istat === '012133')).toMatchObject({ name: 'Varese', indicatorTier: 'capoluogo', indicatorSource: 'stima: capoluogo senza dato ISTAT (‰ modificabile)' });
+  });
+
+  it('per service: the expected demand of its comuni; over all services, the region’s', () => {
+    const sum = (f: (s: (typeof r.services)[number]) => number) => r.services.reduce((n, s) => n + f(s), 0);
+    expect(sum((s) => s.expectedReportsYear)).toBeCloseTo(r.demand.expected.total, 6);
+    expect(sum((s) => s.expectedDispatchedYear)).toBeCloseTo(r.demand.expected.dispatched, 6);
+    expect(r.demand.expected).toEqual(expectedDemand(data.comuni, cal, a));
+    expect(r.demand.calibration).toEqual(cal);
+    expect(r.demand.lomellina.predictedReports.toFixed(1)).toBe('30.4');
+    const first = r.services[0]!;
+    expect(first.expectedReportsYear).toBeLessThan(r.demand.expected.total);
+    expect(first.expectedDispatchedYear).toBeLessThan(first.expectedReportsYear);
   });
 });
