@@ -236,3 +236,13 @@ describe('rule50k on the line: an Ambito without PIS', () => {
     expect(entry([b, a], '000004').fixes[0]).toBe(join('uno', ' e attivarvi gli interventi per persone senza dimora o in grave marginalità (tempo stimato 36 min)'));
   });
 });
+
+describe('rule50k: a capoluogo without residents', () => {
+  it('suggests its own base without a time ("non calcolabile", never "Infinity min")', () => {
+    const empty = lineTerritory(3, 2, [0, 1000, 1000]);
+    const c0 = createTravelContext(empty, { ...DEFAULT_TRAVEL_ASSUMPTIONS, detourFactor: 1, intraComune: false, splitLargeComuni: false });
+    const compiled = compileLayout(c0, { illustrative: true, services: [], ambitoPis: { A1: 'absent' } });
+    const e = evaluateRule50k(c0, compiled, computeCoverage(c0, compiled, { targetMin: 45 }), { targetMin: 45 }).comuni.find((x) => x.istat_code === '000001');
+    expect(e?.fixes.find((f) => f.startsWith('Attivare un PIS'))).toMatch(/\(tempo stimato non calcolabile\)$/);
+  });
+});

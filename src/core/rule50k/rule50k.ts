@@ -110,6 +110,8 @@ export function rule50kComuni(travel: TravelContext): number[] {
 }
 
 const fmt = (m: number): string => `${Math.round(m)} min`;
+/** A suggested base's time; a comune without resident points has none (never "Infinity min"). */
+const minutesOrNa = (m: number): string => (Number.isFinite(m) ? fmt(m) : 'non calcolabile');
 const fmtHours = (h: number): string => formatInt(h, 'it');
 const bandList = (bands: readonly TimeBand[]): string => bands.map((b) => TIME_BAND_LABELS[b]).join(', ');
 
@@ -216,9 +218,9 @@ export function evaluateRule50k(travel: TravelContext, layout: CompiledLayout, c
           if (!s.graveMarginalita) missing.push('attivarvi gli interventi per persone senza dimora o in grave marginalità');
           const cj = complianceOf(j, at(s.members, 0));
           if (cj.status === 'gap') missing.push(`coprirne i turni scoperti (${bandList(cj.gapBands)})`);
-          legalFixes.push(`Far aderire l'Ambito ${aName} al PIS «${s.name}» in forma associata${missing.length ? ' e ' + missing.join(' e ') : ''} (tempo stimato ${Number.isFinite(t) ? fmt(t) : 'non calcolabile'})`);
+          legalFixes.push(`Far aderire l'Ambito ${aName} al PIS «${s.name}» in forma associata${missing.length ? ' e ' + missing.join(' e ') : ''} (tempo stimato ${minutesOrNa(t)})`);
         }
-        legalFixes.push(`Attivare un PIS per l'Ambito ${aName} attivo 24h/365, con gli interventi per persone senza dimora o in grave marginalità e una base a ${c.name} (tempo stimato ${fmt(ownBaseMin)})`);
+        legalFixes.push(`Attivare un PIS per l'Ambito ${aName} attivo 24h/365, con gli interventi per persone senza dimora o in grave marginalità e una base a ${c.name} (tempo stimato ${minutesOrNa(ownBaseMin)})`);
       }
     } else {
       comp = complianceOf(si, ambito);
@@ -266,7 +268,7 @@ export function evaluateRule50k(travel: TravelContext, layout: CompiledLayout, c
           if (ownBase && ownBase.unitsByBand[worst.band] === 0) {
             targetFixes.push(`Assegnare almeno un'unità nella fascia "${TIME_BAND_LABELS[worst.band]}" alla base ${ownBase.id} del PIS «${svc.name}» a ${c.name}`);
           } else {
-            targetFixes.push(`Aggiungere una base del PIS «${svc.name}» a ${c.name} (tempo stimato ${fmt(responseFrom(i, [travel.travelToPoints(i)], worst.band))})`);
+            targetFixes.push(`Aggiungere una base del PIS «${svc.name}» a ${c.name} (tempo stimato ${minutesOrNa(responseFrom(i, [travel.travelToPoints(i)], worst.band))})`);
           }
         }
       } else {
