@@ -38,6 +38,11 @@ function bruteForce(p: SitingProblem): number {
   return best;
 }
 
+
+// Bounds end on their iteration count, not on a wall-clock budget: what they prove must not
+// depend on the machine's load (the app's one-second budget is measured in npm run bench).
+const UNTIMED = { maxMs: 600_000 };
+
 describe('bounds on hand-checkable line instances', () => {
   // Two clusters {0,1,2} and {10,11}: with 2 bases the optimum opens 1 and 10 (or 11): 1+0+1+0+1 = 3, mean 0.6.
   const xs = [0, 1, 2, 10, 11];
@@ -131,24 +136,24 @@ describe('bounds on the real data', () => {
     expect(members).toHaveLength(12);
     const p = buildSitingProblem(ctx, { members, k: 3, objective: 'median' });
     const h = solveHeuristic(p);
-    const b = medianBound(p, h.open, { maxMs: 5000 }, responseFixedMin(p.band));
+    const b = medianBound(p, h.open, UNTIMED, responseFixedMin(p.band));
     expect(b.proven).toBe(true);
     // The review measured 45.148 on the earlier territory; the bound meets the heuristic exactly either way.
     expect(b.bound).toBeCloseTo(b.incumbent.value.meanMin, 6);
     expect(b.bound).toBeGreaterThan(40);
     expect(b.bound).toBeLessThan(50);
-  });
+  }, 60_000);
   it('ATS Milano + Brianza (25 Ambiti), p-median k = 6: gap ≤ 1 % on the response, bound below the heuristic', () => {
     const members = ambitiOf(['321', '324']);
     expect(members).toHaveLength(25);
     const p = buildSitingProblem(ctx, { members, k: 6, objective: 'median' });
     const h = solveHeuristic(p);
-    const b = medianBound(p, h.open, { maxMs: 10_000 }, responseFixedMin(p.band));
+    const b = medianBound(p, h.open, UNTIMED, responseFixedMin(p.band));
     expect(b.bound).toBeLessThanOrEqual(b.incumbent.value.meanMin);
     expect(b.bound).toBeGreaterThan(41.9);
     expect(b.gapPct).toBeLessThanOrEqual(1);
     expect(b.travelGapPct!).toBeGreaterThan(b.gapPct);
-  });
+  }, 60_000);
 });
 
 describe('an exact answer over restricted candidates proves nothing', () => {
@@ -227,14 +232,18 @@ describe('p-center exact by radius bisection', () => {
 
 describe('maximal covering on all of Lombardy (1,5k points × 1,5k candidates)', () => {
   // Proven gap (bound − incumbent): the true gap is smaller; the LP bound itself is ~0.5 % loose here.
-  it('k = 20: the heuristic with the Lagrangian search is proven within 1.5 % of the optimum', () => {
+  // A fixed number of iterations, not a time budget: the figure must not depend on the machine's load
+  // (4 s of wall clock gave 1.73 % at load 11 on two cores; 2,000 iterations give 1.06 % anywhere).
+  it('k = 20: the heuristic with the Lagrangian search is proven within 1.1 % of the optimum in 2,000 iterations', () => {
     const data = loadTerritoryData();
     const ctx = createTravelContext(data);
     const p = buildSitingProblem(ctx, { members: data.ambiti.map((a) => a.code), k: 20, objective: 'cover' });
     const h = solveHeuristic(p);
-    const b = coverBound(p, h.open, { maxMs: 4000 });
+    const b = coverBound(p, h.open, { maxMs: 600_000, maxIterations: 2000 });
     expect(b.incumbent.value.coveredResidents).toBeGreaterThanOrEqual(h.value.coveredResidents);
     expect(b.bound).toBeGreaterThanOrEqual(b.incumbent.value.coveredResidents);
-    expect(b.gapPct).toBeLessThanOrEqual(1.5);
+    // the optimum (CBC) is 7,244,961: a valid upper bound cannot be below it
+    expect(b.bound).toBeGreaterThanOrEqual(7_244_961);
+    expect(b.gapPct).toBeLessThanOrEqual(1.1);
   }, 60_000);
 });

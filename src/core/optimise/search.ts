@@ -166,6 +166,21 @@ export function coverSearch(
   }
   // Swaps: for each closed candidate a (in order), the best open r to give up, if it gains.
   const back = new Float64Array(m);
+  /**
+   * Opening a: returns the uncovered weight it gains and sets back[r], for each open r, to the
+   * weight only r covers that a covers too (kept if r leaves). "a in, r out" changes the
+   * coverage by gain − loss[r] + back[r].
+   */
+  const swapGain = (a: number): number => {
+    for (const r of open) back[r] = 0;
+    let gain = 0;
+    for (let q = byCand.start[a]; q < byCand.start[a + 1]; q++) {
+      const i = byCand.cols[q];
+      if (cnt[i] === 0) gain += w[i];
+      else if (cnt[i] === 1) back[idsum[i]] += w[i];
+    }
+    return gain;
+  };
   const maxPasses = options.maxPasses ?? 50;
   let rounds = options.reweight ?? 0;
   const localSearch = (): void => {
@@ -174,13 +189,7 @@ export function coverSearch(
     let improved = false;
     for (const a of free) {
       if (isOpen[a] || open.length === 0) continue;
-      for (const r of open) back[r] = 0;
-      let gain = 0;
-      for (let q = byCand.start[a]; q < byCand.start[a + 1]; q++) {
-        const i = byCand.cols[q];
-        if (cnt[i] === 0) gain += w[i];
-        else if (cnt[i] === 1) back[idsum[i]] += w[i];
-      }
+      const gain = swapGain(a);
       if (gain === 0) continue;
       let bestR = -1;
       let bestD = 1e-9 * Math.max(1, covered);
@@ -231,13 +240,7 @@ export function coverSearch(
       let bestD = -Infinity;
       for (const a of free) {
         if (isOpen[a]) continue;
-        for (const r of open) back[r] = 0;
-        let gain = 0;
-        for (let q = byCand.start[a]; q < byCand.start[a + 1]; q++) {
-          const i = byCand.cols[q];
-          if (cnt[i] === 0) gain += w[i];
-          else if (cnt[i] === 1) back[idsum[i]] += w[i];
-        }
+        const gain = swapGain(a);
         if (gain === 0) continue;
         const aTabu = noIn[a] >= move;
         for (const r of open) {
