@@ -60,7 +60,9 @@ const LOMBARDIA: [number, number, number, number] = [8.49, 44.67, 11.43, 46.64];
  * frame each time one tile of one source arrives from its worker (20-40 frames before idle), and
  * with software WebGL each frame costs 50-150 ms of CPU: the half-drawn frames are most of the
  * time to the first idle map (issue 13, reviews/perf.md). Only the first frames are held (never
- * after, so panning still draws while tiles load), and at most HOLD_MS.
+ * after, so panning still draws while tiles load), and at most HOLD_MS. The frame also waits while
+ * MapLibre's label placement is stale, as it is whenever the last label tile arrived in that same
+ * frame: the map would otherwise draw a second full frame before it is idle (0.2-0.8 s here).
  * MapLibre has no option for this: it wraps the painter's render (maplibre-gl is pinned); if that
  * hook is gone the map simply draws as before, and the container says so (data-first-frame-held,
  * which the benchmark reports as map_first_frame_held).
@@ -72,7 +74,8 @@ export function holdFirstFrame(map: maplibregl.Map): boolean {
   const render = painter.render.bind(painter);
   const until = performance.now() + HOLD_MS;
   painter.render = (...args: unknown[]) => {
-    if (performance.now() < until && !(map.isStyleLoaded() && map.areTilesLoaded())) return undefined;
+    const placementStale = (map as unknown as { _placementDirty?: boolean })._placementDirty === true;
+    if (performance.now() < until && !(map.isStyleLoaded() && map.areTilesLoaded() && !placementStale)) return undefined;
     painter.render = render;
     return render(...args);
   };
@@ -149,6 +152,7 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
   let lineLevel: Level = first?.level ?? 'ats';
   let labelsState = JSON.stringify([true, '']);
   let labelScale = 1;
+  let responseOn = false;
   // Distretti and ASST borders are tiled only when first shown (style.ts starts them empty).
   const loadedLevels = new Set<Level>(first ? [lineLevel] : ['ats', 'asst', 'distretto']);
   const ensureLevel = (l: Level) => {
@@ -252,12 +256,16 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
       updateLabels();
     },
     setResponse(colours) {
+      // Every setLayoutProperty costs a frame, even one that changes nothing: hiding the hidden
+      // overlay right after the map loaded made the first idle wait for a second frame.
       if (!colours) {
-        map.setLayoutProperty('comuni-response', 'visibility', 'none');
+        if (responseOn) map.setLayoutProperty('comuni-response', 'visibility', 'none');
+        responseOn = false;
         return;
       }
       for (const [istat, resp] of colours) map.setFeatureState({ source: 'comuni', id: istat }, { resp });
-      map.setLayoutProperty('comuni-response', 'visibility', 'visible');
+      if (!responseOn) map.setLayoutProperty('comuni-response', 'visibility', 'visible');
+      responseOn = true;
     },
     setAmbitiData(ambiti, movedNow) {
       if (ambiti !== ambitiData) {
