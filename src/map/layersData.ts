@@ -90,3 +90,17 @@ export function bboxOf(features: Area[]): [number, number, number, number] {
   for (const f of features) visit(f.geometry.coordinates);
   return b;
 }
+
+/**
+ * Which comune a point falls in, on the map's own boundaries (for clicks). The map used to ask
+ * MapLibre through an invisible fill layer of every comune, which it had to triangulate in every
+ * tile before the first frame (issue 13). Bounding boxes are computed on the first call.
+ */
+export function comuneFinder(comuni: FeatureCollection): (point: [number, number]) => string | undefined {
+  let boxes: { istat: string; box: [number, number, number, number]; f: Area }[] | undefined;
+  return (point) => {
+    boxes ??= comuni.features.map((f) => ({ istat: String(f.properties?.istat), box: bboxOf([f as Area]), f: f as Area }));
+    const [x, y] = point;
+    return boxes.find(({ box, f }) => x >= box[0] && x <= box[2] && y >= box[1] && y <= box[3] && booleanPointInPolygon(point, f))?.istat;
+  };
+}

@@ -6,7 +6,8 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { hatch } from './patterns.ts';
 import { LABEL_LAYERS, LEVEL_LINE, LEVEL_SOURCE, OSM_SOURCE, associationPoints, baseStyle, labelSize, type MapLayersData } from './style.ts';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
+import { comuneFinder } from './layersData.ts';
 import type { Level } from '../core/territory/types.ts';
 import type { FirstLook } from './style.ts';
 
@@ -89,9 +90,10 @@ export function holdFirstFrame(map: maplibregl.Map): boolean {
  */
 export async function createMapView(container: HTMLElement, layers: MapLayersData, labels: AmbitoLabel[], cb: MapCallbacks, first?: FirstLook): Promise<MapView> {
   cb.onState('loading');
+  const style = baseStyle(layers, first);
   const map = new maplibregl.Map({
     container,
-    style: baseStyle(layers, first),
+    style,
     // No symbol fade-in: each faded label costs frames of software GL before the map is idle.
     fadeDuration: 0,
     bounds: LOMBARDIA,
@@ -161,17 +163,27 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     const id = LEVEL_SOURCE[l as keyof typeof LEVEL_SOURCE];
     (map.getSource(id) as maplibregl.GeoJSONSource).setData(layers[id]);
   };
-  const emptySources = new Set(['proposal', 'rule50k']);
+  const emptySources = new Set(['proposal', 'rule50k', 'comuni-marked']);
   const sc = first?.scenario;
   if (!sc?.associations.features.length) emptySources.add('associations');
   if (!sc?.bases.features.length) emptySources.add('bases');
   if (!sc?.names.length) emptySources.add('association-points');
-  /** setData, skipped when an empty source stays empty. */
+  /** A layer of an on-demand source (style.ts ON_DEMAND_SOURCES) is drawn while it has data. */
+  const layerVisible = (id: string): 'visible' | 'none' => {
+    const source = (map.getLayer(id) as { source?: string } | undefined)?.source ?? '';
+    const shown = !emptySources.has(source) && (labelsOn || !(LABEL_LAYERS as readonly string[]).includes(id));
+    return shown ? 'visible' : 'none';
+  };
+  /** setData, skipped when an empty source stays empty; its layers shown while it has data. */
   const setSource = (id: string, data: FeatureCollection) => {
-    if (data.features.length === 0 && emptySources.has(id)) return;
+    const wasEmpty = emptySources.has(id);
+    if (data.features.length === 0 && wasEmpty) return;
     if (data.features.length === 0) emptySources.add(id);
     else emptySources.delete(id);
     (map.getSource(id) as maplibregl.GeoJSONSource).setData(data);
+    if (wasEmpty !== (data.features.length === 0)) {
+      for (const l of style.layers) if ('source' in l && l.source === id) map.setLayoutProperty(l.id, 'visibility', layerVisible(l.id));
+    }
   };
   let ambitiData: FeatureCollection = layers.ambiti;
   let ruleIds: string[] = [];
@@ -185,12 +197,26 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
       map.setPaintProperty(id, 'line-layer-opacity', on ? 1 : 0);
     }
   };
+  // The selected comune and the moved ones, outlined from their own small source (style.ts).
+  const comuneShape = new Map(layers.comuni.features.map((f) => [String(f.properties?.istat), f.geometry]));
+  let markedKey = '';
+  const markComuni = () => {
+    const marks: [string, string][] = [...moved.map((c): [string, string] => [c, 'moved']), ...(selected.comune ? [[selected.comune, 'selected'] as [string, string]] : [])];
+    const key = JSON.stringify(marks);
+    if (key === markedKey) return;
+    markedKey = key;
+    const features: Feature[] = marks.flatMap(([istat, kind]) => {
+      const geometry = comuneShape.get(istat);
+      return geometry ? [{ type: 'Feature' as const, properties: { key: `${kind}:${istat}`, istat, kind }, geometry }] : [];
+    });
+    setSource('comuni-marked', { type: 'FeatureCollection', features });
+  };
   // Labels are symbol layers (style.ts): the toggle switches them, the selected Ambito's name stays.
   const updateLabels = () => {
     const now = JSON.stringify([labelsOn, selected.ambito ?? '']);
     if (now === labelsState) return;
     labelsState = now;
-    for (const id of LABEL_LAYERS) if (id !== 'ambito-label-selected') map.setLayoutProperty(id, 'visibility', labelsOn ? 'visible' : 'none');
+    for (const id of LABEL_LAYERS) if (id !== 'ambito-label-selected') map.setLayoutProperty(id, 'visibility', layerVisible(id));
     map.setFilter('ambito-label-selected', ['==', ['get', 'code'], selected.ambito ?? '']);
     // The unselected label of the selected Ambito would otherwise be drawn twice.
     map.setFilter('ambiti-label', ['!=', ['get', 'code'], selected.ambito ?? '']);
@@ -215,10 +241,10 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     map.getCanvas().style.cursor = '';
     cb.onHover(undefined);
   });
+  const comuneAt = comuneFinder(layers.comuni);
   map.on('click', (e) => {
     const a = map.queryRenderedFeatures(e.point, { layers: ['ambiti-fill'] })[0];
-    const c = map.queryRenderedFeatures(e.point, { layers: ['comuni-hit'] })[0];
-    const istat = c?.properties?.istat as string | undefined;
+    const istat = comuneAt([e.lngLat.lng, e.lngLat.lat]);
     cb.onClick(a?.properties?.code as string | undefined, istat ? { istat, point: [round5(e.lngLat.lng), round5(e.lngLat.lat)] } : undefined);
   });
   let pending: string[] = [];
@@ -247,12 +273,10 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     },
     setSelection(ambito, comune) {
       if (selected.ambito) map.setFeatureState({ source: 'ambiti', id: selected.ambito }, { selected: false });
-      if (selected.comune) map.setFeatureState({ source: 'comuni', id: selected.comune }, { selected: false });
       selected = { ambito, comune };
       if (ambito) map.setFeatureState({ source: 'ambiti', id: ambito }, { selected: true });
-      if (comune) map.setFeatureState({ source: 'comuni', id: comune }, { selected: true });
       highlight(['ambiti-selected'], !!ambito);
-      highlight(['comune-selected'], !!comune);
+      markComuni();
       updateLabels();
     },
     setResponse(colours) {
@@ -272,17 +296,15 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
         ambitiData = ambiti;
         (map.getSource('ambiti') as maplibregl.GeoJSONSource).setData(ambiti);
       }
-      for (const c of moved) map.setFeatureState({ source: 'comuni', id: c }, { moved: false });
       moved = movedNow;
-      for (const c of moved) map.setFeatureState({ source: 'comuni', id: c }, { moved: true });
-      highlight(['comuni-moved'], moved.length > 0);
+      markComuni();
     },
     setRule50k(points) {
       const ids = points.features.map((f) => String(f.properties?.istat));
       // New points only when the set of comuni changes (not on a coverage refresh).
       if (ids.length && ids.join() !== ruleIds.join()) {
         for (const id of ruleIds) map.removeFeatureState({ source: 'rule50k', id });
-        (map.getSource('rule50k') as maplibregl.GeoJSONSource).setData(points);
+        setSource('rule50k', points);
         ruleIds = ids;
         ruleShown.clear();
       }

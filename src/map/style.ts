@@ -88,7 +88,15 @@ const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
  * layer is switched off (layer opacity 0, a paint property: no re-layout) while nothing is
  * highlighted, so the map does not draw every border once more with opacity 0 in every frame.
  */
-export const HIGHLIGHT_LAYERS = ['ambiti-pending-halo', 'ambiti-pending', 'ambiti-hover', 'ambiti-selected', 'comuni-moved', 'comune-selected'] as const;
+export const HIGHLIGHT_LAYERS = ['ambiti-pending-halo', 'ambiti-pending', 'ambiti-hover', 'ambiti-selected'] as const;
+
+/**
+ * Sources that start empty in most sessions (the scenario's associations and bases, the
+ * optimiser's proposal, the 50,000 rule, the marked comuni). Their layers start hidden while
+ * their source is empty, so MapLibre does not make (empty) tiles of them before the first frame;
+ * mapView shows them when data arrives.
+ */
+export const ON_DEMAND_SOURCES = ['associations', 'proposal', 'rule50k', 'bases', 'association-points', 'comuni-marked'] as const;
 
 export function baseStyle(d: MapLayersData, first?: FirstLook): StyleSpecification {
   const geo = (data: FeatureCollection, promoteId: string) => ({ type: 'geojson' as const, data, promoteId });
@@ -98,13 +106,16 @@ export function baseStyle(d: MapLayersData, first?: FirstLook): StyleSpecificati
   const fills = first ? [...first.fills].flat() : [];
   const initialFill = fills.length ? ['match', ['get', 'code'], ...fills, '#cccccc'] : '#cccccc';
   const multi = [...(first?.multiUnit ?? [])];
-  return {
+  const style: StyleSpecification = {
     version: 8,
     // No 300 ms paint transitions: each would be frames of software GL for nothing (issue 13).
     transition: { duration: 0, delay: 0 },
     sources: {
       ambiti: geo(d.ambiti, 'code'),
       comuni: geo(d.comuni, 'istat'),
+      // The selected comune and the moved ones, apart from the 1,500 comuni: line layers on the
+      // comuni themselves made MapLibre build every comune border again for them (issue 13).
+      'comuni-marked': geo(EMPTY, 'key'),
       ats: geo(lazy('ats'), 'code'),
       asst: geo(lazy('asst'), 'code'),
       distretti: geo(lazy('distretto'), 'code'),
@@ -131,8 +142,6 @@ export function baseStyle(d: MapLayersData, first?: FirstLook): StyleSpecificati
       { id: 'ambiti-multi', type: 'fill', source: 'ambiti', filter: ['in', ['get', 'code'], ['literal', multi]], paint: { 'fill-pattern': 'stripes', 'fill-antialias': false } },
       // Comuni placed by the estimator: hatched ("confine stimato").
       { id: 'comuni-estimated', type: 'fill', source: 'comuni', filter: ['==', ['get', 'status'], 'estimated'], paint: { 'fill-pattern': 'hatch', 'fill-antialias': false } },
-      // Invisible, for hit-testing comuni at any zoom (placing a base, tooltips).
-      { id: 'comuni-hit', type: 'fill', source: 'comuni', paint: { 'fill-opacity': 0 } },
       { id: 'comuni-line', type: 'line', source: 'comuni', minzoom: 8.5, paint: { 'line-color': BORDER, 'line-opacity': 0.35, 'line-width': 0.5 } },
       { id: 'ambiti-line', type: 'line', source: 'ambiti', paint: { 'line-color': BORDER, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.6, 11, 1.5] } },
       { id: 'distretti-line', type: 'line', source: 'distretti', layout: visible('distretto'), paint: { 'line-color': BORDER, 'line-width': 2 } },
@@ -168,10 +177,7 @@ export function baseStyle(d: MapLayersData, first?: FirstLook): StyleSpecificati
         },
       },
       // Comuni moved to another Ambito by the scenario (what-if).
-      {
-        id: 'comuni-moved', type: 'line', source: 'comuni',
-        paint: { 'line-layer-opacity': 0, 'line-color': '#e65100', 'line-width': 2.5, 'line-dasharray': [1, 1], 'line-opacity': ['case', ['boolean', ['feature-state', 'moved'], false], 1, 0] },
-      },
+      { id: 'comuni-moved', type: 'line', source: 'comuni-marked', filter: ['==', ['get', 'kind'], 'moved'], paint: { 'line-color': '#e65100', 'line-width': 2.5, 'line-dasharray': [1, 1] } },
       // LEPS 3.7.1: comuni > 50,000 residents or capoluogo. Two answers, never merged: the ring is
       // the legal test (met / not met / non determinabile), the centre the planning target. The
       // points are set once; each coverage result only changes their feature-state (legal,
@@ -191,10 +197,7 @@ export function baseStyle(d: MapLayersData, first?: FirstLook): StyleSpecificati
         id: 'proposal', type: 'circle', source: 'proposal',
         paint: { 'circle-radius': ['interpolate', ['linear'], ['zoom'], 7, 7, 12, 12], 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-color': '#000000', 'circle-stroke-width': 3 },
       },
-      {
-        id: 'comune-selected', type: 'line', source: 'comuni',
-        paint: { 'line-layer-opacity': 0, 'line-color': '#c1121f', 'line-width': 3, 'line-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] },
-      },
+      { id: 'comune-selected', type: 'line', source: 'comuni-marked', filter: ['==', ['get', 'kind'], 'selected'], paint: { 'line-color': '#c1121f', 'line-width': 3 } },
       // ---- place names (collision on, bigger places first through symbol-sort-key)
       // Comuni: from zoom 9 the larger ones, all of them further in.
       {
@@ -244,4 +247,9 @@ export function baseStyle(d: MapLayersData, first?: FirstLook): StyleSpecificati
       },
     ],
   };
+  for (const l of style.layers) {
+    const data = 'source' in l && (ON_DEMAND_SOURCES as readonly string[]).includes(l.source as string) ? (style.sources[l.source as string] as { data: FeatureCollection }).data : undefined;
+    if (data && data.features.length === 0) l.layout = { ...l.layout, visibility: 'none' } as never;
+  }
+  return style;
 }

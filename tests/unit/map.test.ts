@@ -9,7 +9,7 @@ import { validateStyleMin } from '@maplibre/maplibre-gl-style-spec';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { createTerritory } from '../../src/core/territory/index.ts';
-import { bboxOf, buildLayers, dissolveFromComuni, labelPoint } from '../../src/map/layersData.ts';
+import { bboxOf, buildLayers, comuneFinder, dissolveFromComuni, labelPoint } from '../../src/map/layersData.ts';
 import { baseStyle, HIGHLIGHT_LAYERS, OSM_SOURCE } from '../../src/map/style.ts';
 import { loadTerritoryData } from './helpers/realData.ts';
 
@@ -43,6 +43,17 @@ describe('map layers', () => {
     expect(changed).toEqual(['50029', '50094']);
     expect(after.get('50029')! - before.get('50029')!).toBeCloseTo(comune.areaKm2, 0);
     expect(before.get('50094')! - after.get('50094')!).toBeCloseTo(comune.areaKm2, 0);
+  });
+
+  it('a click finds the comune under it on the drawn boundaries', () => {
+    const { layers } = buildLayers(topo, territory);
+    const at = comuneFinder(layers.comuni);
+    // Each comune's own label point (inside it by construction of the territory) finds it back.
+    const sample = territory.data.comuni.filter((_, i) => i % 50 === 0);
+    const found = sample.filter((c) => at(c.point) === c.istat).length;
+    expect(found / sample.length).toBeGreaterThan(0.95);
+    expect(at(territory.comune('015182')!.point)).toBe('015182'); // Rho
+    expect(at([7.5, 45.0])).toBeUndefined(); // Piemonte
   });
 
   it('every Ambito label falls inside its Ambito', () => {
@@ -96,11 +107,21 @@ describe('map style', () => {
     expect(features('asst')).toBe(0);
     expect(features('comuni')).toBe(layers.comuni.features.length);
     for (const id of HIGHLIGHT_LAYERS) expect(layer(id).paint!['line-layer-opacity'], id).toBe(0);
+    // Nothing but what is drawn is built from the 1,500 comuni: no hit layer, and the selected and
+    // moved comuni are outlined from their own source, empty at start.
+    expect(style.layers.filter((l) => 'source' in l && l.source === 'comuni').map((l) => l.id).sort()).toEqual(['comuni-estimated', 'comuni-line', 'comuni-response']);
+    expect(features('comuni-marked')).toBe(0);
+    // Layers of sources that start empty start hidden: no empty tiles before the first frame.
+    for (const id of ['comuni-moved', 'comune-selected', 'proposal', 'rule50k', 'bases', 'associations-line', 'associations-label']) expect(layer(id).layout?.visibility, id).toBe('none');
     // The scenario's layers are in the style too (no setData right after the first frame).
     const bases = { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, id: 'b1', properties: { id: 'b1', kind: 'uds' }, geometry: { type: 'Point' as const, coordinates: [9.1, 45.5] } }] };
     const withScenario = baseStyle(layers, { fills, multiUnit: [], level: 'ats', scenario: { associations: { type: 'FeatureCollection', features: [] }, bases, names: [{ code: 'x', name: 'PIS X', point: [9, 45] }] } });
     expect(validateStyleMin(withScenario)).toEqual([]);
     expect((withScenario.sources.bases as { data: FeatureCollection }).data).toBe(bases);
+    const scenarioLayer = (id: string) => withScenario.layers.find((l) => l.id === id) as { layout?: Record<string, unknown> };
+    expect(scenarioLayer('bases').layout?.visibility).toBeUndefined();
+    expect(scenarioLayer('associations-label').layout?.visibility).toBeUndefined();
+    expect(scenarioLayer('associations-line').layout?.visibility).toBe('none');
     expect((withScenario.sources['association-points'] as { data: FeatureCollection }).data.features.map((f) => f.properties?.name)).toEqual(['PIS X']);
     // Without a first look every level is tiled at once, as before.
     const plain = baseStyle(layers);
