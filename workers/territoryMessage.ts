@@ -20,13 +20,56 @@ export function receiveTerritory(scope: { addEventListener(t: 'message', f: (e: 
 
 /**
  * Page side: wraps a Worker constructor so that each worker (also one restarted after a cancel or
- * a crash) is sent the territory once `when` settles — at start-up, after the first map is drawn,
- * so the structured clone does not compete with it. Requests sent before simply wait for it.
+ * a crash) is started, and sent the territory, once `when` settles — at start-up, after the first
+ * map is drawn: started with the page, the two workers' threads and modules (0.1-0.2 s of CPU)
+ * and the structured clone competed with the first map on a 2-core machine (issue 13). Requests
+ * sent before simply wait for it.
  */
 export function withTerritory(create: () => Worker, data: TerritoryData, when: Promise<unknown>): () => Worker {
-  return () => {
+  return () => startWhen(when, () => {
     const worker = create();
-    void when.then(() => worker.postMessage({ [KEY]: data }));
+    worker.postMessage({ [KEY]: data });
     return worker;
+  });
+}
+
+type Listener = [string, EventListenerOrEventListenerObject, boolean | AddEventListenerOptions | undefined];
+
+/**
+ * A stand-in for a Worker that is created once `when` settles: messages posted before are sent
+ * then, in order, and listeners are attached to it. Only what Comlink and the request runner use
+ * (postMessage, add/removeEventListener, terminate).
+ */
+export function startWhen(when: Promise<unknown>, create: () => Worker): Worker {
+  let real: Worker | undefined;
+  let terminated = false;
+  const queued: unknown[][] = [];
+  const listeners: Listener[] = [];
+  void when.then(() => {
+    if (terminated) return;
+    const w = create();
+    real = w;
+    for (const [type, fn, opts] of listeners) w.addEventListener(type, fn, opts);
+    for (const args of queued.splice(0)) (w.postMessage as (...a: unknown[]) => void)(...args);
+  });
+  const standIn = {
+    postMessage(...args: unknown[]) {
+      if (real) (real.postMessage as (...a: unknown[]) => void)(...args);
+      else queued.push(args);
+    },
+    addEventListener(type: string, fn: EventListenerOrEventListenerObject, opts?: boolean | AddEventListenerOptions) {
+      listeners.push([type, fn, opts]);
+      real?.addEventListener(type, fn, opts);
+    },
+    removeEventListener(type: string, fn: EventListenerOrEventListenerObject, opts?: boolean | EventListenerOptions) {
+      const i = listeners.findIndex(([t, f]) => t === type && f === fn);
+      if (i >= 0) listeners.splice(i, 1);
+      real?.removeEventListener(type, fn, opts);
+    },
+    terminate() {
+      terminated = true;
+      real?.terminate();
+    },
   };
+  return standIn as unknown as Worker;
 }

@@ -161,6 +161,8 @@ export const shellScenarios: Record<string, (g: Guarded) => Promise<void>> = {
       await page.keyboard.type('60.000,00'); // Rho's PIS already has 44.786,40 (half its 2026–27 budget)
       await page.focus('#as-capofila');
       await page.selectOption('#as-capofila', '50095');
+      // The list follows the inputs: wait for it (read at once, it was sometimes empty under load).
+      await page.waitForFunction(() => /60\.000,00/.test(document.querySelector('[data-testid=association-changes]')?.textContent ?? ''), undefined, { timeout: 10_000 }).catch(() => undefined);
       const changes = await page.locator('[data-testid=association-changes] li').allTextContents();
       expect(changes.some((c) => /Garbagnate/.test(c)) && changes.some((c) => /Alto Milanese/.test(c)) && changes.some((c) => /60\.000,00/.test(c)), `"che cosa cambia": ${changes.join(' | ')}`);
       await page.focus('[data-action=commit-association]');
