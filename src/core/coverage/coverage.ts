@@ -98,6 +98,7 @@ interface TerritoryIndex {
 const territoryIndexCache = new WeakMap<TerritoryData, TerritoryIndex>();
 function territoryIndex(data: TerritoryData): TerritoryIndex {
   let x = territoryIndexCache.get(data);
+  // Stryker disable next-line ConditionalExpression: a cache; rebuilding the index gives the same arrays
   if (!x) {
     const atsPos = new Map(data.ats.map((a, i) => [a.code, i]));
     const ambitoPos = new Map(data.ambiti.map((a, i) => [a.code, i]));
@@ -136,6 +137,7 @@ function slowestFirst(late: number[], response: Float32Array, data: TerritoryDat
   const keys = new Float64Array(n);
   for (let q = 0; q < n; q++) {
     const i = late[q];
+    // Stryker disable next-line ArithmeticOperator: a comune's response is never −0 (a sum of residents × minutes over residents), so + 0 and − 0 agree
     f32[0] = resp(i) + 0;
     keys[q] = (INF_BITS - u32[0]) * RANK + istatRank[i];
   }

@@ -146,6 +146,7 @@ export function levelStats(
       const gi = comb[base + l];
       if (gi < 0 || found[gi]) continue;
       cum[gi] += w;
+      // Stryker disable next-line EqualityOperator: ≥ and > differ only when the residents so far equal 0.9 × reached − 1e-9 to the last bit, which whole resident counts never do
       if (cum[gi] >= 0.9 * reached[gi] - 1e-9) {
         p90[gi] = t;
         found[gi] = 1;
@@ -217,6 +218,7 @@ export function groupStats(
     const gi = groupOfPoint[p];
     if (gi < 0 || !Number.isFinite(responseMin[p]) || !Number.isNaN(p90[gi])) continue;
     cum[gi] += residents[p];
+    // Stryker disable next-line EqualityOperator: ≥ and > differ only when the residents so far equal 0.9 × reached − 1e-9 to the last bit, which whole resident counts never do
     if (cum[gi] >= 0.9 * reached[gi] - 1e-9) p90[gi] = responseMin[p];
   }
   // Plain loops and literal objects (no spread, no Array.from callbacks): this runs for every
