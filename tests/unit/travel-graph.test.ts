@@ -3,11 +3,11 @@
 // search with comuni off the graph (ties included), the model's cache and fallbacks, the per-base
 // rows of the context (base points, split comuni, OD diagonal), demand points to the resident, and
 // the sphere's formulas off the axes.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { lineTerritory } from '../../src/core/sim/synthetic.ts';
 import type { TerritoryData } from '../../src/core/territory/types.ts';
 import {
-  buildDemandPoints, buildGraph, comuneSpeedsKmh, createNearestSearch, createTravelContext, createTravelTimeModel, DEFAULT_TRAVEL_ASSUMPTIONS, destinationPoint,
+  buildDemandPoints, buildGraph, cachedTravelContext, comuneSpeedsKmh, createNearestSearch, createTravelContext, createTravelTimeModel, DEFAULT_TRAVEL_ASSUMPTIONS, destinationPoint,
   dijkstra, haversineKm, meanInternalDistanceKm, type OdMatrix, type TravelAssumptions, type WeightedGraph,
 } from '../../src/core/travel/index.ts';
 
@@ -147,14 +147,19 @@ function offGraph(): TerritoryData {
 
 describe('nearestComuni with comuni off the graph', () => {
   const data = offGraph();
-  const m = createTravelTimeModel(data, simple);
+  // Built inside each test (a getter), so that the parts of the graph are computed within it.
+  let cached: ReturnType<typeof createTravelTimeModel> | undefined;
+  beforeEach(() => {
+    cached = undefined;
+  });
+  const model = () => (cached ??= createTravelTimeModel(data, simple));
   const lon = (i: number) => data.comuni[i]!.point[0];
   // Straight-line minutes between two comuni (60 km/h, no detour): the edge of the graph, or the fallback.
   const hk = (i: number, j: number) => haversineKm(lon(i), 45, lon(j), 45);
   const s = hk(0, 1);
   const all = new Uint8Array(6).fill(1);
   const expectNear = (from: number, count: number, accept: Uint8Array, nodes: number[], dist: number[], beyond: number) => {
-    const r = m.nearestComuni!(from, count, accept);
+    const r = model().nearestComuni!(from, count, accept);
     expect(Array.from(r.nodes)).toEqual(nodes);
     expect(r.dist.length).toBe(dist.length);
     dist.forEach((d, q) => expect(r.dist[q]).toBeCloseTo(d, 9));
@@ -163,7 +168,7 @@ describe('nearestComuni with comuni off the graph', () => {
   };
 
   it('the fallback of timesFromComune: straight line to a comune with no road link', () => {
-    const row = m.timesFromComune(0);
+    const row = model().timesFromComune(0);
     expect(hk(0, 4)).toBe(s);
     expect(row[4]).toBeCloseTo(s, 4);
     expect(row[5]).toBeCloseTo(hk(0, 5), 4);
@@ -218,21 +223,29 @@ describe('nearestComuni: ties between the parts of the graph', () => {
   const base = lineTerritory(5);
   const lons = [10, 10.5, 12, 9, 11];
   const data: TerritoryData = { ...base, comuni: base.comuni.map((c, i) => ({ ...c, point: [lons[i]!, 45] as [number, number] })), adjacency: [[1], [0], [4], [4], [2, 3]] };
-  const m = createTravelTimeModel(data, simple);
   const hk = (i: number, j: number) => haversineKm(lons[i]!, 45, lons[j]!, 45);
   const all = new Uint8Array(5).fill(1);
 
   it('comuni of another part at the same distance: the lower index first, whatever order the part lists them in', () => {
     expect(hk(0, 3)).toBe(hk(0, 4));
-    const r = m.nearestComuni!(0, 4, all);
+    const r = createTravelTimeModel(data, simple).nearestComuni!(0, 4, all);
     expect(Array.from(r.nodes)).toEqual([0, 1, 3, 4]);
     expect(r.beyond).toBeCloseTo(hk(0, 2), 9);
+  });
+
+  it('a full list from the graph keeps its last on a tie with a comune of another part, which then only bounds what is beyond', () => {
+    // Comune 0 (9°) alone; comuni 1 (10°) – 2 (11°) linked. From 1: comune 2 by the graph and comune 0 by the straight line, both 1° away.
+    const small = lineTerritory(3);
+    const three: TerritoryData = { ...small, comuni: small.comuni.map((c, i) => ({ ...c, point: [9 + i, 45] as [number, number] })), adjacency: [[], [2], [1]] };
+    const r = createTravelTimeModel(three, simple).nearestComuni!(1, 2, new Uint8Array(3).fill(1));
+    expect(Array.from(r.nodes)).toEqual([1, 2]);
+    expect(r.beyond).toBeCloseTo(haversineKm(10, 45, 9, 45), 9);
   });
 
   it('a comune of another part tied with one of the graph: the lower index first, from either side', () => {
     // From comune 4: comune 1 (part A, half a degree), then comune 0 (part A) and comune 2 (graph) both 1° away.
     expect(hk(4, 0)).toBe(hk(4, 2));
-    const r = m.nearestComuni!(4, 4, all);
+    const r = createTravelTimeModel(data, simple).nearestComuni!(4, 4, all);
     expect(Array.from(r.nodes)).toEqual([4, 1, 0, 2]);
     Array.from(r.dist).forEach((d, q) => expect(d).toBeCloseTo([0, hk(4, 1), hk(4, 0), hk(4, 2)][q]!, 9));
     expect(r.beyond).toBeCloseTo(hk(4, 3), 9);
@@ -277,6 +290,11 @@ describe('the model\'s rows, local minutes and OD pairs', () => {
     // Comune 1 has no OD row: straight line inside it.
     expect(m.timeMin({ comune: 1, point: [9.1, 45] }, { comune: 1, point: [9.1, 45.1] })).toBeCloseTo(off, 4);
     expect(m.timeMin({ comune: 0, point: [9, 45] }, { comune: 3, point: [9.3, 45.1] })).toBeCloseTo(7 + off, 4);
+  });
+
+  it('timeMin inside one comune: the straight line between the two points, not via the comune\'s point', () => {
+    const m = createTravelTimeModel(data, simple);
+    expect(m.timeMin({ comune: 1, point: [9.1, 45.1] }, { comune: 1, point: [9.1, 45.2] })).toBeCloseTo(haversineKm(9.1, 45.1, 9.1, 45.2), 6);
   });
 
   it('edges: half of each at either end\'s speed, the detour on the whole', () => {
@@ -337,6 +355,13 @@ describe('per-base rows of the travel context', () => {
     expect(ctx.travelToPoints(1, [9.1, 45.1])[1]).toBeCloseTo(access + 4, 4);
     expect(ctx.travelToPoints(0, [9, 45.1])[0]).toBeCloseTo(access, 4);
     expect(createTravelContext(data, simple).travelToPoints(1, [9.1, 45.1])[1]).toBeCloseTo(access, 4);
+  });
+
+  it('the cached context names every invalid assumption, separated by semicolons', async () => {
+    const c = cachedTravelContext(async () => lineTerritory(3));
+    await expect(c.context({ urbanSpeedKmh: -1, detourFactor: 0.5 })).rejects.toThrow(
+      'Ipotesi di viaggio non valide: Velocità media in contesto urbano: deve essere un numero positivo (valore: -1); Fattore di tortuosità (strada ÷ linea d’aria): non può essere minore di 1 (valore: 0.5)',
+    );
   });
 
   it('exposes its inputs and the night factor', () => {
