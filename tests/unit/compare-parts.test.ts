@@ -61,6 +61,22 @@ describe('outcome per Ambito', () => {
     expect(row(compareScenarios({ coverage: a }, { coverage: b }, ambitoOf), 'X').reasons).toEqual(['peggio: residenti entro 45 min: 50,0% → 40,0%']);
   });
 
+  it('the target is the first threshold: its column decides, not the last one', () => {
+    const a = cov([{ code: 'X', residents: 10, share: [0.5, 0.5], p90: 40 }], { target: 30 });
+    const b = cov([{ code: 'X', residents: 10, share: [0.6, 0.4], p90: 40 }], { target: 30 });
+    expect(row(compareScenarios({ coverage: a }, { coverage: b }, ambitoOf), 'X').reasons).toEqual(['meglio: residenti entro 30 min: 50,0% → 60,0%']);
+    // and a target not among them, improving: the last column
+    const c = cov([{ code: 'X', residents: 10, share: [0.5, 0.5], p90: 40 }], { target: 50 });
+    const d = cov([{ code: 'X', residents: 10, share: [0.4, 0.6], p90: 40 }], { target: 50 });
+    expect(row(compareScenarios({ coverage: c }, { coverage: d }, ambitoOf), 'X').reasons).toEqual(['meglio: residenti entro 45 min: 50,0% → 60,0%']);
+  });
+
+  it('PIS of an Ambito with several comuni: the first point with a service names it', () => {
+    const c = cov([{ code: 'X', residents: 2, share: [1, 1], p90: 10 }, { code: 'Z', residents: 1, share: [1, 1], p90: 10 }], { service: [0, 1, -1], serviceIds: ['p1', 'p2'] });
+    const r = compareScenarios({ coverage: c }, { coverage: c }, ['X', 'X', 'Z']);
+    expect(r.rows.map((x) => [x.ambito, x.pisA])).toEqual([['X', 'p1'], ['Z', null]]);
+  });
+
   it('mixed: a faster p90 and fewer residents within the target', () => {
     const a = cov([{ code: 'X', residents: 10, share: [0.5, 0.5], p90: 40 }]);
     const b = cov([{ code: 'X', residents: 10, share: [0.5, 0.4], p90: 30 }]);
@@ -109,6 +125,11 @@ describe('checks, summary and CSV', () => {
     const a = cov([x(0.5, 40), { code: 'Y', residents: 2000, share: [0.5, 0.5], p90: 40 }, { code: 'Z', residents: 300, share: [0.5, 0.5], p90: 40 }], { region: { share: [0.4, 0.5], p90: 55.55 } });
     const b = cov([x(0.5, 30), { code: 'Y', residents: 2000, share: [0.5, 0.5], p90: 50 }, { code: 'Z', residents: 300, share: [0.5, 0.5], p90: 40 }], { region: { share: [0.45, 0.6], p90: null } });
     const r = compareScenarios({ name: 'Oggi', coverage: a, rule50k: rule([['X', true]]) }, { name: 'Proposta', coverage: b, rule50k: rule([['X', true], ['Y', true]]) }, ambitoOf);
+    const mixedB = cov([x(0.4, 30), { code: 'Y', residents: 2000, share: [0.5, 0.5], p90: 50 }, { code: 'Z', residents: 300, share: [0.5, 0.5], p90: 40 }]);
+    expect(compareScenarios({ coverage: a }, { coverage: mixedB }, ambitoOf).summary).toMatchObject({ gainers: 0, losers: 1, mixed: 1, unchanged: 1 });
+    // the rule's sentence only when both sides have it
+    expect(compareScenarios({ coverage: a, rule50k: rule([['X', true]]) }, { coverage: b }, ambitoOf).summary.text).toHaveLength(2);
+    expect(compareScenarios({ coverage: a }, { coverage: b, rule50k: rule([['X', true]]) }, ambitoOf).summary.text).toHaveLength(2);
     expect(r.summary).toMatchObject({ gainers: 1, losers: 1, mixed: 0, unchanged: 1, residentsGaining: 1000, residentsLosing: 2000, regionP90A: 55.55, regionP90B: null, rule50kPassA: 1, rule50kPassB: 2 });
     expect(r.summary.text).toEqual([
       'Da «Oggi» a «Proposta»: 1 Ambiti migliorano (1000 residenti), 1 peggiorano (2000 residenti), 0 in parte migliorano e in parte peggiorano, 1 invariati.',
@@ -129,6 +150,10 @@ describe('checks, summary and CSV', () => {
     expect(lines[0]).toMatch(/^# Esempio illustrativo — /);
     expect(lines[1]).toBe('# Confronto: A = A1; B = B1');
     expect(lines[2]).toBe('codice_ambito;ambito;residenti;pis_A;pis_B;quota_entro_30_min_A_%;quota_entro_30_min_B_%;differenza_entro_30_min_punti;quota_entro_45_min_A_%;quota_entro_45_min_B_%;differenza_entro_45_min_punti;p90_A_min;p90_B_min;differenza_p90_min;regola_50000_A;regola_50000_B;costo_A_euro;costo_B_euro;differenza_costo_euro;esito;motivi');
+    const plain = compareScenarios({ coverage: b }, { coverage: cov([x(0.625, 41)], { service: [0], serviceIds: ['q'] }) }, ambitoOf);
+    const cells = comparisonCsv(plain).replace(/^\uFEFF/, '').split('\r\n').filter(Boolean).map((l) => l.replace(/"/g, ''));
+    expect(cells[0]).toBe('# Confronto: A = A; B = B');
+    expect(cells[2]).toBe('X;Ambito X;1000;;q;62,5;62,5;0,0;62,5;62,5;0,0;;41,0;;;;;;;migliora;meglio: ora raggiunto (p90 41,0 min)');
     expect(lines[3]).toBe('X;Ambito X;1000;p;;50,0;62,5;12,5;50,0;62,5;12,5;40,0;;;non rispettata (0/1);nessun comune soggetto;1234,50;;;in parte migliora, in parte peggiora;meglio: residenti entro 45 min: 50,0% → 62,5% | peggio: non più raggiunto');
   });
 });
