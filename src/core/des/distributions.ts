@@ -15,6 +15,7 @@ export function sample(d: Distribution, rng: Rng): number {
       if (b <= a) return a;
       const u = rng();
       const f = (c - a) / (b - a);
+      // Stryker disable next-line EqualityOperator: at u = f both branches give the mode (the inverse CDF is continuous)
       return u < f ? a + Math.sqrt(u * (b - a) * (c - a)) : b - Math.sqrt((1 - u) * (b - a) * (b - c));
     }
     case 'lognormal':

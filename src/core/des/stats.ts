@@ -13,6 +13,7 @@ export interface Estimate {
 const T975 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
 
 export function estimate(values: readonly (number | null)[]): Estimate | null {
+  // Stryker disable next-line ConditionalExpression: Number.isFinite(null) is false, so the null test only narrows the type
   const v = values.filter((x): x is number => x !== null && Number.isFinite(x));
   const n = v.length;
   if (n === 0) return null;
