@@ -132,8 +132,10 @@ export const shellScenarios: Record<string, (g: Guarded) => Promise<void>> = {
   async 'association-keyboard'({ page }) {
     for (const [w, h] of VIEWPORTS) {
       await page.setViewportSize({ width: w, height: h });
-      await page.goto(`${ORIGIN}/`);
-      await page.evaluate(() => localStorage.clear());
+      // Clear the storage on a same-origin page without the app: cleared under the running app,
+      // its pending autosave of the previous viewport's association could write it back first.
+      await page.goto(`${ORIGIN}/accessibilita.html`);
+      await page.evaluate(() => { localStorage.clear(); sessionStorage.clear(); });
       await page.goto(`${ORIGIN}/`);
       await waitMapIdle(page);
       await settled(page);
