@@ -15,6 +15,7 @@ import { TIME_BANDS, type ServiceLayout } from '../../src/core/sim/layout.ts';
 import { layoutOnePerAmbito, layoutOnePerAts, lineTerritory } from '../../src/core/sim/synthetic.ts';
 import { createTravelContext, DEFAULT_TRAVEL_ASSUMPTIONS } from '../../src/core/travel/index.ts';
 import { loadTerritoryData } from './helpers/realData.ts';
+import { itHeavy } from './helpers/heavy.ts';
 
 const data = loadTerritoryData();
 const K = (k: (typeof DEMAND_KINDS)[number]) => DEMAND_KINDS.indexOf(k);
@@ -42,7 +43,7 @@ describe('queue priority', () => {
 });
 
 describe('closure-hour calibration, in the DES', () => {
-  it('a closure-only service at Rho calibrated on 86 reports in 27 months reproduces Rho\'s rate in the closure bands', () => {
+  itHeavy('a closure-only service at Rho calibrated on 86 reports in 27 months reproduces Rho\'s rate in the closure bands', () => {
     const ctx = createTravelContext(data);
     const closure = { office: 0, closure: 1, night: 1, saturday: 1, holiday: 1 };
     const layout: ServiceLayout = {
@@ -71,7 +72,7 @@ describe('closure-hour calibration, in the DES', () => {
 });
 
 describe('grave-marginalità calls arise where the indicator is', () => {
-  it('Milano gets its share of "adults/homeless" emergencies by registrations, not by residents', () => {
+  itHeavy('Milano gets its share of "adults/homeless" emergencies by registrations, not by residents', () => {
     const ctx = createTravelContext(data);
     const reps = 10;
     const r = runSimulation(ctx, compileLayout(ctx, layoutOnePerAmbito(data)), { seed: 2, replications: reps });

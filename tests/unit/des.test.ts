@@ -11,6 +11,7 @@ import type { ServiceLayout } from '../../src/core/sim/layout.ts';
 import { layoutOnePerAts, lineTerritory } from '../../src/core/sim/synthetic.ts';
 import { createTravelContext, DEFAULT_TRAVEL_ASSUMPTIONS, haversineKm } from '../../src/core/travel/index.ts';
 import { loadTerritoryData } from './helpers/realData.ts';
+import { itHeavy } from './helpers/heavy.ts';
 
 /** Uniform demand per resident (no Rho in a fixture): `rate` reports a year per resident in closure hours, every kind per resident. */
 const uniform = (rate: number, kind: Partial<KindAssumption> = {}): DesOverrides => ({
@@ -86,7 +87,7 @@ describe('DES building blocks', () => {
 
 describe('DES demand calibrated on the Rho PIS (86 reports in 27 months, closure hours)', () => {
   const data = loadTerritoryData();
-  it('simulated reports per year match the analytic expectation over Lombardy (4 σ of the 10-replication mean)', () => {
+  itHeavy('simulated reports per year match the analytic expectation over Lombardy (4 σ of the 10-replication mean)', () => {
     const ctx = createTravelContext(data);
     const r = runSimulation(ctx, compileLayout(ctx, layoutOnePerAts(data)), { replications: 10, seed: 3 });
     const a = defaultDesAssumptions(data);

@@ -8,6 +8,7 @@ import { centerBound, coverBound, medianBound, proveIncumbent } from '../../src/
 import { solveCenterExact } from '../../src/core/optimise/center.ts';
 import { createOptimiseApi, evaluateOpen, solveExact, solveHeuristic, buildSitingProblem, responseFixedMin, type HighsInstance, type SitingObjective, type SitingProblem } from '../../src/core/optimise/index.ts';
 import { createTravelContext } from '../../src/core/travel/context.ts';
+import { itHeavy } from './helpers/heavy.ts';
 import { loadTerritoryData } from './helpers/realData.ts';
 
 /** Points on a line at xs (weights ws), candidates at the same places, cost = fixed + |x_i − x_j|. */
@@ -143,7 +144,7 @@ describe('bounds on the real data', () => {
     expect(b.bound).toBeGreaterThan(40);
     expect(b.bound).toBeLessThan(50);
   }, 60_000);
-  it('ATS Milano + Brianza (25 Ambiti), p-median k = 6: gap ≤ 1 % on the response, bound below the heuristic', () => {
+  itHeavy('ATS Milano + Brianza (25 Ambiti), p-median k = 6: gap ≤ 1 % on the response, bound below the heuristic', () => {
     const members = ambitiOf(['321', '324']);
     expect(members).toHaveLength(25);
     const p = buildSitingProblem(ctx, { members, k: 6, objective: 'median' });
@@ -160,7 +161,7 @@ describe('an exact answer over restricted candidates proves nothing', () => {
   const data = loadTerritoryData();
   const api = createOptimiseApi({ loadTerritory: async () => data, loadHighs: async (): Promise<HighsInstance> => loadHighs() });
   const ctx = createTravelContext(data);
-  it('the memory guard keeps a few candidates: status is not "ottimo", no MIP gap, the gap comes from the bound', async () => {
+  itHeavy('the memory guard keeps a few candidates: status is not "ottimo", no MIP gap, the gap comes from the bound', async () => {
     const members = data.ambiti.filter((a) => a.ats === '326').map((a) => a.code).slice(0, 3);
     const p = buildSitingProblem(ctx, { members, k: 2, objective: 'median' });
     const e = solveExact(await loadHighs(), p, { maxNonzeros: 3 * p.points.length * 12, timeLimitSec: 20 });
@@ -215,7 +216,7 @@ describe('p-center exact by radius bisection', () => {
     expect(r.proven).toBe(true);
     expect(r.open).toContain(1);
   });
-  it('real data: ATS di Brescia k = 5 and ATS Milano + Brianza k = 6: the heuristic is within 1 % of the proven optimum', async () => {
+  itHeavy('real data: ATS di Brescia k = 5 and ATS Milano + Brianza k = 6: the heuristic is within 1 % of the proven optimum', async () => {
     const data = loadTerritoryData();
     const ctx = createTravelContext(data);
     const ambitiOf = (ats: string[]): string[] => data.ambiti.filter((a) => ats.includes(a.ats)).map((a) => a.code);
@@ -234,7 +235,7 @@ describe('maximal covering on all of Lombardy (1,5k points × 1,5k candidates)',
   // Proven gap (bound − incumbent): the true gap is smaller; the LP bound itself is ~0.5 % loose here.
   // A fixed number of iterations, not a time budget: the figure must not depend on the machine's load
   // (4 s of wall clock gave 1.73 % at load 11 on two cores; 2,000 iterations give 1.06 % anywhere).
-  it('k = 20: the heuristic with the Lagrangian search is proven within 1.1 % of the optimum in 2,000 iterations', () => {
+  itHeavy('k = 20: the heuristic with the Lagrangian search is proven within 1.1 % of the optimum in 2,000 iterations', () => {
     const data = loadTerritoryData();
     const ctx = createTravelContext(data);
     const p = buildSitingProblem(ctx, { members: data.ambiti.map((a) => a.code), k: 20, objective: 'cover' });

@@ -13,6 +13,7 @@ import { createTravelContext } from '../../src/core/travel/context.ts';
 import { DEFAULT_TRAVEL_ASSUMPTIONS } from '../../src/core/travel/assumptions.ts';
 import { parseOdMatrixCsv } from '../../src/core/travel/odMatrix.ts';
 import { tileTerritory } from '../bench/scale.ts';
+import { itHeavy } from './helpers/heavy.ts';
 import { loadTerritoryData } from './helpers/realData.ts';
 
 const data = loadTerritoryData();
@@ -25,7 +26,7 @@ const all = data.ambiti.map((a) => a.code);
 const UNTIMED = { maxMs: 600_000 };
 
 describe('sparse lists', () => {
-  it('all Lombardy, K 40: each point holds the 40 cheapest candidates of the dense matrix, and the 41st as the cost beyond', () => {
+  itHeavy('all Lombardy, K 40: each point holds the 40 cheapest candidates of the dense matrix, and the 41st as the cost beyond', () => {
     const req = { members: all, k: 10, objective: 'median' as const };
     const d = buildSitingProblem(ctx, req);
     const s = buildSparseMedianProblem(ctx, req, 40);
@@ -74,7 +75,7 @@ describe('sparse search and bound', () => {
     expect(bf.bound).toBeLessThanOrEqual(proof.bound + 1e-6);
     expect(bf.bound).toBeGreaterThan(0.99 * proof.bound);
   }, 60_000);
-  it('all Lombardy k 10: within 1 % of the dense heuristic, exact value, a valid bound below both answers', () => {
+  itHeavy('all Lombardy k 10: within 1 % of the dense heuristic, exact value, a valid bound below both answers', () => {
     const req = { members: all, k: 10, objective: 'median' as const };
     const d = buildSitingProblem(ctx, req);
     const hd = solveHeuristic(d);
@@ -89,7 +90,7 @@ describe('sparse search and bound', () => {
 });
 
 describe('when the API goes sparse', () => {
-  it('Lombardy stays dense; a ×3 tiled territory (4,509 comuni) goes sparse, with an exact value, a bound and no MIP', async () => {
+  itHeavy('Lombardy stays dense; a ×3 tiled territory (4,509 comuni) goes sparse, with an exact value, a bound and no MIP', async () => {
     expect(wantsSparse(ctx, { members: all, k: 10, objective: 'median' })).toBe(false);
     const big = tileTerritory(data, 3);
     const bctx = createTravelContext(big);

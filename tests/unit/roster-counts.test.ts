@@ -8,6 +8,7 @@ import { DEFAULT_CALENDAR, type CalendarAssumptions } from '../../src/core/des/c
 import { TIME_BANDS, type LayoutService, type OpeningHours, type TimeBand } from '../../src/core/sim/layout.ts';
 import { ambitoCompliance, dutyAt } from '../../src/core/sim/roster.ts';
 import { bandOfHour } from '../../src/core/des/calendar.ts';
+import { itHeavy } from './helpers/heavy.ts';
 
 /** The definition: every hour of the generic year through dutyAt. */
 function byHour(s: LayoutService, ambito: string, cal: CalendarAssumptions, oh?: Record<string, OpeningHours>) {
@@ -32,7 +33,7 @@ const calendar = fc.record({
 const hours = fc.record({ days: fc.uniqueArray(fc.integer({ min: 0, max: 6 }), { maxLength: 7 }), startHour: fc.integer({ min: 0, max: 12 }), endHour: fc.integer({ min: 12, max: 24 }), assumed: fc.boolean() });
 
 describe('ambitoCompliance by band tallies', () => {
-  it('equals the hour-by-hour count through dutyAt for any roster, option, opening hours and calendar', () => {
+  itHeavy('equals the hour-by-hour count through dutyAt for any roster, option, opening hours and calendar', () => {
     fc.assert(fc.property(units, units, fc.constantFrom('a-chiusura', 'b-continuativo'), fc.boolean(), calendar, hours, (answer, onSite, organisation, ownHours, cal, oh) => {
       const s: LayoutService = { id: 'p', name: 'P', members: ['A1', 'A2'], graveMarginalita: true, centraleOperativa24h: true, organisation, answerByBand: answer, bases: [{ id: 'b', istat: '000001', unitsByBand: onSite }] };
       const opening = ownHours ? { A1: oh } : undefined;
