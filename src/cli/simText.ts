@@ -5,9 +5,10 @@ import type { Caveat } from '../core/des/caveats.ts';
 import type { Estimate } from '../core/des/stats.ts';
 import type { SimulationResult } from '../core/des/simulate.ts';
 import { componentRatesPerYear } from '../core/des/demand.ts';
+import { formatIt } from '../core/format/numbers.ts';
 
-const it1 = (x: number): string => x.toLocaleString('it-IT', { maximumFractionDigits: 1, minimumFractionDigits: 1 });
-const int = (x: number): string => Math.round(x).toLocaleString('it-IT');
+const it1 = (x: number): string => formatIt(x, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+const int = (x: number): string => formatIt(Math.round(x));
 
 /** "43,9 min (43,8–43,9)"; "—" when absent. */
 export function fmtEstimateMin(e: Estimate | null | undefined): string {
@@ -20,7 +21,7 @@ const estCount = (e: Estimate | null | undefined): string => (e ? `${int(e.mean)
 export function demandLines(sim: SimulationResult): string[] {
   const d = sim.demand;
   const rates = componentRatesPerYear(d.calibration, sim.assumptions.kinds);
-  const it3 = (x: number) => x.toLocaleString('it-IT', { maximumFractionDigits: 3, minimumFractionDigits: 3 });
+  const it3 = (x: number) => formatIt(x, { maximumFractionDigits: 3, minimumFractionDigits: 3 });
   return [
     `Domanda (calibrata sul PIS di Rho, 86 segnalazioni in ${int(d.calibration.closureHours)} ore di chiusura, lug 2023 – set 2025), all'anno nelle ore di chiusura:`,
     `  ${it1(rates.residents * 1e5)} ogni 100.000 residenti (58 di 86); MSNA ${it3(rates.msna)} per minore presente nella provincia (21 di 86); grave marginalità ${it3(rates.graveMarginalita)} per iscritto senza dimora (7 di 86)`,

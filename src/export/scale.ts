@@ -1,5 +1,6 @@
 // Scale bar of a web-Mercator map, pure so it can be tested in Node. MapLibre's zoom is relative
 // to 512-pixel tiles: at zoom z a CSS pixel spans 40,075,016.686 m × cos(lat) / (512 × 2^z).
+import { formatIt } from '../core/format/numbers.ts';
 
 const EARTH_CIRCUMFERENCE_M = 40_075_016.686;
 
@@ -16,6 +17,6 @@ export function niceScale(metresPerPx: number, maxPx: number): { distanceM: numb
   const maxM = metresPerPx * maxPx;
   const pow = 10 ** Math.floor(Math.log10(maxM));
   const distanceM = [5, 2, 1].map((m) => m * pow).find((d) => d <= maxM)!;
-  const label = distanceM >= 1000 ? `${(distanceM / 1000).toLocaleString('it-IT')} km` : `${distanceM.toLocaleString('it-IT')} m`;
+  const label = distanceM >= 1000 ? `${formatIt(distanceM / 1000)} km` : `${formatIt(distanceM)} m`;
   return { distanceM, px: distanceM / metresPerPx, label };
 }

@@ -6,7 +6,7 @@
 // (src/core: validation errors, rule-50k reasons and fixes, estimator rules, assumption labels and
 // sources, CROAS survey rows, comparison summaries) are data, not UI; the legal text quoted from
 // LEPS 3.7.1 is a quotation. With English on, the side panel says so (`app.coreNote`).
-import { formatCsvNumber, formatEur, formatFixed, formatInput, formatInt, formatMinutes, formatNumber, formatPercent, formatPercentValue, formatPoints, formatSeconds, formatSignificant, formatSigned, LOCALE_TAG, parseNumber, plural, readNumber, type NumberLocale, type ParseOptions, type ParseResult } from '../core/format/numbers.ts';
+import { formatCsvNumber, formatEur, formatFixed, formatInput, formatInt, formatIt, formatMinutes, formatNumber, formatPercent, formatPercentValue, formatPoints, formatSeconds, formatSignificant, formatSigned, LOCALE_TAG, parseNumber, plural, readNumber, type NumberLocale, type ParseOptions, type ParseResult } from '../core/format/numbers.ts';
 import type { Level } from '../core/territory/types.ts';
 import { BASE_KIND_LABELS, ORGANISATION_LABELS, PRESA_IN_CARICO_LABELS, STATUS_LABELS } from '../core/scenario/index.ts';
 import type { BaseKind, PisOrganisation, PisStatus, PresaInCarico } from '../core/scenario/index.ts';
@@ -48,7 +48,7 @@ const itCommon = {
   tabQuality: 'Qualità dei dati',
   quality: 'Qualità dei dati',
   qualityIntro: (sourced: number, estimated: number, loo: number) =>
-    `${sourced} comuni hanno un Ambito documentato da una fonte pubblica; ${estimated} sono stimati (metodo deterministico, accuratezza leave-one-out ${loo.toLocaleString('it-IT')}%). Importare la tabella ufficiale di Regione Lombardia sostituirà le stime.`,
+    `${sourced} comuni hanno un Ambito documentato da una fonte pubblica; ${estimated} sono stimati (metodo deterministico, accuratezza leave-one-out ${formatIt(loo)}%). Importare la tabella ufficiale di Regione Lombardia sostituirà le stime.`,
   downloadCsv: 'Scarica la tabella comuni → Ambiti (CSV)',
   sources: 'Fonti',
   rule: 'Regola di stima',
@@ -639,7 +639,7 @@ export const it = {
     odRejected: 'Matrice origine–destinazione rifiutata: nessuna modifica.',
     savedDropped: 'Alcuni dati salvati non sono più validi: sono stati messi da parte (non cancellati) e l\'app parte con gli altri. Scaricarli per correggerli e reimportarli.',
     editRefused: 'Modifica non applicata: il testo non sarebbe salvabile.',
-    importing: (file: string, kb: number) => `Verifica di ${file} (${kb.toLocaleString('it-IT')} kB) in corso…`,
+    importing: (file: string, kb: number) => `Verifica di ${file} (${formatIt(kb)} kB) in corso…`,
     importCancelled: (file: string) => `Importazione di ${file} annullata: nessuna modifica.`,
     officialSetAside: 'La tabella ufficiale salvata non è più valida: è stata messa da parte e l\'app parte con i dati inclusi.',
     officialApplied: (file: string) => `Tabella ufficiale ${file} applicata: le stime sono sostituite.`,

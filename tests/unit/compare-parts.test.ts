@@ -132,7 +132,7 @@ describe('checks, summary and CSV', () => {
     expect(compareScenarios({ coverage: a }, { coverage: b, rule50k: rule([['X', true]]) }, ambitoOf).summary.text).toHaveLength(2);
     expect(r.summary).toMatchObject({ gainers: 1, losers: 1, mixed: 0, unchanged: 1, residentsGaining: 1000, residentsLosing: 2000, regionP90A: 55.55, regionP90B: null, rule50kPassA: 1, rule50kPassB: 2 });
     expect(r.summary.text).toEqual([
-      'Da «Oggi» a «Proposta»: 1 Ambiti migliorano (1000 residenti), 1 peggiorano (2000 residenti), 0 in parte migliorano e in parte peggiorano, 1 invariati.',
+      'Da «Oggi» a «Proposta»: 1 Ambiti migliorano (1.000 residenti), 1 peggiorano (2.000 residenti), 0 in parte migliorano e in parte peggiorano, 1 invariati.',
       'Lombardia, p90 del tempo di risposta: 55,5 min → non raggiunto.',
       'Comuni in regola con la regola dei 50.000: 1 → 2.',
     ]);

@@ -17,12 +17,12 @@ describe('the DES assumption panel, word for word', () => {
     expect(info).toEqual({
       calibration: { label: "Calibrazione della domanda sul PIS di Rho, nelle ore di chiusura dei servizi", unit: "segnalazioni/ora di chiusura", source: "Progetto PIS Ambito Rhodense 2026-2027, \"Dati dell'attività\" (Sercop): 86 segnalazioni in 27 mesi (luglio 2023 – 30/09/2025) da un servizio che risponde quando i servizi sociali sono chiusi (stesso progetto: reperibilità \"nelle fasce orarie di chiusura dei servizi sociali comunali (notturni, festivi, weekend)\"): ripartite sulle 15.216 ore fuori dall'orario d'ufficio (lun–ven 9–17, feriali) del periodo, non su tutte le 24 ore; 175.229 residenti dell'Ambito Rhodense (ANPR 2024-01-10). Residenti: 14,6 segnalazioni all'anno ogni 100.000 residenti nelle ore di chiusura (calamità, emergenze non classificate, urgenze, non pertinenti: 58 di 86); MSNA: 21 di 86, 0,139 all'anno per minore presente (Rho: 66,9); grave marginalità: 7 di 86, 0,027 all'anno per iscritto (indicatore di Rho: 114,0). Unico dato reale disponibile per la Lombardia" },
       kinds: { label: "Tipi di segnalazione (conteggi di Rho), priorità in coda: emergenze prima delle urgenze", unit: "conteggi", source: "Progetto PIS Ambito Rhodense 2026-2027, \"Dati dell'attività\" (Sercop): 50 emergenze (8 calamità, 7 adulti in difficoltà e/o senza dimora, 21 MSNA, 14 non classificate), 17 urgenze, 19 non pertinenti; emergenze e urgenze con intervento sul posto, non pertinenti no (assunzione)" },
-      msna: { label: "Emergenze MSNA: dove sono i minori stranieri non accompagnati", unit: "MSNA/residente", source: "per provincia, MSNA presenti al 30/09/2023 (Ministero del Lavoro, Il Giorno - Lombardia, minori senza famiglia (MSNA al 30 settembre 2023 per provincia)) sui residenti della provincia: Milano 1261, Brescia 232, Bergamo 225, Pavia 201, Cremona 192, Varese 187, Lecco 111, Monza e Brianza 101, Lodi 52, Mantova 85, Sondrio 17, Como 173 (differenza dal totale regionale)" },
+      msna: { label: "Emergenze MSNA: dove sono i minori stranieri non accompagnati", unit: "MSNA/residente", source: "per provincia, MSNA presenti al 30/09/2023 (Ministero del Lavoro, Il Giorno - Lombardia, minori senza famiglia (MSNA al 30 settembre 2023 per provincia)) sui residenti della provincia: Milano 1.261, Brescia 232, Bergamo 225, Pavia 201, Cremona 192, Varese 187, Lecco 111, Monza e Brianza 101, Lodi 52, Mantova 85, Sondrio 17, Como 173 (differenza dal totale regionale)" },
       demandScale: { label: "Moltiplicatore della domanda di Rho", unit: "×", source: "assunzione: 1 = media di Rho sui 27 mesi, fase sperimentale 2023 compresa; più di 1 per il \"trend di crescita delle segnalazioni\" che il progetto riferisce" },
       officeRateFactor: { label: "Domanda in orario d’ufficio ÷ ore di chiusura", unit: "×", source: "assunzione: nessun dato (Rho risponde solo nelle ore di chiusura); 1 = stessa intensità oraria" },
       capoluogoPer1000: { label: "Grave marginalità: capoluoghi senza dato ISTAT", unit: "‰ residenti", source: "iscritti senza dimora ogni 1.000 residenti: mediana dei capoluoghi con dato ISTAT 2021 (Milano 6,05, Como 5,98, Brescia 7,18, su residenti ANPR 2024-01-10); modificabile" },
       over50kPer1000: { label: "Grave marginalità: comuni > 50.000 senza dato ISTAT", unit: "‰ residenti", source: "iscritti ogni 1.000 residenti: mediana dei comuni > 50.000 con dato ISTAT 2021 (Sesto San Giovanni 2,82, Legnano 1,22, Cinisello Balsamo 0,88); modificabile" },
-      baselinePer1000: { label: "Grave marginalità: altri comuni", unit: "‰ residenti", source: "iscritti ogni 1.000 residenti: Città metropolitana di Milano, ISTAT 2021: 10.117 iscritti, di cui 9497 nei comuni elencati; i restanti 620 su 1.491.247 residenti degli altri comuni (MilanoToday - Quanti sono i senzatetto a Milano e provincia (dati Istat)). Dove c'è il dato ISTAT 2021 si usa quello: Milano 8541, Sesto San Giovanni 225, Mediglia 155, Garbagnate Milanese 150, Corsico 80, Legnano 74, Cernusco sul Naviglio 71, San Giuliano Milanese 68, Cinisello Balsamo 67, San Donato Milanese 66, Como 508, Brescia 1442" },
+      baselinePer1000: { label: "Grave marginalità: altri comuni", unit: "‰ residenti", source: "iscritti ogni 1.000 residenti: Città metropolitana di Milano, ISTAT 2021: 10.117 iscritti, di cui 9.497 nei comuni elencati; i restanti 620 su 1.491.247 residenti degli altri comuni (MilanoToday - Quanti sono i senzatetto a Milano e provincia (dati Istat)). Dove c'è il dato ISTAT 2021 si usa quello: Milano 8.541, Sesto San Giovanni 225, Mediglia 155, Garbagnate Milanese 150, Corsico 80, Legnano 74, Cernusco sul Naviglio 71, San Giuliano Milanese 68, Cinisello Balsamo 67, San Donato Milanese 66, Como 508, Brescia 1.442" },
       travelNoiseSigma: { label: "Variabilità dei tempi di viaggio (sigma lognormale)", unit: "", source: "assunzione (0 = tempi deterministici)" },
       randomPositionInComune: { label: "Ogni chiamata in un punto a caso dell’area del comune (non alla distanza media)", unit: "sì/no", source: "assunzione: residenti uniformi su un cerchio di area pari al comune; stessa media del tratto interno" },
       calendar: { label: "Fasce orarie e festività del calendario simulato", unit: "ore", source: "assunzione" },
@@ -43,24 +43,32 @@ describe('the caveats of a run', () => {
   const data = lineTerritory(5);
   const ctx = createTravelContext(data, { ...DEFAULT_TRAVEL_ASSUMPTIONS, intraComune: false });
   const compiled = compileLayout(ctx, { illustrative: true, services: [{ id: 'p1', name: 'PIS 1', members: ['A1', 'A2'], graveMarginalita: true, centraleOperativa24h: true, bases: [{ id: 'b1', istat: '000001', unitsByBand: allBands(1) }] }] });
-  const des: DesOverrides = { rateOverridePerUnitYear: 0.05, officeRateFactor: 1.5, kinds: Object.fromEntries(DEMAND_KINDS.map((k) => [k, { component: 'residents' }])) as DesOverrides['kinds'] };
+  const des: DesOverrides = { rateOverridePerUnitYear: 0.05, officeRateFactor: 1.25, kinds: Object.fromEntries(DEMAND_KINDS.map((k) => [k, { component: 'residents' }])) as DesOverrides['kinds'] };
   const r = runSimulation(ctx, compiled, { horizonDays: 14, replications: 3, des });
 
   it('calibration, Lomellina check and intervals, in this order, word for word', () => {
     expect(r.caveats).toEqual([
       {
         id: 'des.demandCalibration',
-        text: "Domanda calibrata sul solo PIS di Rho: 86 segnalazioni (luglio 2023 – settembre 2025) ripartite sulle 15.216 ore di chiusura dei servizi sociali del periodo, non sulle 24 ore; per tipo (emergenze: calamità, adulti/senza dimora, MSNA, non classificate; urgenze; non pertinenti), con le emergenze servite prima delle urgenze. Gli adulti in difficoltà e/o senza dimora seguono l'indicatore di grave marginalità (iscritti senza dimora ISTAT 2021 dove c'è il dato); i minori stranieri non accompagnati la presenza di MSNA della provincia (Ministero del Lavoro, 30/09/2023). In orario d'ufficio il tasso è 1,5 × quello delle ore di chiusura (assunzione).",
+        text: "Domanda da un tasso impostato (non la calibrazione sul PIS di Rho): 0,05 segnalazioni all'anno nelle ore di chiusura per unità di peso, nelle proporzioni tra i tipi delle 86 segnalazioni di Rho; per tipo (emergenze: calamità, adulti/senza dimora, MSNA, non classificate; urgenze; non pertinenti), con le emergenze servite prima delle urgenze. Gli adulti in difficoltà e/o senza dimora seguono l'indicatore di grave marginalità (iscritti senza dimora ISTAT 2021 dove c'è il dato); i minori stranieri non accompagnati la presenza di MSNA della provincia (Ministero del Lavoro, 30/09/2023). In orario d'ufficio il tasso è 1,25 × quello delle ore di chiusura (assunzione).",
       },
       {
         id: 'des.lomellinaCheck',
-        text: 'Verifica fuori campione (non usata per calibrare): per la Lomellina (0 comuni, 0 residenti, febbraio – novembre 2023, 5373 ore di servizio) il modello prevede 0 segnalazioni, di cui 0 emergenze e urgenze; il gestore riferisce 27 attivazioni.',
+        text: 'Verifica fuori campione (non usata per calibrare): per la Lomellina (0 comuni, 0 residenti, febbraio – novembre 2023, 5.373 ore di servizio) il modello prevede 0 segnalazioni, di cui 0 emergenze e urgenze; il gestore riferisce 27 attivazioni.',
       },
       {
         id: 'des.intervals',
-        text: "Gli intervalli al 95% misurano il rumore della simulazione tra 3 repliche, non l'incertezza delle ipotesi (tempi di viaggio stimati, domanda calibrata su un solo servizio).",
+        text: "Gli intervalli al 95% misurano il rumore della simulazione tra 3 repliche, non l'incertezza delle ipotesi (tempi di viaggio stimati, tasso di domanda impostato).",
       },
     ]);
+  });
+
+  it('without a rate set, the calibration and the intervals name Rho and its closure hours', () => {
+    const { caveats: _, ...rest } = r;
+    const texts = simulationCaveats({ ...rest, assumptions: { ...rest.assumptions, rateOverridePerUnitYear: null } }).map((c) => c.text);
+    expect(texts[0]).toMatch(/^Domanda calibrata sul solo PIS di Rho: 86 segnalazioni \(luglio 2023 – settembre 2025\) ripartite sulle 15\.216 ore di chiusura dei servizi sociali del periodo, non sulle 24 ore; per tipo \(emergenze/);
+    expect(texts[0]).toContain('In orario d\'ufficio il tasso è 1,25 × quello delle ore di chiusura');
+    expect(texts[2]).toContain('(tempi di viaggio stimati, domanda calibrata su un solo servizio).');
   });
 
   it('a zero-width interval is named for the percentiles it hits, only with more than one replication', () => {

@@ -86,17 +86,17 @@ describe('rule50k on the line: whole entries', () => {
     const gapDue = svc('due', ['A2'], [['000004', with0('saturday')]], { answerByBand: with0('night', 'saturday') });
     const r = run([gapUno, gapDue]);
     const [e1, e4] = r.comuni;
-    expect(e1?.legalReasons).toEqual(['Il PIS «PIS uno» non è disponibile a tutte le ore: 2920 h/anno scoperte (Notte (22–6): nessuno va sul posto (reperibilità / UdS))']);
+    expect(e1?.legalReasons).toEqual(['Il PIS «PIS uno» non è disponibile a tutte le ore: 2.920 h/anno scoperte (Notte (22–6): nessuno va sul posto (reperibilità / UdS))']);
     expect(e4 && rounded(e4)).toEqual({
       ...comune4, pis: 'due', pisName: 'PIS due', pisPresence: 'present', graveMarginalita: true, compliance: 'gap', gapBands: ['night', 'saturday'], uncoveredHoursPerYear: 3704,
       legal: 'fail', legalPass: false,
-      legalReasons: ['Il PIS «PIS due» non è disponibile a tutte le ore: 3704 h/anno scoperte (Notte (22–6): nessuno risponde (centrale operativa); Sabato (6–22): nessuno risponde e nessuno va sul posto)'],
+      legalReasons: ['Il PIS «PIS due» non è disponibile a tutte le ore: 3.704 h/anno scoperte (Notte (22–6): nessuno risponde (centrale operativa); Sabato (6–22): nessuno risponde e nessuno va sul posto)'],
       responseMin: 20, withinTarget: true, targetMet: false,
       targetByBand: [{ band: 'office', state: 'met', responseMin: 15 }, { band: 'closure', state: 'met', responseMin: 20 }, { band: 'night', state: 'scoperto', responseMin: null }, { band: 'saturday', state: 'scoperto', responseMin: null }, { band: 'holiday', state: 'met', responseMin: 20 }],
       targetFailingBands: ['night', 'saturday'],
       targetReasons: ['Nessuno in turno: Notte (22–6), Sabato (6–22)'],
       pass: false,
-      reasons: ['Il PIS «PIS due» non è disponibile a tutte le ore: 3704 h/anno scoperte (Notte (22–6): nessuno risponde (centrale operativa); Sabato (6–22): nessuno risponde e nessuno va sul posto)', 'Nessuno in turno: Notte (22–6), Sabato (6–22)'],
+      reasons: ['Il PIS «PIS due» non è disponibile a tutte le ore: 3.704 h/anno scoperte (Notte (22–6): nessuno risponde (centrale operativa); Sabato (6–22): nessuno risponde e nessuno va sul posto)', 'Nessuno in turno: Notte (22–6), Sabato (6–22)'],
       fixes: ['Coprire nel PIS «PIS due» le fasce scoperte per l\'Ambito Ambito A2 (A2): Notte (22–6): nessuno risponde (centrale operativa); Sabato (6–22): nessuno risponde e nessuno va sul posto'],
     });
     expect([r.passCount, r.failCount, r.targetMetCount, r.targetNotMetCount, r.targetUnknownCount]).toEqual([0, 2, 0, 2, 0]);

@@ -11,6 +11,7 @@ import {
   type DemandKind, type GraveMarginalitaIndicator, type KindAssumption,
 } from './demand.ts';
 import { CM_MILANO_HOMELESS_2021, HOMELESS_REGISTRATIONS_2021, MSNA_BY_PROVINCE_2023, MSNA_LOMBARDIA_2023, RHO_ACTIVITY } from './demandData.ts';
+import { formatIt } from '../format/numbers.ts';
 
 export interface DesAssumptions {
   /** Kinds of report: Rho's count, component, dispatch, queue priority, on-scene time. */
@@ -82,7 +83,7 @@ export function mergeDesAssumptions(base: DesAssumptions, o: DesOverrides | unde
   return { ...base, ...o, kinds, indicator: { ...base.indicator, ...o.indicator } };
 }
 
-const fmt = (x: number, d = 2): string => x.toLocaleString('it-IT', { maximumFractionDigits: d, minimumFractionDigits: d });
+const fmt = (x: number, d = 2): string => formatIt(x, { maximumFractionDigits: d, minimumFractionDigits: d });
 
 export type DesInfoKey = 'msna' | 'demandScale' | 'officeRateFactor' | 'capoluogoPer1000' | 'over50kPer1000' | 'baselinePer1000' | 'kinds' | 'calibration'
   | 'travelNoiseSigma' | 'randomPositionInComune' | 'calendar' | 'saturationUtilisation' | `onScene_${DemandKind}`;
@@ -93,14 +94,14 @@ export function desAssumptionInfo(data: TerritoryData): Readonly<Record<DesInfoK
   const cal = calibrateDemand(data, a);
   const rates = componentRatesPerYear(cal, a.kinds);
   const r = rhoResidents(data);
-  const sourcedList = HOMELESS_REGISTRATIONS_2021.map((x) => `${x.name} ${x.value.toLocaleString('it-IT')}`).join(', ');
+  const sourcedList = HOMELESS_REGISTRATIONS_2021.map((x) => `${x.name} ${formatIt(x.value)}`).join(', ');
   const per1000 = (xs: { name: string; per1000: number }[]) => xs.map((x) => `${x.name} ${fmt(x.per1000)}`).join(', ');
   const onScene = Object.fromEntries(DEMAND_KINDS.map((k) => [`onScene_${k}`, { label: `Sul posto: ${KIND_SHORT_LABELS[k]}`, unit: 'min', source: `${KIND_LABELS[k]}. ${KIND_ON_SCENE_SOURCE[k]}` }]));
   return {
     calibration: {
       label: 'Calibrazione della domanda sul PIS di Rho, nelle ore di chiusura dei servizi',
       unit: 'segnalazioni/ora di chiusura',
-      source: `${RHO_CALIBRATION.source}: ${RHO_CALIBRATION.reports} segnalazioni in ${RHO_CALIBRATION.months} mesi (${RHO_CALIBRATION.period}) da un servizio che risponde quando i servizi sociali sono chiusi (${RHO_ACTIVITY.hoursSource}): ripartite sulle ${cal.closureHours.toLocaleString('it-IT')} ore fuori dall'orario d'ufficio (lun–ven ${a.calendar.officeStartHour}–${a.calendar.officeEndHour}, feriali) del periodo, non su tutte le 24 ore; ${r.toLocaleString('it-IT')} residenti dell'Ambito Rhodense (ANPR ${data.populationDate}). Residenti: ${fmt(rates.residents * 1e5, 1)} segnalazioni all'anno ogni 100.000 residenti nelle ore di chiusura (calamità, emergenze non classificate, urgenze, non pertinenti: 58 di 86); MSNA: 21 di 86, ${fmt(rates.msna, 3)} all'anno per minore presente (Rho: ${fmt(cal.rhoWeight.msna, 1)}); grave marginalità: 7 di 86, ${fmt(rates.graveMarginalita, 3)} all'anno per iscritto (indicatore di Rho: ${fmt(cal.rhoWeight.graveMarginalita, 1)}). Unico dato reale disponibile per la Lombardia`,
+      source: `${RHO_CALIBRATION.source}: ${RHO_CALIBRATION.reports} segnalazioni in ${RHO_CALIBRATION.months} mesi (${RHO_CALIBRATION.period}) da un servizio che risponde quando i servizi sociali sono chiusi (${RHO_ACTIVITY.hoursSource}): ripartite sulle ${formatIt(cal.closureHours)} ore fuori dall'orario d'ufficio (lun–ven ${a.calendar.officeStartHour}–${a.calendar.officeEndHour}, feriali) del periodo, non su tutte le 24 ore; ${formatIt(r)} residenti dell'Ambito Rhodense (ANPR ${data.populationDate}). Residenti: ${fmt(rates.residents * 1e5, 1)} segnalazioni all'anno ogni 100.000 residenti nelle ore di chiusura (calamità, emergenze non classificate, urgenze, non pertinenti: 58 di 86); MSNA: 21 di 86, ${fmt(rates.msna, 3)} all'anno per minore presente (Rho: ${fmt(cal.rhoWeight.msna, 1)}); grave marginalità: 7 di 86, ${fmt(rates.graveMarginalita, 3)} all'anno per iscritto (indicatore di Rho: ${fmt(cal.rhoWeight.graveMarginalita, 1)}). Unico dato reale disponibile per la Lombardia`,
     },
     kinds: {
       label: 'Tipi di segnalazione (conteggi di Rho), priorità in coda: emergenze prima delle urgenze',
@@ -110,7 +111,7 @@ export function desAssumptionInfo(data: TerritoryData): Readonly<Record<DesInfoK
     msna: {
       label: 'Emergenze MSNA: dove sono i minori stranieri non accompagnati',
       unit: 'MSNA/residente',
-      source: `per provincia, MSNA presenti al 30/09/2023 (Ministero del Lavoro, ${MSNA_LOMBARDIA_2023.sourceTitle}) sui residenti della provincia: ${MSNA_BY_PROVINCE_2023.map((m) => `${m.name.replace('Provincia di ', '')} ${m.value}${m.derived ? ' (differenza dal totale regionale)' : ''}`).join(', ')}`,
+      source: `per provincia, MSNA presenti al 30/09/2023 (Ministero del Lavoro, ${MSNA_LOMBARDIA_2023.sourceTitle}) sui residenti della provincia: ${MSNA_BY_PROVINCE_2023.map((m) => `${m.name.replace('Provincia di ', '')} ${formatIt(m.value)}${m.derived ? ' (differenza dal totale regionale)' : ''}`).join(', ')}`,
     },
     demandScale: { label: 'Moltiplicatore della domanda di Rho', unit: '×', source: 'assunzione: 1 = media di Rho sui 27 mesi, fase sperimentale 2023 compresa; più di 1 per il "trend di crescita delle segnalazioni" che il progetto riferisce' },
     officeRateFactor: { label: 'Domanda in orario d’ufficio ÷ ore di chiusura', unit: '×', source: 'assunzione: nessun dato (Rho risponde solo nelle ore di chiusura); 1 = stessa intensità oraria' },
@@ -127,7 +128,7 @@ export function desAssumptionInfo(data: TerritoryData): Readonly<Record<DesInfoK
     baselinePer1000: {
       label: 'Grave marginalità: altri comuni',
       unit: '‰ residenti',
-      source: `iscritti ogni 1.000 residenti: Città metropolitana di Milano, ISTAT 2021: ${CM_MILANO_HOMELESS_2021.value.toLocaleString('it-IT')} iscritti, di cui ${d.cmMilano.listed.toLocaleString('it-IT')} nei comuni elencati; i restanti ${d.cmMilano.residual} su ${d.cmMilano.residualResidents.toLocaleString('it-IT')} residenti degli altri comuni (${CM_MILANO_HOMELESS_2021.sourceTitle}). Dove c'è il dato ISTAT 2021 si usa quello: ${sourcedList}`,
+      source: `iscritti ogni 1.000 residenti: Città metropolitana di Milano, ISTAT 2021: ${formatIt(CM_MILANO_HOMELESS_2021.value)} iscritti, di cui ${formatIt(d.cmMilano.listed)} nei comuni elencati; i restanti ${d.cmMilano.residual} su ${formatIt(d.cmMilano.residualResidents)} residenti degli altri comuni (${CM_MILANO_HOMELESS_2021.sourceTitle}). Dove c'è il dato ISTAT 2021 si usa quello: ${sourcedList}`,
     },
     travelNoiseSigma: { label: 'Variabilità dei tempi di viaggio (sigma lognormale)', unit: '', source: 'assunzione (0 = tempi deterministici)' },
     randomPositionInComune: { label: 'Ogni chiamata in un punto a caso dell’area del comune (non alla distanza media)', unit: 'sì/no', source: 'assunzione: residenti uniformi su un cerchio di area pari al comune; stessa media del tratto interno' },

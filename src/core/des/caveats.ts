@@ -5,13 +5,16 @@ import type { ResponseAssumptions } from '../coverage/assumptions.ts';
 import { TIME_BAND_LABELS } from '../coverage/assumptions.ts';
 import type { TimeBand } from '../sim/layout.ts';
 import type { SimulationResult } from './simulate.ts';
+import { formatIt } from '../format/numbers.ts';
 
 export interface Caveat {
   id: string;
   text: string;
 }
 
-const n1 = (x: number): string => x.toLocaleString('it-IT', { maximumFractionDigits: 1 });
+const n1 = (x: number): string => formatIt(x, { maximumFractionDigits: 1 });
+// Factors and rates the user sets (1,25 must not read 1,3).
+const n2 = (x: number): string => formatIt(x, { maximumFractionDigits: 2 });
 
 /**
  * A coverage class below the fixed part of every response (triage + mobilisation in the band) is
@@ -46,18 +49,23 @@ export function simulationCaveats(r: Omit<SimulationResult, 'caveats'>): Caveat[
   const out: Caveat[] = [];
   const d = r.demand;
   const cal = d.calibration;
+  // A rate set by the user replaces Rho's calibration: the caveat must not claim Rho then.
+  const override = r.assumptions.rateOverridePerUnitYear;
+  const source = override !== null && override !== undefined
+    ? `Domanda da un tasso impostato (non la calibrazione sul PIS di Rho): ${n2(override)} segnalazioni all'anno nelle ore di chiusura per unità di peso, nelle proporzioni tra i tipi delle 86 segnalazioni di Rho`
+    : `Domanda calibrata sul solo PIS di Rho: 86 segnalazioni (luglio 2023 – settembre 2025) ripartite sulle ${formatIt(cal.closureHours)} ore di chiusura dei servizi sociali del periodo, non sulle 24 ore`;
   out.push({
     id: 'des.demandCalibration',
-    text: `Domanda calibrata sul solo PIS di Rho: 86 segnalazioni (luglio 2023 – settembre 2025) ripartite sulle ${cal.closureHours.toLocaleString('it-IT')} ore di chiusura dei servizi sociali del periodo, non sulle 24 ore; per tipo (emergenze: calamità, adulti/senza dimora, MSNA, non classificate; urgenze; non pertinenti), con le emergenze servite prima delle urgenze. Gli adulti in difficoltà e/o senza dimora seguono l'indicatore di grave marginalità (iscritti senza dimora ISTAT 2021 dove c'è il dato); i minori stranieri non accompagnati la presenza di MSNA della provincia (Ministero del Lavoro, 30/09/2023). In orario d'ufficio il tasso è ${n1(r.assumptions.officeRateFactor)} × quello delle ore di chiusura (assunzione).`,
+    text: `${source}; per tipo (emergenze: calamità, adulti/senza dimora, MSNA, non classificate; urgenze; non pertinenti), con le emergenze servite prima delle urgenze. Gli adulti in difficoltà e/o senza dimora seguono l'indicatore di grave marginalità (iscritti senza dimora ISTAT 2021 dove c'è il dato); i minori stranieri non accompagnati la presenza di MSNA della provincia (Ministero del Lavoro, 30/09/2023). In orario d'ufficio il tasso è ${n2(r.assumptions.officeRateFactor)} × quello delle ore di chiusura (assunzione).`,
   });
   const L = d.lomellina;
   out.push({
     id: 'des.lomellinaCheck',
-    text: `Verifica fuori campione (non usata per calibrare): per la Lomellina (${L.comuni} comuni, ${L.residents.toLocaleString('it-IT')} residenti, febbraio – novembre 2023, ${L.serviceHours.toLocaleString('it-IT')} ore di servizio) il modello prevede ${n1(L.predictedReports)} segnalazioni, di cui ${n1(L.predictedPertinent)} emergenze e urgenze; il gestore riferisce ${L.observedActivations} attivazioni.`,
+    text: `Verifica fuori campione (non usata per calibrare): per la Lomellina (${L.comuni} comuni, ${formatIt(L.residents)} residenti, febbraio – novembre 2023, ${formatIt(L.serviceHours)} ore di servizio) il modello prevede ${n1(L.predictedReports)} segnalazioni, di cui ${n1(L.predictedPertinent)} emergenze e urgenze; il gestore riferisce ${L.observedActivations} attivazioni.`,
   });
   out.push({
     id: 'des.intervals',
-    text: `Gli intervalli al 95% misurano il rumore della simulazione tra ${r.replicationsDone} repliche, non l'incertezza delle ipotesi (tempi di viaggio stimati, domanda calibrata su un solo servizio).`,
+    text: `Gli intervalli al 95% misurano il rumore della simulazione tra ${r.replicationsDone} repliche, non l'incertezza delle ipotesi (tempi di viaggio stimati, ${override !== null && override !== undefined ? 'tasso di domanda impostato' : 'domanda calibrata su un solo servizio'}).`,
   });
   const resp = r.region.response;
   const zero = (['p50Min', 'p90Min', 'p95Min'] as const).filter((k) => {

@@ -112,7 +112,9 @@ function nf(locale: NumberLocale, opts: Intl.NumberFormatOptions): Intl.NumberFo
   const key = `${locale}|${JSON.stringify(opts)}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat(LOCALE_TAG[locale], opts);
+    // Groups from four digits on ("5.373" like "15.216"): Italian CLDR leaves 4-digit numbers
+    // ungrouped, which put "5373" beside "15.216" in the same column; ISTAT and the DGR group them.
+    f = new Intl.NumberFormat(LOCALE_TAG[locale], { ...opts, useGrouping: opts.useGrouping === false ? false : 'always' });
     cache.set(key, f);
   }
   return f;
@@ -234,4 +236,13 @@ export function splitCents(total: number, weights: number[]): number[] {
   const order = raw.map((r, i) => ({ frac: r - Math.floor(r), i })).sort((a, b) => b.frac - a.frac || a.i - b.i);
   const extra = new Set(order.slice(0, rest).map((o) => o.i));
   return floor.map((c, i) => (c + (extra.has(i) ? 1 : 0)) / 100);
+}
+
+/**
+ * Italian digits for texts the core writes in Italian (caveats, sources, error messages): like
+ * `toLocaleString('it-IT', opts)` but grouped from four digits on, as every other figure.
+ */
+export function formatIt(value: number, opts: Intl.NumberFormatOptions = {}): string {
+  if (!Number.isFinite(value)) return '—';
+  return nf('it', opts).format(value);
 }

@@ -19,6 +19,7 @@ import { computeShares, type SharesRequest, type SharesResult } from './shares.t
 import { buildSitingProblem, memberKpis, responseFixedMin, SITING_OBJECTIVE_LABELS, solveHeuristic, type HeuristicSolution, type MemberKpi, type SitingObjective, type SitingProblem, type SitingRequest, type SitingValue } from './siting.ts';
 import { gapMinPct, proveIncumbent, type BoundOptions, type SitingBound } from './bounds.ts';
 import { buildSparseMedianProblem, solveSparseMedian, sparseKpis, sparseMedianBound, wantsSparse } from './sparse.ts';
+import { formatIt } from '../format/numbers.ts';
 
 export interface OptimiseDeps {
   loadTerritory(): Promise<TerritoryData>;
@@ -127,7 +128,7 @@ export function createOptimiseApi(deps: OptimiseDeps) {
     const idx = comuneIndexOf(ctx.data);
     const before = (req.before ?? req.fixed ?? []).map((istat) => pos.get(idx.get(istat) ?? -1));
     const warnings = [...p.warnings];
-    if (exactAsked) warnings.push(`Soluzione esatta non calcolata: ${p.points.length.toLocaleString('it-IT')} punti × ${p.candidates.length.toLocaleString('it-IT')} candidati è oltre la memoria di un modello esatto; vale lo scarto dimostrato dal limite inferiore`);
+    if (exactAsked) warnings.push(`Soluzione esatta non calcolata: ${formatIt(p.points.length)} punti × ${formatIt(p.candidates.length)} candidati è oltre la memoria di un modello esatto; vale lo scarto dimostrato dal limite inferiore`);
     return {
       members: p.members,
       memberNames: p.memberNames,

@@ -13,6 +13,7 @@ import { createTerritory, type Territory } from '../territory/index.ts';
 import type { TravelContext } from '../travel/context.ts';
 import type { AssumptionInfo } from '../travel/assumptions.ts';
 import { buildSitingProblem, memberKpis, solveHeuristic } from './siting.ts';
+import { formatIt } from '../format/numbers.ts';
 
 export type GroupingLevel = 'ats' | 'asst' | 'distretto';
 const LEVEL_LABEL: Record<GroupingLevel, string> = { ats: 'ATS', asst: 'ASST', distretto: 'Distretto' };
@@ -88,7 +89,7 @@ interface Evaluation {
 }
 
 const fmtMin = (v: number | null): string => (v === null ? 'non raggiunto' : `${Math.round(v)} min`);
-const fmtInt = (v: number): string => Math.round(v).toLocaleString('it-IT');
+const fmtInt = (v: number): string => formatIt(Math.round(v));
 
 export function suggestAssociations(ctx: TravelContext, scenario: Scenario | null, options: AssociationOptions = {}): AssociationProposal {
   const data = ctx.data;

@@ -5,6 +5,7 @@ import type { CoverageResult } from '../coverage/coverage.ts';
 import type { Rule50kResult } from '../rule50k/rule50k.ts';
 import { csvDocument } from '../scenario/csvText.ts';
 import { ILLUSTRATIVE_NAME } from '../scenario/types.ts';
+import { formatIt } from '../format/numbers.ts';
 
 export interface CompareSide {
   /** Scenario name, for headers and the summary. */
@@ -200,7 +201,7 @@ export function compareScenarios(a: CompareSide, b: CompareSide, ambitoOfComune:
     rule50kPassB: passes(b.rule50k),
     text: [],
   };
-  const int = (x: number): string => Math.round(x).toLocaleString('it-IT');
+  const int = (x: number): string => formatIt(Math.round(x));
   summary.text.push(`Da «${nameA}» a «${nameB}»: ${summary.gainers} Ambiti migliorano (${int(summary.residentsGaining)} residenti), ${summary.losers} peggiorano (${int(summary.residentsLosing)} residenti), ${summary.mixed} in parte migliorano e in parte peggiorano, ${summary.unchanged} invariati.`);
   summary.text.push(`Lombardia, p90 del tempo di risposta: ${fmtMin(summary.regionP90A)} → ${fmtMin(summary.regionP90B)}.`);
   if (summary.rule50kPassA !== null && summary.rule50kPassB !== null) summary.text.push(`Comuni in regola con la regola dei 50.000: ${summary.rule50kPassA} → ${summary.rule50kPassB}.`);

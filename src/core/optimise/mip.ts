@@ -5,6 +5,7 @@
 // restricted (or the solve refused) above a threshold, with an Italian message, instead of crashing.
 import { evaluateOpen, isSelectable, restrictCandidates, solveHeuristic, type HeuristicSolution, type SitingProblem, type SitingValue } from './siting.ts';
 import { solveCenterExact } from './center.ts';
+import { formatIt } from '../format/numbers.ts';
 
 /** The part of a persistent HiGHS model this module uses (highs ≥ 1.10 `createModel`). */
 export interface HighsModelLike {
@@ -224,7 +225,7 @@ export function guardProblem(problem: SitingProblem, heuristic: HeuristicSolutio
   const pairsAll = pairsOf ? pairsOf.reduce((a, c, j) => a + (sel[j] ? c : 0), 0) : undefined;
   const size = estimateModelSize(problem.objective, n, m, problem.fixed.length, pairsAll);
   if (size.nonzeros <= maxNz) return { problem, dropped: 0, warnings: [] };
-  const what = `Il modello esatto avrebbe ${size.variables.toLocaleString('it-IT')} variabili, ${size.constraints.toLocaleString('it-IT')} vincoli e ${size.nonzeros.toLocaleString('it-IT')} coefficienti (limite ${maxNz.toLocaleString('it-IT')}) per ${n} punti di domanda e ${m} comuni candidati`;
+  const what = `Il modello esatto avrebbe ${formatIt(size.variables)} variabili, ${formatIt(size.constraints)} vincoli e ${formatIt(size.nonzeros)} coefficienti (limite ${formatIt(maxNz)}) per ${n} punti di domanda e ${m} comuni candidati`;
   if (options.onTooLarge === 'refuse') throw new ModelTooLargeError(`${what}: troppo grande per la memoria del browser. Ridurre i comuni candidati o gli Ambiti, oppure usare la soluzione euristica`);
   // Largest m' with size(n, m') within the limit.
   let mMax = m;

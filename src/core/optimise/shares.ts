@@ -11,6 +11,7 @@ import type { TimeBand } from '../sim/layout.ts';
 import type { TravelContext } from '../travel/context.ts';
 import type { AssumptionInfo } from '../travel/assumptions.ts';
 import { ambitoOfComuni, buildSitingProblem, memberKpis, type MemberKpi, type SitingProblem } from './siting.ts';
+import { formatIt } from '../format/numbers.ts';
 
 /** Rho PIS, 2026–2027 (two years): the only real budget figure. */
 export const RHO_BUDGET_2026_27_EUR = 89572.8;
@@ -25,7 +26,7 @@ export const SHARES_ASSUMPTION_INFO: Readonly<Record<'annualBudgetEur' | 'fixedS
   annualBudgetEur: {
     label: 'Budget annuo del PIS associato',
     unit: '€',
-    source: `assunzione modificabile; unico riferimento reale: PIS Ambito Rhodense, ${RHO_BUDGET_2026_27_EUR.toLocaleString('it-IT', { minimumFractionDigits: 2 })} € per il biennio 2026–2027 (valore predefinito: metà, per un anno)`,
+    source: `assunzione modificabile; unico riferimento reale: PIS Ambito Rhodense, ${formatIt(RHO_BUDGET_2026_27_EUR, { minimumFractionDigits: 2 })} € per il biennio 2026–2027 (valore predefinito: metà, per un anno)`,
   },
   fixedShare: { label: 'Quota del budget indipendente dal numero di basi (centrale operativa, coordinamento)', unit: 'quota', source: 'assunzione modificabile (predefinito 50%)' },
   standaloneCost: {

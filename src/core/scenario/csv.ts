@@ -16,6 +16,7 @@ import { decodeText } from './textInput.ts';
 import { isPartialIsoDate } from './dates.ts';
 import { checkScenario } from './invariants.ts';
 import { readScenarioV1, textProblem } from './validate.ts';
+import { formatIt } from '../format/numbers.ts';
 
 export const CSV_COLUMNS = [
   'codice_ambito', 'ambito', 'stato', 'data_avvio', 'fonte', 'pis_id', 'pis_nome', 'sovra_ambito', 'capofila',
@@ -103,7 +104,7 @@ export function parseEuro(v: string): number | string {
   if (/^\d+\.\d{1,2}$/.test(t)) return `importo "${v}" ambiguo: usare la virgola per i decimali (es. 44786,40)`;
   if (!/^\d{1,3}(\.\d{3})+(,\d{1,2})?$/.test(t) && !/^\d+(,\d{1,2})?$/.test(t)) return `importo "${v}" non valido (es. 44786,40)`;
   const n = Number(t.replace(/\./g, '').replace(',', '.'));
-  if (!Number.isFinite(n) || n > MAX_BUDGET_EUR) return `importo "${v}" fuori intervallo (massimo ${MAX_BUDGET_EUR.toLocaleString('it-IT')} €)`;
+  if (!Number.isFinite(n) || n > MAX_BUDGET_EUR) return `importo "${v}" fuori intervallo (massimo ${formatIt(MAX_BUDGET_EUR)} €)`;
   return n;
 }
 

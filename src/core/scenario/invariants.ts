@@ -9,6 +9,7 @@ import { isIsoDate, isPartialIsoDate } from './dates.ts';
 import { inLombardyBbox } from './bbox.ts';
 import { own } from './own.ts';
 import { ambitiLeftEmpty } from '../territory/officialComposition.ts';
+import { formatIt } from '../format/numbers.ts';
 
 export type ProblemSeverity = 'error' | 'warning';
 
@@ -114,7 +115,7 @@ export function checkScenario(scenario: Scenario, territory: Territory): Problem
       else if (b.point && a !== undefined && territory.places) {
         const km = territory.places.distanceKm(b.istat, b.point);
         if (km !== undefined && km > territory.places.toleranceKm) {
-          add('error', 'point-not-in-comune', `${bp}.point`, bwho, `punto [${b.point.join(', ')}] a ${km.toLocaleString('it-IT', { maximumFractionDigits: 1 })} km dal comune ${territory.comune(b.istat)?.name ?? b.istat} (${b.istat}): deve cadere nel comune della base (tolleranza ${territory.places.toleranceKm} km)`);
+          add('error', 'point-not-in-comune', `${bp}.point`, bwho, `punto [${b.point.join(', ')}] a ${formatIt(km, { maximumFractionDigits: 1 })} km dal comune ${territory.comune(b.istat)?.name ?? b.istat} (${b.istat}): deve cadere nel comune della base (tolleranza ${territory.places.toleranceKm} km)`);
         }
       }
     });

@@ -4,6 +4,7 @@
 // step (migration, validation, invariants, the map) slow enough to freeze the page. One
 // linear scan refuses both in milliseconds, with a message naming the JSON path where the
 // limit is crossed. Nothing here recurses.
+import { formatIt } from '../format/numbers.ts';
 
 /** Deepest legitimate file: a presentation › scenario › service › base › units (≈ 7). */
 export const MAX_JSON_DEPTH = 32;
@@ -23,7 +24,7 @@ const pathOf = (stack: readonly Frame[]): string => {
   return p === '' ? '(radice)' : p.startsWith('[') ? `(radice)${p}` : p;
 };
 
-const it = (n: number): string => n.toLocaleString('it-IT');
+const it = (n: number): string => formatIt(n);
 
 /**
  * Scans JSON text (valid or not: syntax is JSON.parse's job) and returns an Italian error

@@ -1,6 +1,7 @@
 // First gate of every importer: size, binary content and encoding, checked before any
 // parsing so that a wrong file is refused quickly and with a clear message. Accepts the raw
 // bytes (what File.arrayBuffer() gives) or an already decoded string.
+import { formatIt } from '../format/numbers.ts';
 
 /** Larger files are refused before parsing (the page must not freeze on a wrong file). */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -22,7 +23,7 @@ function lineAtByte(bytes: Uint8Array, index: number): number {
 // Typical UTF-8-read-as-Latin-1 sequences: "Ã¨" for "è", "Ã©" for "é", "Â°" for "°".
 const MOJIBAKE = /Ã[\u0080-\u00BF]|Â[\u0080-\u00BF]|â€[\u0080-\u00BF™œ“”˜]/;
 
-const mb = (n: number): string => (n / 1024 / 1024).toLocaleString('it-IT', { maximumFractionDigits: 1 });
+const mb = (n: number): string => formatIt(n / 1024 / 1024, { maximumFractionDigits: 1 });
 
 /**
  * `jsonFields`: the text is JSON whose strings the scenario schema checks one by one (with their

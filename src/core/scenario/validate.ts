@@ -6,6 +6,7 @@ import type { AmbitoStatus, OpeningHours, PisBase, PisService, Scenario, Service
 import { BASE_KINDS, PIS_ORGANISATIONS, PIS_STATUSES, PRESA_IN_CARICO_VALUES, SCHEMA_VERSION, SERVICE_FEATURE_KEYS } from './types.ts';
 import { allBands, TIME_BANDS } from '../sim/layout.ts';
 import type { TimeBand } from '../sim/layout.ts';
+import { formatIt } from '../format/numbers.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -41,7 +42,7 @@ const hex = (ch: string): string => `U+${(ch.codePointAt(0) ?? 0).toString(16).t
 
 /** The one text rule of the schema, used by every importer and the editor. Italian, or undefined. */
 export function textProblem(v: string, opts: { nonEmpty?: boolean } = {}): string | undefined {
-  if (v.length > MAX_STRING) return `testo troppo lungo (${v.length.toLocaleString('it-IT')} caratteri, massimo ${MAX_STRING.toLocaleString('it-IT')})`;
+  if (v.length > MAX_STRING) return `testo troppo lungo (${formatIt(v.length)} caratteri, massimo ${formatIt(MAX_STRING)})`;
   const bad = FORBIDDEN_CHAR.exec(v);
   if (bad) {
     const ch = bad[0];

@@ -5,6 +5,7 @@
 import { at } from '../check/at.ts';
 import type { TerritoryData } from '../territory/types.ts';
 import { parseCsv } from '../scenario/csvText.ts';
+import { formatIt } from '../format/numbers.ts';
 
 /** Above this many minutes a trip inside Lombardy is taken as a data error. */
 export const OD_ABSURD_MINUTES = 600;
@@ -43,7 +44,7 @@ export const MAX_OD_BYTES = 50 * 1024 * 1024;
 
 export type OdText = { ok: true; text: string } | { ok: false; errors: string[] };
 
-const mb = (n: number): string => (n / 1024 / 1024).toLocaleString('it-IT', { maximumFractionDigits: 1 });
+const mb = (n: number): string => formatIt(n / 1024 / 1024, { maximumFractionDigits: 1 });
 
 /**
  * The one decoder of OD files, for the app (File.text() or bytes) and the CLI (bytes): size cap,
