@@ -2,7 +2,7 @@
 // grave-marginalità indicator, and the out-of-sample check on Lomellina. Hand-checkable figures:
 // every expected number below is recomputed from the seed's counts and the territory's residents.
 import { existsSync, readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_CALENDAR } from '../../src/core/des/calendar.ts';
 import { defaultDesAssumptions, desAssumptionInfo, mergeDesAssumptions } from '../../src/core/des/assumptions.ts';
 import {
@@ -73,7 +73,11 @@ describe('real-calendar hours', () => {
 });
 
 describe('grave-marginalità indicator', () => {
-  const d = deriveIndicator(data);
+  // In beforeEach, not while collecting: Stryker activates a mutant after collection.
+  let d!: ReturnType<typeof deriveIndicator>;
+  beforeEach(() => {
+    d = deriveIndicator(data);
+  });
   it('uses the sourced ISTAT 2021 registrations where they exist', () => {
     expect(comuneIndicator(byIstat('015146'), d.indicator)).toMatchObject({ value: 8541, tier: 'sourced' });
     expect(comuneIndicator(byIstat('015209'), d.indicator)).toMatchObject({ value: 225, tier: 'sourced' });

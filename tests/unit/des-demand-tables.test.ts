@@ -2,7 +2,7 @@
 // 3,000 residents, no Rho in it), so every weight, rate and table entry is recomputed by hand:
 // the indicator tiers and their floor at 0, the MSNA rate of a province without a figure, the
 // rate override and its guards, and the tables the DES samples from.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { defaultDesAssumptions, mergeDesAssumptions, type DesAssumptions } from '../../src/core/des/assumptions.ts';
 import { DEFAULT_CALENDAR } from '../../src/core/des/calendar.ts';
 import {
@@ -147,11 +147,16 @@ describe('calibration with a rate override (no Rho in the territory)', () => {
 describe('the tables one DES run samples from', () => {
   // Comune 3 split into 4 points of 750 residents: it carries its indicator by residents' share.
   const ctx = createTravelContext(data, { ...DEFAULT_TRAVEL_ASSUMPTIONS, intraComune: false, splitLargeComuni: true, splitPoints: 4, splitOverResidents: 2500, splitOverAreaKm2: 1e9 });
-  const a = mergeDesAssumptions(defaultDesAssumptions(data), {
-    rateOverridePerUnitYear: 1, indicator: g, officeRateFactor: 0.25,
-    kinds: Object.fromEntries(DEMAND_KINDS.map((k) => [k, { component: k === 'calamity' ? 'graveMarginalita' : k === 'msna' ? 'msna' : 'residents', onScene: { kind: 'fixed', valueMin: k === 'urgency' ? 60 : 30 } }])) as never,
+  // In beforeEach, not while collecting: Stryker activates a mutant after collection.
+  let a!: DesAssumptions;
+  let t!: ReturnType<typeof buildDemandTables>;
+  beforeEach(() => {
+    a = mergeDesAssumptions(defaultDesAssumptions(data), {
+      rateOverridePerUnitYear: 1, indicator: g, officeRateFactor: 0.25,
+      kinds: Object.fromEntries(DEMAND_KINDS.map((k) => [k, { component: k === 'calamity' ? 'graveMarginalita' : k === 'msna' ? 'msna' : 'residents', onScene: { kind: 'fixed', valueMin: k === 'urgency' ? 60 : 30 } }])) as never,
+    });
+    t = buildDemandTables(data, ctx.demand, a);
   });
-  const t = buildDemandTables(data, ctx.demand, a);
 
   it('cumulative weights per component over the points, a split comune shared by residents', () => {
     expect(ctx.demand.count).toBe(6);

@@ -1,11 +1,11 @@
 // Issue 10 item 7: what a run reports from its replications (simulate.ts summarise) and what the
 // model prepares for them (model.ts), on hand-made replications and a line of comuni, so every
 // mean, share, flag and reason is checked by hand.
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { DEFAULT_RESPONSE_ASSUMPTIONS } from '../../src/core/coverage/assumptions.ts';
 import {
   buildDesModel, defaultDesAssumptions, DEMAND_KINDS, mergeDesAssumptions, replicationChunks, runReplicationRange, runSimulation, runSimulationAsync, summariseReplications,
-  type DesOverrides, type ReplicationResult, type ServiceReplication, type SimulateOptions,
+  type DesAssumptions, type DesOverrides, type ReplicationResult, type SimulationResult, type ServiceReplication, type SimulateOptions,
 } from '../../src/core/des/index.ts';
 import { compileLayout } from '../../src/core/sim/compile.ts';
 import { allBands, TIME_BANDS, type ServiceLayout, type TimeBand } from '../../src/core/sim/layout.ts';
@@ -56,8 +56,15 @@ const reps: ReplicationResult[] = [
 ];
 
 describe('a run summarised from its replications', () => {
-  const r = summariseReplications(ctx, compiled, opts, reps);
-  const [s1, s2] = r.services;
+  // Computed in beforeEach, not in the describe body: Stryker activates a mutant after the files
+  // are collected, so a result computed while collecting would never see the mutant.
+  let r!: SimulationResult;
+  let s1: SimulationResult['services'][number] | undefined;
+  let s2: SimulationResult['services'][number] | undefined;
+  beforeEach(() => {
+    r = summariseReplications(ctx, compiled, opts, reps);
+    [s1, s2] = r.services;
+  });
 
   it('run metadata: seed 1 by default, replications done and requested, target, horizon', () => {
     expect(r.seed).toBe(1);
@@ -263,7 +270,10 @@ describe('options and the split of a run', () => {
 });
 
 describe('the model a run prepares', () => {
-  const a = mergeDesAssumptions(defaultDesAssumptions(data), uniform(0.05));
+  let a!: DesAssumptions;
+  beforeEach(() => {
+    a = mergeDesAssumptions(defaultDesAssumptions(data), uniform(0.05));
+  });
   const NB = TIME_BANDS.length;
 
   it('one unit per slot up to the largest band of each base, in layout order', () => {

@@ -2,8 +2,8 @@
 // panel (desAssumptionInfo on the real territory) and the caveats of a run. The figures inside
 // are recomputed by hand below where they are derived (Rho's 86 reports, 15,216 closure hours,
 // 175,229 residents, the 58 / 21 / 7 split by component).
-import { describe, expect, it } from 'vitest';
-import { calibrateDemand, defaultDesAssumptions, desAssumptionInfo, DEMAND_KINDS, expectedDemand, runSimulation, summariseReplications, type DesOverrides } from '../../src/core/des/index.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { calibrateDemand, defaultDesAssumptions, desAssumptionInfo, DEMAND_KINDS, expectedDemand, runSimulation, summariseReplications, type DemandCalibration, type DesAssumptions, type DesOverrides, type SimulationResult } from '../../src/core/des/index.ts';
 import { simulationCaveats } from '../../src/core/des/caveats.ts';
 import { compileLayout } from '../../src/core/sim/compile.ts';
 import { allBands } from '../../src/core/sim/layout.ts';
@@ -44,7 +44,11 @@ describe('the caveats of a run', () => {
   const ctx = createTravelContext(data, { ...DEFAULT_TRAVEL_ASSUMPTIONS, intraComune: false });
   const compiled = compileLayout(ctx, { illustrative: true, services: [{ id: 'p1', name: 'PIS 1', members: ['A1', 'A2'], graveMarginalita: true, centraleOperativa24h: true, bases: [{ id: 'b1', istat: '000001', unitsByBand: allBands(1) }] }] });
   const des: DesOverrides = { rateOverridePerUnitYear: 0.05, officeRateFactor: 1.25, kinds: Object.fromEntries(DEMAND_KINDS.map((k) => [k, { component: 'residents' }])) as DesOverrides['kinds'] };
-  const r = runSimulation(ctx, compiled, { horizonDays: 14, replications: 3, des });
+  // In beforeEach, not while collecting: Stryker activates a mutant after collection.
+  let r!: SimulationResult;
+  beforeEach(() => {
+    r = runSimulation(ctx, compiled, { horizonDays: 14, replications: 3, des });
+  });
 
   it('calibration, Lomellina check and intervals, in this order, word for word', () => {
     expect(r.caveats).toEqual([
@@ -90,9 +94,14 @@ describe('the caveats of a run', () => {
 describe('the demand summary of a run on the real territory', () => {
   const data = loadTerritoryData();
   const ctx = createTravelContext(data);
-  const r = summariseReplications(ctx, compileLayout(ctx, layoutOnePerAts(data)), { horizonDays: 7 }, []);
-  const a = defaultDesAssumptions(data);
-  const cal = calibrateDemand(data, a);
+  let r!: SimulationResult;
+  let a!: DesAssumptions;
+  let cal!: DemandCalibration;
+  beforeEach(() => {
+    r = summariseReplications(ctx, compileLayout(ctx, layoutOnePerAts(data)), { horizonDays: 7 }, []);
+    a = defaultDesAssumptions(data);
+    cal = calibrateDemand(data, a);
+  });
 
   it('the 19 comuni of the 50,000 rule: indicator, its tier and source, and their expected demand', () => {
     const c = r.demand.comuni50k;

@@ -1,7 +1,7 @@
 // computeShares on the real data, read against its own definition: a coalition costs the fixed
 // part plus its bases × the cost per base; the Shapley split is rescaled to the budget; the
 // refusals name the field. Rho + Garbagnate Milanese + Alto Milanese (three neighbouring Ambiti).
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { computeShares, MAX_SHAPLEY_MEMBERS } from '../../src/core/optimise/shares.ts';
 import { createTravelContext } from '../../src/core/travel/context.ts';
 import { loadTerritoryData } from './helpers/realData.ts';
@@ -20,7 +20,11 @@ describe('cost shares: refusals', () => {
 });
 
 describe('cost shares: the game by hand', () => {
-  const r = computeShares(ctx, { members, annualBudgetEur: 90_000, fixedShare: 0.25 });
+  // In beforeEach, not while collecting: Stryker activates a mutant after collection.
+  let r!: ReturnType<typeof computeShares>;
+  beforeEach(() => {
+    r = computeShares(ctx, { members, annualBudgetEur: 90_000, fixedShare: 0.25 });
+  });
 
   it('fixed part, cost per base, the exact Shapley value of 3 Ambiti summing to the budget', () => {
     expect(r.fixedCostEur).toBeCloseTo(22_500, 9);
