@@ -55,7 +55,7 @@ export function coverCsr(problem: SitingProblem, usable: readonly number[], r: n
  */
 export function coverSearch(
   byCand: Csr, byPoint: Csr, w0: Float64Array, m: number, fixed: readonly number[], free: readonly number[], need: number,
-  options: { start?: readonly number[]; stopAt?: number; maxPasses?: number; reweight?: number; perturb?: number; tabu?: number } = {},
+  options: { start?: readonly number[]; stopAt?: number; maxPasses?: number; reweight?: number; tabu?: number } = {},
 ): { open: number[]; covered: number; uncovered: number } {
   const n = w0.length;
   // With `reweight`, w is a working copy: a local optimum that still leaves points out raises
@@ -270,53 +270,6 @@ export function coverSearch(
       open.push(j);
     }
     localSearch();
-  }
-  // Iterated local search (cover only, without reweighting): close a few bases at random
-  // (seeded: deterministic), refill greedily, search again; keep the result when it is not worse.
-  const perturb = options.reweight ? 0 : options.perturb ?? 0;
-  if (perturb > 0 && open.length > 1) {
-    let seed = 20261202;
-    const rnd = (): number => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed / 4294967296;
-    };
-    let best = [...open];
-    let bestCov = covered;
-    const drop = Math.max(2, Math.min(open.length - 1, Math.round(open.length / 5)));
-    for (let it = 0; it < perturb && covered < stopAt; it++) {
-      for (let d = 0; d < drop; d++) {
-        const q = Math.floor(rnd() * open.length);
-        closeBase(open[q]);
-        open.splice(q, 1);
-      }
-      while (open.length < need) {
-        let bj = -1;
-        let bg = -1;
-        for (const j of free) {
-          if (isOpen[j]) continue;
-          const g = gainOf(j);
-          if (g > bg) {
-            bg = g;
-            bj = j;
-          }
-        }
-        if (bj < 0) break;
-        openBase(bj);
-        open.push(bj);
-      }
-      localSearch();
-      if (covered >= bestCov - 1e-9 * Math.max(1, bestCov)) {
-        if (covered > bestCov) bestCov = covered;
-        best = [...open];
-      } else {
-        for (const j of [...open]) closeBase(j);
-        open.length = 0;
-        for (const j of best) {
-          openBase(j);
-          open.push(j);
-        }
-      }
-    }
   }
   void byPoint;
   return { open: [...fixed, ...open].sort((x, y) => x - y), covered, uncovered };
