@@ -21,15 +21,15 @@ if (merge) {
   const [folder, ...parts] = chosen;
   if (!folder || !FOLDERS.includes(folder)) throw new Error(`--merge <cartella> <report…>: cartella sconosciuta ${folder}`);
   const target = join(root, `reports/mutation/${folder}.incremental.json`);
-  const into = existsSync(target) ? JSON.parse(readFileSync(target, 'utf8')) : null;
+  if (!existsSync(target)) throw new Error(`${target} non esiste: esegui prima una run sulla cartella`);
+  const into = JSON.parse(readFileSync(target, 'utf8'));
   for (const part of parts) {
     const r = JSON.parse(readFileSync(part, 'utf8'));
-    if (!into) throw new Error(`${target} non esiste: esegui prima una run sulla cartella`);
     // A part's files replace the folder's (a newer run of them); tests are keyed by file too.
     Object.assign(into.files, r.files);
     Object.assign((into.testFiles ??= {}), r.testFiles ?? {});
   }
-  if (into) writeFileSync(target, JSON.stringify(into));
+  writeFileSync(target, JSON.stringify(into, null, 2));
   relativeRoot(target);
 }
 
