@@ -51,7 +51,8 @@ export function simulationCaveats(r: Omit<SimulationResult, 'caveats'>): Caveat[
   const cal = d.calibration;
   // A rate set by the user replaces Rho's calibration: the caveat must not claim Rho then.
   const override = r.assumptions.rateOverridePerUnitYear;
-  const source = override !== null && override !== undefined
+  const rateSet = override !== null && override !== undefined;
+  const source = rateSet
     ? `Domanda da un tasso impostato (non la calibrazione sul PIS di Rho): ${n2(override)} segnalazioni all'anno nelle ore di chiusura per unità di peso, nelle proporzioni tra i tipi delle 86 segnalazioni di Rho`
     : `Domanda calibrata sul solo PIS di Rho: 86 segnalazioni (luglio 2023 – settembre 2025) ripartite sulle ${formatIt(cal.closureHours)} ore di chiusura dei servizi sociali del periodo, non sulle 24 ore`;
   out.push({
@@ -65,7 +66,7 @@ export function simulationCaveats(r: Omit<SimulationResult, 'caveats'>): Caveat[
   });
   out.push({
     id: 'des.intervals',
-    text: `Gli intervalli al 95% misurano il rumore della simulazione tra ${r.replicationsDone} repliche, non l'incertezza delle ipotesi (tempi di viaggio stimati, ${override !== null && override !== undefined ? 'tasso di domanda impostato' : 'domanda calibrata su un solo servizio'}).`,
+    text: `Gli intervalli al 95% misurano il rumore della simulazione tra ${r.replicationsDone} repliche, non l'incertezza delle ipotesi (tempi di viaggio stimati, ${rateSet ? 'tasso di domanda impostato' : 'domanda calibrata su un solo servizio'}).`,
   });
   const resp = r.region.response;
   const zero = (['p50Min', 'p90Min', 'p95Min'] as const).filter((k) => {
