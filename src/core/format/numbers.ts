@@ -243,6 +243,5 @@ export function splitCents(total: number, weights: number[]): number[] {
  * `toLocaleString('it-IT', opts)` but grouped from four digits on, as every other figure.
  */
 export function formatIt(value: number, opts: Intl.NumberFormatOptions = {}): string {
-  if (!Number.isFinite(value)) return '—';
-  return nf('it', opts).format(value);
+  return formatNumber(value, 'it', opts);
 }
