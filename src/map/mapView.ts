@@ -5,7 +5,7 @@ import * as maplibregl from 'maplibre-gl';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { hatch } from './patterns.ts';
-import { LABEL_LAYERS, LEVEL_LINE, LEVEL_SOURCE, OSM_SOURCE, associationPoints, baseStyle, labelSize, type MapLayersData } from './style.ts';
+import { COMUNI_LINE_MINZOOM, LABEL_LAYERS, LEVEL_LINE, LEVEL_SOURCE, OSM_SOURCE, associationPoints, baseStyle, labelSize, type MapLayersData } from './style.ts';
 import type { Feature, FeatureCollection } from 'geojson';
 import { comuneFinder } from './layersData.ts';
 import type { Level } from '../core/territory/types.ts';
@@ -163,6 +163,21 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
     const id = LEVEL_SOURCE[l as keyof typeof LEVEL_SOURCE];
     (map.getSource(id) as maplibregl.GeoJSONSource).setData(layers[id]);
   };
+  // The comuni (style.ts: empty with a first look) once their borders are about to show, or the
+  // response overlay: half a zoom level early, so their tiles are ready when the borders appear.
+  let comuniLoaded = !first;
+  const ensureComuni = () => {
+    if (comuniLoaded) return;
+    comuniLoaded = true;
+    (map.getSource('comuni') as maplibregl.GeoJSONSource).setData(layers.comuni);
+  };
+  const comuniByZoom = () => {
+    if (map.getZoom() < COMUNI_LINE_MINZOOM - 0.5) return;
+    ensureComuni();
+    map.off('zoom', comuniByZoom);
+  };
+  map.on('zoom', comuniByZoom);
+  comuniByZoom();
   const emptySources = new Set(['proposal', 'rule50k', 'comuni-marked']);
   const sc = first?.scenario;
   if (!sc?.associations.features.length) emptySources.add('associations');
@@ -287,6 +302,7 @@ export async function createMapView(container: HTMLElement, layers: MapLayersDat
         responseOn = false;
         return;
       }
+      ensureComuni();
       for (const [istat, resp] of colours) map.setFeatureState({ source: 'comuni', id: istat }, { resp });
       if (!responseOn) map.setLayoutProperty('comuni-response', 'visibility', 'visible');
       responseOn = true;

@@ -98,6 +98,14 @@ export const HIGHLIGHT_LAYERS = ['ambiti-pending-halo', 'ambiti-pending', 'ambit
  */
 export const ON_DEMAND_SOURCES = ['associations', 'proposal', 'rule50k', 'bases', 'association-points', 'comuni-marked'] as const;
 
+/** The comuni placed by the estimator ("confine stimato"), for the hatched layer. */
+export function estimatedComuni(comuni: FeatureCollection): FeatureCollection {
+  return { type: 'FeatureCollection', features: comuni.features.filter((f) => f.properties?.status === 'estimated') };
+}
+
+/** The comuni are drawn from this zoom (their borders); mapView fills their source a little before. */
+export const COMUNI_LINE_MINZOOM = 8.5;
+
 export function baseStyle(d: MapLayersData, first?: FirstLook): StyleSpecification {
   const geo = (data: FeatureCollection, promoteId: string) => ({ type: 'geojson' as const, data, promoteId });
   const level = first?.level ?? 'ats';
@@ -112,7 +120,12 @@ export function baseStyle(d: MapLayersData, first?: FirstLook): StyleSpecificati
     transition: { duration: 0, delay: 0 },
     sources: {
       ambiti: geo(d.ambiti, 'code'),
-      comuni: geo(d.comuni, 'istat'),
+      // The 1,500 comuni are drawn only from zoom 8.5 (borders) or with the response overlay:
+      // tiling them before the first frame cost ~0.3 s of MapLibre's worker (issue 13), so with a
+      // first look they start empty and mapView fills them on demand. The hatched estimated comuni,
+      // drawn at every zoom, have their own small source.
+      comuni: geo(first ? EMPTY : d.comuni, 'istat'),
+      'comuni-estimated': geo(estimatedComuni(d.comuni), 'istat'),
       // The selected comune and the moved ones, apart from the 1,500 comuni: line layers on the
       // comuni themselves made MapLibre build every comune border again for them (issue 13).
       'comuni-marked': geo(EMPTY, 'key'),
@@ -141,8 +154,8 @@ export function baseStyle(d: MapLayersData, first?: FirstLook): StyleSpecificati
       // Ambiti spanning several units of the chosen level: striped, not coloured as one unit.
       { id: 'ambiti-multi', type: 'fill', source: 'ambiti', filter: ['in', ['get', 'code'], ['literal', multi]], paint: { 'fill-pattern': 'stripes', 'fill-antialias': false } },
       // Comuni placed by the estimator: hatched ("confine stimato").
-      { id: 'comuni-estimated', type: 'fill', source: 'comuni', filter: ['==', ['get', 'status'], 'estimated'], paint: { 'fill-pattern': 'hatch', 'fill-antialias': false } },
-      { id: 'comuni-line', type: 'line', source: 'comuni', minzoom: 8.5, paint: { 'line-color': BORDER, 'line-opacity': 0.35, 'line-width': 0.5 } },
+      { id: 'comuni-estimated', type: 'fill', source: 'comuni-estimated', paint: { 'fill-pattern': 'hatch', 'fill-antialias': false } },
+      { id: 'comuni-line', type: 'line', source: 'comuni', minzoom: COMUNI_LINE_MINZOOM, paint: { 'line-color': BORDER, 'line-opacity': 0.35, 'line-width': 0.5 } },
       { id: 'ambiti-line', type: 'line', source: 'ambiti', paint: { 'line-color': BORDER, 'line-width': ['interpolate', ['linear'], ['zoom'], 7, 0.6, 11, 1.5] } },
       { id: 'distretti-line', type: 'line', source: 'distretti', layout: visible('distretto'), paint: { 'line-color': BORDER, 'line-width': 2 } },
       { id: 'asst-line', type: 'line', source: 'asst', layout: visible('asst'), paint: { 'line-color': BORDER, 'line-width': 2.2 } },

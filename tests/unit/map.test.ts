@@ -105,11 +105,18 @@ describe('map style', () => {
     expect(features('distretti')).toBeGreaterThan(0);
     expect(features('ats')).toBe(0);
     expect(features('asst')).toBe(0);
-    expect(features('comuni')).toBe(layers.comuni.features.length);
+    // The 1,500 comuni are not tiled at start (drawn only from zoom 8.5 or with the response
+    // overlay); the hatched estimated ones come from their own small source.
+    expect(features('comuni')).toBe(0);
+    const estimated = layers.comuni.features.filter((f) => f.properties?.status === 'estimated');
+    expect(estimated.length).toBeGreaterThan(0);
+    expect(estimated.length).toBeLessThan(layers.comuni.features.length);
+    expect((style.sources['comuni-estimated'] as { data: FeatureCollection }).data.features).toEqual(estimated);
+    expect(layer('comuni-estimated').filter).toBeUndefined();
     for (const id of HIGHLIGHT_LAYERS) expect(layer(id).paint!['line-layer-opacity'], id).toBe(0);
     // Nothing but what is drawn is built from the 1,500 comuni: no hit layer, and the selected and
     // moved comuni are outlined from their own source, empty at start.
-    expect(style.layers.filter((l) => 'source' in l && l.source === 'comuni').map((l) => l.id).sort()).toEqual(['comuni-estimated', 'comuni-line', 'comuni-response']);
+    expect(style.layers.filter((l) => 'source' in l && l.source === 'comuni').map((l) => l.id).sort()).toEqual(['comuni-line', 'comuni-response']);
     expect(features('comuni-marked')).toBe(0);
     // Layers of sources that start empty start hidden: no empty tiles before the first frame.
     for (const id of ['comuni-moved', 'comune-selected', 'proposal', 'rule50k', 'bases', 'associations-line', 'associations-label']) expect(layer(id).layout?.visibility, id).toBe('none');
@@ -127,5 +134,6 @@ describe('map style', () => {
     const plain = baseStyle(layers);
     expect((plain.sources.ats as { data: FeatureCollection }).data.features.length).toBe(layers.ats.features.length);
     expect((plain.sources.asst as { data: FeatureCollection }).data.features.length).toBe(layers.asst.features.length);
+    expect((plain.sources.comuni as { data: FeatureCollection }).data.features.length).toBe(layers.comuni.features.length);
   });
 });
