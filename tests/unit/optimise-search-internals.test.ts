@@ -235,6 +235,12 @@ describe('coverSearch: hand fixtures', () => {
     const r2 = coverSearch(byCand, byPoint, w, 4, [0], [0, 1, 2, 3], 2);
     expect(r2).toEqual({ open: [0, 1, 2], covered: 4, uncovered: 0 });
   });
+  it('a fixed base listed among the free ones is not opened a second time', () => {
+    // c0 fixed {0}, c1 {1}; free [0, 1], 2 more bases wanted: only c1 can be added.
+    const { byCand, byPoint, w } = csr([[0], [1]], 2);
+    expect(coverSearch(byCand, byPoint, w, 2, [0], [0, 1], 2)).toEqual({ open: [0, 1], covered: 2, uncovered: 0 });
+    expect(coverSearch(byCand, byPoint, w, 2, [0], [0, 1], 2, { maxPasses: 0 })).toEqual({ open: [0, 1], covered: 2, uncovered: 0 });
+  });
   it('stopAt ends the greedy once the covered weight reaches it (reached exactly)', () => {
     const { byCand, byPoint, w } = csr([[0, 1], [2], [3]], 4);
     expect(coverSearch(byCand, byPoint, w, 3, [], [0, 1, 2], 3, { stopAt: 2 })).toEqual({ open: [0], covered: 2, uncovered: 2 });
@@ -353,6 +359,17 @@ describe('coverSearch: tabu', () => {
   it('tabu stops at stopAt', () => {
     // stopAt 4 is met by the local optimum: no tabu move at all.
     expect(coverSearch(g.byCand, g.byPoint, g.w, 4, [], [0, 1, 2, 3], 2, { tabu: 50, stopAt: 4 })).toEqual({ open: [0, 2], covered: 4, uncovered: 2 });
+  });
+  it('a tabu move better by less than 1e-9 × covered is not a new best', () => {
+    // c0 {0}, c1 {1}, c2 {0, 1}; point 0 weighs 1000, point 1 weighs 1e-8; one base, start c0.
+    // The swaps refuse c2 for c0 (+1e-8 < 1e-6); the tabu move takes it (best move), but it is no new
+    // best: c0 is restored.
+    const { byCand, byPoint } = csr([[0], [1], [0, 1]], 2);
+    const w = Float64Array.from([1000, 1e-8]);
+    expect(coverSearch(byCand, byPoint, w, 3, [], [0, 1, 2], 1, { start: [0], tabu: 1 })).toEqual({ open: [0], covered: 1000, uncovered: 1 });
+    // At weight 1e-5 the move is a real gain: the swaps take it already.
+    const w2 = Float64Array.from([1000, 1e-5]);
+    expect(coverSearch(byCand, byPoint, w2, 3, [], [0, 1, 2], 1, { start: [0], tabu: 1 }).open).toEqual([2]);
   });
   it('a single tabu move that loses coverage is undone', () => {
     // c0 {0, 1}, c1 {2}, c2 {0}, one base: greedy c0; move 1 swaps c1 in (d = −1, before c2); the best (c0) is restored.
@@ -508,6 +525,18 @@ describe('fastInterchange: hand fixtures', () => {
     const p = problem([[5, Infinity], [1, 3]], [1, 0]);
     expect(fastInterchange(p, [0], [0, 1], 'median')).toEqual({ open: [1], swaps: 1, evaluations: 2 });
     expect(fastInterchange(p, [0], [0, 1], 'cover', 2)).toEqual({ open: [1], swaps: 1, evaluations: 2 });
+  });
+  it('cover: the same residents beyond T with a worse response is no swap', () => {
+    // T 5, points at 0 and 4; c0 at 0 (responses 0, 4), c1 at −1 (1, 5): both reach everyone, c1 is slower.
+    const p = line([0, 4], [0, -1], [1, 1], { targetMin: 5 });
+    expect(fastInterchange(p, [0], [0, 1], 'cover')).toEqual({ open: [0], swaps: 0, evaluations: 1 });
+  });
+  it('cover: two removals equal on the primary: the better response wins, even when it comes second', () => {
+    // T 5, points at 0, 10, 20, 19; c0 at 0, c1 at 11, c2 at 20. From [c0, c1]: 2 beyond T, Σ 18.
+    // c2 for c0: 1 beyond (point 0), Σ 13; c2 for c1: 1 beyond (point 10), Σ 11 → c1 leaves.
+    // Then c1 for c0 or c2 and c0 (open) are no gain: one swap.
+    const p = line([0, 10, 20, 19], [0, 11, 20], [1, 1, 1, 1], { targetMin: 5 });
+    expect(fastInterchange(p, [0, 1], [0, 1, 2], 'cover')).toEqual({ open: [0, 2], swaps: 1, evaluations: 2 });
   });
   it('the secondary tie-break needs a real improvement, not rounding', () => {
     // Two candidates with the same responses: no swap back and forth.
