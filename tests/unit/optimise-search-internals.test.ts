@@ -538,6 +538,32 @@ describe('fastInterchange: hand fixtures', () => {
     const p = line([0, 10, 20, 19], [0, 11, 20], [1, 1, 1, 1], { targetMin: 5 });
     expect(fastInterchange(p, [0, 1], [0, 1, 2], 'cover')).toEqual({ open: [0, 2], swaps: 1, evaluations: 2 });
   });
+  it('a point no base reaches (Infinity) does not spoil the sums', () => {
+    const p = problem([[5, Infinity], [1, Infinity]], [1, 1]);
+    expect(fastInterchange(p, [0], [0, 1], 'median')).toEqual({ open: [1], swaps: 1, evaluations: 2 });
+    const q = problem([[5, Infinity], [1, Infinity]], [1, 1], { targetMin: 3 });
+    expect(fastInterchange(q, [0], [0, 1], 'cover')).toEqual({ open: [1], swaps: 1, evaluations: 2 });
+  });
+  it('median: a removal better by less than 1e-9 × |change| is a tie, and a tie goes to the first r', () => {
+    // Point 0 weighs 1000 (c0 2, c1 2, c2 1), point 1 weighs 1e-8 (c0 0, c1 5, c2 5). From [c0, c1], c2 in:
+    // out c0 → −1000 + 5e-8, out c1 → −1000: within 1e-6 of each other, so c0 (first) leaves.
+    // Pass 2: c0 back for c1 gains 5e-8 (> 1e-9 × max(1, 5e-8)): a second swap. Pass 3: nothing.
+    const p = problem([[2, 0], [2, 5], [1, 5]], [1000, 1e-8]);
+    expect(fastInterchange(p, [0, 1], [0, 1, 2], 'median')).toEqual({ open: [0, 2], swaps: 2, evaluations: 4 });
+    // A gain of 1e-10 alone is below the 1e-9 floor: no swap.
+    const q = problem([[1, 2], [1, 1]], [1, 1e-10]);
+    expect(fastInterchange(q, [0], [0, 1], 'median')).toEqual({ open: [0], swaps: 0, evaluations: 1 });
+  });
+  it('cover: on equal primaries, a response better by less than 1e-9 × |change| is a tie too', () => {
+    // T 5. Point 0 (w 1): c0 10, c1 10, c2 0; point 1 (w 100): 20, 20, 10 (beyond T always); point 2 (w 1e-8): 0, 3, 3.
+    // From [c0, c1], c2 in: one resident fewer beyond T either way; Σ changes −1010 + 3e-8 (c0 out) and −1010
+    // (c1 out): a tie, c0 leaves. Pass 2: c0 for c1 saves 3e-8 on the response: a second swap.
+    const p = problem([[10, 20, 0], [10, 20, 3], [0, 10, 3]], [1, 100, 1e-8], { targetMin: 5 });
+    expect(fastInterchange(p, [0, 1], [0, 1, 2], 'cover')).toEqual({ open: [0, 2], swaps: 2, evaluations: 4 });
+    // A response gain of 1e-10 alone is below the 1e-9 floor: no swap.
+    const q = problem([[1, 2], [1, 1]], [1, 1e-10], { targetMin: 5 });
+    expect(fastInterchange(q, [0], [0, 1], 'cover')).toEqual({ open: [0], swaps: 0, evaluations: 1 });
+  });
   it('the secondary tie-break needs a real improvement, not rounding', () => {
     // Two candidates with the same responses: no swap back and forth.
     const p = line([0, 10], [0, 0, 20], [1, 1]);
@@ -657,5 +683,41 @@ describe('lazyMedianGreedy', () => {
       lazyMedianGreedy(q, open, free.filter((j) => !start.includes(j)));
       expect(open, `seed ${seed}`).toEqual(refMedianGreedy(q, start, free.filter((j) => !start.includes(j))));
     }
+  });
+});
+
+describe('coverSearch: tabu walks where the tenures decide the outcome', () => {
+  /** Seeded lists: each candidate reaches each of n points with probability dens; weights 1..3. */
+  function listInstance(seed: number, n: number, m: number, dens: number): { lists: number[][]; c: { start: Int32Array; cols: Int32Array }; w: Float64Array } {
+    const r = lcg(seed * 7919 + 1);
+    const lists = Array.from({ length: m }, () => Array.from({ length: n }, (_, i) => i).filter(() => r() < dens));
+    const start = new Int32Array(m + 1);
+    const cols: number[] = [];
+    lists.forEach((l, j) => {
+      cols.push(...l);
+      start[j + 1] = cols.length;
+    });
+    const w = Float64Array.from({ length: n }, () => 1 + Math.floor(r() * 3));
+    return { lists, c: { start, cols: Int32Array.from(cols) }, w };
+  }
+  it('40 points, 25 candidates, 6 bases, 30 moves: same as the reference (seeds 1, 11, 20), better than the swaps on some', () => {
+    let better = 0;
+    for (const seed of [1, 11, 20]) {
+      const { lists, c, w } = listInstance(seed, 40, 25, 0.08);
+      const free = lists.map((_, j) => j);
+      const got = coverSearch(c, c, w, 25, [], free, 6, { tabu: 30 });
+      expect(got, `seed ${seed}`).toEqual(refCover(lists, w, 25, [], free, 6, { tabu: 30 }));
+      if (got.covered > coverSearch(c, c, w, 25, [], free, 6).covered) better++;
+    }
+    expect(better).toBeGreaterThan(0);
+  });
+  it('a second local-search pass is needed when a base becomes redundant only after a swap', () => {
+    // c0 {0}, c1 {1}, c2 {0, 1, 2}, c3 {3}; start [0, 1], free order [3, 2, 0, 1].
+    // Pass 1: c3 gains 1 but each open base loses 1 (no); c2 for c0 (+1) → [c2, c1], c1 now redundant.
+    // Pass 2: c3 for c1 (+1) → everyone covered.
+    const { byCand, byPoint, w } = csr([[0], [1], [0, 1, 2], [3]], 4);
+    expect(coverSearch(byCand, byPoint, w, 4, [], [3, 2, 0, 1], 2, { start: [0, 1], maxPasses: 1 })).toEqual({ open: [1, 2], covered: 3, uncovered: 1 });
+    expect(coverSearch(byCand, byPoint, w, 4, [], [3, 2, 0, 1], 2, { start: [0, 1], maxPasses: 1, tabu: 0 })).toEqual({ open: [1, 2], covered: 3, uncovered: 1 });
+    expect(coverSearch(byCand, byPoint, w, 4, [], [3, 2, 0, 1], 2, { start: [0, 1], maxPasses: 2 })).toEqual({ open: [2, 3], covered: 4, uncovered: 0 });
   });
 });
