@@ -202,6 +202,12 @@ describe('coverCsr', () => {
     expect(Array.from(o.byPoint.start)).toEqual([0, 2, 2, 4, 6]);
     expect(Array.from(o.byPoint.cols)).toEqual([0, 2, 1, 2, 0, 2]);
   });
+  it('the 1e-9 tolerance: r = 5 − 1e-9 still reaches a cost of 5 (r + 1e-9 is 5 exactly)', () => {
+    const o = coverCsr(problem([[6, 5]], [1, 1]), [0], 5 - 1e-9);
+    expect(Array.from(o.byCand.cols)).toEqual([1]);
+    expect(Array.from(o.byPoint.cols)).toEqual([0]);
+    expect(Array.from(o.byPoint.start)).toEqual([0, 0, 1]);
+  });
   it('r just below a cost leaves that pair out', () => {
     const o = coverCsr(problem(rows, [1, 0, 2, 3]), [0, 1, 2], 9.99);
     expect(Array.from(o.byCand.start)).toEqual([0, 1, 1, 2]);

@@ -236,6 +236,7 @@ export function coverSearch(
     const tol = 1e-9 * Math.max(1, covered);
     for (let move = 1; move <= tabuMoves && covered < stopAt; move++) {
       let bestA = -1;
+      // Stryker disable next-line UnaryOperator: bestR is set together with bestA, and read only when bestA >= 0
       let bestR = -1;
       let bestD = -Infinity;
       for (const a of free) {
@@ -296,6 +297,7 @@ export function fastInterchange(problem: SitingProblem, start: readonly number[]
   const refresh = (): void => {
     for (let i = 0; i < n; i++) {
       let a = Infinity;
+      // Stryker disable next-line UnaryOperator: the first aj is compared only when every cost so far is Infinity, where near[i] is never read (d2 = d1)
       let aj = -1;
       let b = Infinity;
       for (const j of open) {
