@@ -10,7 +10,8 @@ import type { HighsInstance } from './mip.ts';
 import { coverCsr, coverSearch, type Csr } from './search.ts';
 import { evaluateOpen, isSelectable, type SitingProblem, type SitingValue } from './siting.ts';
 
-interface Parts {
+/** exported for tests */
+export interface Parts {
   usable: number[];
   free: number[];
   need: number;
@@ -20,7 +21,8 @@ interface Parts {
   floor: number;
 }
 
-function parts(problem: SitingProblem): Parts {
+/** exported for tests */
+export function parts(problem: SitingProblem): Parts {
   const n = problem.points.length;
   const sel = isSelectable(problem);
   const fixed = new Set(problem.fixed);
@@ -37,8 +39,8 @@ function parts(problem: SitingProblem): Parts {
   return { usable, free, need: problem.k - problem.fixed.length, points, floor };
 }
 
-/** Sorted distinct costs in [lo, hi] over usable candidates and resident points. */
-function radiiBetween(problem: SitingProblem, p: Parts, lo: number, hi: number): Float64Array {
+/** Sorted distinct costs in [lo, hi] over usable candidates and resident points (exported for tests). */
+export function radiiBetween(problem: SitingProblem, p: Parts, lo: number, hi: number): Float64Array {
   const n = problem.points.length;
   const out: number[] = [];
   for (const j of p.usable) {
@@ -54,8 +56,8 @@ function radiiBetween(problem: SitingProblem, p: Parts, lo: number, hi: number):
   return a.slice(0, d);
 }
 
-/** Points not served within the radius by a fixed base. */
-function leftAt(problem: SitingProblem, p: Parts, byCand: Csr): number[] {
+/** Points not served within the radius by a fixed base (exported for tests). */
+export function leftAt(problem: SitingProblem, p: Parts, byCand: Csr): number[] {
   const served = new Uint8Array(problem.points.length);
   for (const j of problem.fixed) for (let q = byCand.start[j]; q < byCand.start[j + 1]; q++) served[byCand.cols[q]] = 1;
   return p.points.filter((i) => !served[i]);
@@ -118,7 +120,17 @@ export function coverLagrangianInfeasible(byCand: Csr, free: readonly number[], 
 function searchCover(problem: SitingProblem, p: Parts, byCand: Csr, left: readonly number[], start?: readonly number[]): number[] | null {
   const unit = new Float64Array(problem.points.length);
   for (const i of left) unit[i] = 1;
-  const r = coverSearch(byCand, byCand, unit, problem.candidates.length, problem.fixed, p.free, p.need, { reweight: 30, start });
+  // coverSearch counts as uncovered only the points of positive weight, but as covered every point
+  // a base reaches: the lists keep only the points left, or a fixed base's served points would
+  // count as covered ones and a partial cover pass for a full one.
+  const m = problem.candidates.length;
+  const lists: Csr = { start: new Int32Array(m + 1), cols: new Int32Array(byCand.cols.length) };
+  let nz = 0;
+  for (let j = 0; j < m; j++) {
+    for (let q = byCand.start[j]; q < byCand.start[j + 1]; q++) if (unit[byCand.cols[q]]) lists.cols[nz++] = byCand.cols[q];
+    lists.start[j + 1] = nz;
+  }
+  const r = coverSearch(lists, lists, unit, m, problem.fixed, p.free, p.need, { reweight: 30, start });
   return r.uncovered === 0 ? r.open : null;
 }
 
@@ -162,8 +174,8 @@ export interface CenterExactResult {
   timedOut: boolean;
 }
 
-/** Fewest-bases cover at the radius with ≤ need free bases: the bases, 'none' (proven infeasible) or 'unknown' (time limit). */
-function coverMip(highs: HighsInstance, problem: SitingProblem, p: Parts, byCand: Csr, left: readonly number[], timeLimitSec: number, size: CenterExactResult['size']): number[] | 'none' | 'unknown' {
+/** Fewest-bases cover at the radius with ≤ need free bases: the bases, 'none' (proven infeasible) or 'unknown' (time limit). Exported for tests. */
+export function coverMip(highs: HighsInstance, problem: SitingProblem, p: Parts, byCand: Csr, left: readonly number[], timeLimitSec: number, size: CenterExactResult['size']): number[] | 'none' | 'unknown' {
   if (left.length === 0) return [];
   const covers = new Map<number, number[]>();
   const inLeft = new Uint8Array(problem.points.length);
@@ -203,8 +215,8 @@ function coverMip(highs: HighsInstance, problem: SitingProblem, p: Parts, byCand
   return 'unknown';
 }
 
-/** Adds bases up to k (each lowering the weighted mean response most); the worst response can only improve. */
-function fillToK(problem: SitingProblem, open: readonly number[], free: readonly number[]): number[] {
+/** Adds bases up to k (each lowering the weighted mean response most); the worst response can only improve. Exported for tests. */
+export function fillToK(problem: SitingProblem, open: readonly number[], free: readonly number[]): number[] {
   const n = problem.points.length;
   const out = [...new Set([...problem.fixed, ...open])];
   const d = new Float64Array(n).fill(Infinity);
