@@ -200,6 +200,14 @@ describe('coverLagrangianInfeasible', () => {
     expect(coverLagrangianInfeasible(b, [0, 1, 2, 3], [0, 1, 2, 3, 4, 5], 6, 2)).toBe(false);
     expect(coverLagrangianInfeasible(b, [0, 1, 2, 3], [0, 1, 2, 3, 4, 5], 6, 1)).toBe(true);
   });
+  it('K4 with 1 base: L = 1 stalls (u 1/2 ↔ 1/6) until the 20th stall halves the step at iteration 20; then u = 1/3, L = 2', () => {
+    // it 0: u = 1/2, U = 3/2, L = 3 − 2 = 1 (best), g = −1, step 2·1/6; it 1: u = 1/6, L = 1, g = +1 …
+    // it 20: 20th stall, θ = 1: from u = 1/2 the step is 1/6, u = 1/3; it 21: U = 1, L = 2 > 1.
+    const b = csr([[0, 1, 2], [0, 3, 4], [1, 3, 5], [2, 4, 5]]);
+    const left = [0, 1, 2, 3, 4, 5];
+    expect(coverLagrangianInfeasible(b, [0, 1, 2, 3], left, 6, 1, 21)).toBe(false);
+    expect(coverLagrangianInfeasible(b, [0, 1, 2, 3], left, 6, 1, 22)).toBe(true);
+  });
 });
 
 describe('coverMip: the LP text and the answers', () => {
@@ -415,6 +423,26 @@ describe('solveCenterExact', () => {
     expect(r.timedOut).toBe(false);
     expect(r.steps).toBe(2);
     expect(r.solves).toBe(0);
+  });
+  it('ties on the worst response: the later cover replaces the earlier only with a lower mean', () => {
+    // Y = 0 reaches C D within 2; P = 1 reaches A B within 2, all within 3; Q = 2 reaches A B C within 2, all
+    // within 3; S = 3 the start. Radii 2 3 4 5. Radius 3: greedy P (4, before Q), then Y (first of the
+    // zeros): worst 2. Radius 2: greedy Q (3), then Y for D: worst 2 again; the mean decides.
+    const run = (P: number[], Q: number[]): ReturnType<typeof solveCenterExact> =>
+      solveCenterExact(highs, prob([[5, 5, 2, 2], P, Q, [4, 5, 5, 5]], 2), [3, 0]);
+    const same = run([2, 2, 3, 3], [2, 2, 2, 3]);
+    expect(same.open).toEqual([0, 1]);
+    expect(same.value.maxMin).toBe(2);
+    expect(same.value.meanMin).toBe(2);
+    expect(same.steps).toBe(2);
+    expect(same.lowerBound).toBe(2);
+    expect(same.proven).toBe(true);
+    const better = run([2, 2, 3, 3], [1, 2, 2, 3]);
+    expect(better.open).toEqual([0, 2]);
+    expect(better.value.meanMin).toBe(1.75);
+    const worse = run([1, 2, 3, 3], [2, 2, 2, 3]);
+    expect(worse.open).toEqual([0, 1]);
+    expect(worse.value.meanMin).toBe(1.75);
   });
   it('K4, k = 2 from 0 1 (radius 5): radius 1 needs the set-cover MIP (infeasible): proven 5 in one solve', () => {
     const r = solveCenterExact(highs, k4(2), [1, 0]);
