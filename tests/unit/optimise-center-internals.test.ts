@@ -424,6 +424,17 @@ describe('solveCenterExact', () => {
     expect(r.steps).toBe(2);
     expect(r.solves).toBe(0);
   });
+  it('0 5 20 21 with 21 fixed, k = 2 from 20 21: radii 0 1 5 15 16 20; 0 and 1 refuted, 5 reached by 0 + 21', () => {
+    // radius 1: 21 serves 20 and 21; 0 and 5 each reach only themselves: one base cannot do both
+    const r = solveCenterExact(highs, line([0, 5, 20, 21], 2, [3]), [2, 3]);
+    expect(r.open).toEqual([0, 3]);
+    expect(r.value.maxMin).toBe(5);
+    expect(r.value.meanMin).toBe(1.5);
+    expect(r.lowerBound).toBe(5);
+    expect(r.proven).toBe(true);
+    expect(r.steps).toBe(3);
+    expect(r.solves).toBe(0);
+  });
   it('ties on the worst response: the later cover replaces the earlier only with a lower mean', () => {
     // Y = 0 reaches C D within 2; P = 1 reaches A B within 2, all within 3; Q = 2 reaches A B C within 2, all
     // within 3; S = 3 the start. Radii 2 3 4 5. Radius 3: greedy P (4, before Q), then Y (first of the
