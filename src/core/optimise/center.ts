@@ -29,6 +29,7 @@ export function parts(problem: SitingProblem): Parts {
   const usable = problem.candidates.map((_, j) => j).filter((j) => sel[j] || fixed.has(j));
   const free = usable.filter((j) => !fixed.has(j));
   const points: number[] = [];
+  // Stryker disable next-line EqualityOperator: weights[n] is undefined, and undefined > 0 is false: i = n adds no point
   for (let i = 0; i < n; i++) if (problem.weights[i] > 0) points.push(i);
   let floor = 0;
   for (const i of points) {
@@ -52,6 +53,7 @@ export function radiiBetween(problem: SitingProblem, p: Parts, lo: number, hi: n
   }
   const a = Float64Array.from(out).sort();
   let d = 0;
+  // Stryker disable next-line ConditionalExpression: at q = 0, a[q − 1] is undefined, so a[0] !== a[−1] holds anyway
   for (let q = 0; q < a.length; q++) if (q === 0 || a[q] !== a[q - 1]) a[d++] = a[q];
   return a.slice(0, d);
 }
@@ -92,19 +94,23 @@ export function coverLagrangianInfeasible(byCand: Csr, free: readonly number[], 
     }
     for (const j of free) {
       let U = 0;
+      // Stryker disable next-line ConditionalExpression: u is 0 outside `left` (only left entries are ever set), so adding them changes nothing
       for (let q = byCand.start[j]; q < byCand.start[j + 1]; q++) if (inLeft[byCand.cols[q]]) U += u[byCand.cols[q]];
       if (U > 1) {
         L += 1 - U;
         for (let q = byCand.start[j]; q < byCand.start[j + 1]; q++) g[byCand.cols[q]] -= 1;
       }
     }
+    // Stryker disable next-line EqualityOperator: > and ≥ differ only when L equals need + 1e-7 to the last bit
     if (L > need + 1e-7) return true;
+    // Stryker disable next-line EqualityOperator: > and ≥ differ only when L equals best + 1e-9 to the last bit
     if (L > best + 1e-9) {
       best = L;
       since = 0;
     } else if (++since >= 20) {
       theta /= 2;
       since = 0;
+      // Stryker disable next-line EqualityOperator: theta = 2·2^−h never equals 1e-3
       if (theta < 1e-3) return false;
     }
     let norm = 0;
@@ -126,6 +132,7 @@ function searchCover(problem: SitingProblem, p: Parts, byCand: Csr, left: readon
   const m = problem.candidates.length;
   const lists: Csr = { start: new Int32Array(m + 1), cols: new Int32Array(byCand.cols.length) };
   let nz = 0;
+  // Stryker disable next-line EqualityOperator: j = m reads past start's last entry (no column) and writes past lists.start (ignored)
   for (let j = 0; j < m; j++) {
     for (let q = byCand.start[j]; q < byCand.start[j + 1]; q++) if (unit[byCand.cols[q]]) lists.cols[nz++] = byCand.cols[q];
     lists.start[j + 1] = nz;
@@ -149,6 +156,7 @@ export function centerLowerBound(problem: SitingProblem, upper: number, maxMs = 
   let hi = radii.length - 1; // not proven unreachable
   let steps = 0;
   // Over the time budget the bisection stops: whatever is proven so far still holds.
+  // Stryker disable next-line EqualityOperator: < and ≤ differ only when the elapsed time equals maxMs to the last bit
   while (hi - lo > 1 && performance.now() - t0 < maxMs) {
     const mid = (lo + hi) >> 1;
     steps++;
@@ -182,6 +190,7 @@ export function coverMip(highs: HighsInstance, problem: SitingProblem, p: Parts,
   for (const i of left) inLeft[i] = 1;
   for (const j of p.free) for (let q = byCand.start[j]; q < byCand.start[j + 1]; q++) {
     const i = byCand.cols[q];
+    // Stryker disable next-line ConditionalExpression: lists of points outside `left` are built but never read (the rows go over `left`)
     if (!inLeft[i]) continue;
     let l = covers.get(i);
     if (!l) covers.set(i, (l = []));
@@ -220,6 +229,7 @@ export function fillToK(problem: SitingProblem, open: readonly number[], free: r
   const n = problem.points.length;
   const out = [...new Set([...problem.fixed, ...open])];
   const d = new Float64Array(n).fill(Infinity);
+  // Stryker disable next-line EqualityOperator: i = n writes past the Float64Array d (ignored)
   for (const j of out) for (let i = 0; i < n; i++) d[i] = Math.min(d[i], problem.cost[j * n + i]);
   const isOpen = new Set(out);
   while (out.length < problem.k) {
@@ -230,6 +240,7 @@ export function fillToK(problem: SitingProblem, open: readonly number[], free: r
       let s = 0;
       for (let i = 0; i < n; i++) {
         const c = problem.cost[j * n + i];
+        // Stryker disable next-line EqualityOperator: at c = d[i] both branches give the same value
         s += problem.weights[i] * (c < d[i] ? c : d[i]);
       }
       if (s < bestS) {
@@ -240,6 +251,7 @@ export function fillToK(problem: SitingProblem, open: readonly number[], free: r
     if (best < 0) break;
     out.push(best);
     isOpen.add(best);
+    // Stryker disable next-line EqualityOperator: i = n writes past the Float64Array d (ignored)
     for (let i = 0; i < n; i++) d[i] = Math.min(d[i], problem.cost[best * n + i]);
   }
   return out.sort((a, b) => a - b);
@@ -268,6 +280,7 @@ export function solveCenterExact(highs: HighsInstance, problem: SitingProblem, s
     if (!cover && coverLagrangianInfeasible(byCand, p.free, left, problem.points.length, p.need)) cover = 'none';
     if (!cover) {
       const remaining = timeLimitSec - (performance.now() - t0) / 1000;
+      // Stryker disable next-line EqualityOperator: the time left equals 0 to the last bit only by chance
       if (remaining <= 0) {
         timedOut = true;
         break;
@@ -291,5 +304,6 @@ export function solveCenterExact(highs: HighsInstance, problem: SitingProblem, s
     }
   }
   const lowerBound = Math.min(value.maxMin, lo >= 0 ? radii[lo + 1] : p.floor);
+  // Stryker disable next-line ConditionalExpression: a bisection that ends without a timeout leaves value.maxMin ≤ radii[hi], i.e. ≤ the bound
   return { proven: !timedOut && value.maxMin <= lowerBound, open, value, lowerBound, solves, steps, size, timedOut };
 }
