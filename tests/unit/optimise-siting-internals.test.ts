@@ -475,6 +475,60 @@ describe('solveHeuristic', () => {
     expect(h.value.maxMin).toBe(5);
   });
 
+  // Random 0–20 minute matrices, checked against every siting (brute force) inside the test.
+  const bestOf = (p: SitingProblem): number => {
+    const m = p.candidates.length;
+    let best = p.objective === 'cover' ? -Infinity : Infinity;
+    for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) {
+      const v = evaluateOpen(p, [a, b]).objective;
+      best = p.objective === 'cover' ? Math.max(best, v) : Math.min(best, v);
+    }
+    return best;
+  };
+
+  it('cover: the tabu moves after the swaps reach the optimum (14 residents within 8 min)', () => {
+    const cost = [
+      [0, 2, 7, 20, 19, 20, 13, 13],
+      [17, 0, 12, 3, 4, 3, 9, 5],
+      [18, 3, 0, 4, 15, 10, 4, 5],
+      [3, 19, 14, 0, 3, 3, 17, 20],
+      [3, 14, 10, 15, 0, 20, 8, 1],
+      [14, 1, 2, 12, 11, 0, 5, 16],
+      [16, 5, 12, 15, 17, 12, 0, 9],
+      [16, 4, 17, 3, 2, 2, 15, 0],
+    ];
+    const p = hand(cost, [2, 2, 2, 1, 2, 3, 1, 1], { k: 2, targetMin: 8, objective: 'cover' });
+    expect(bestOf(p)).toBe(14);
+    const h = solveHeuristic(p);
+    expect(h.open).toEqual([2, 3]);
+    expect(h.value.coveredResidents).toBe(14);
+  });
+
+  it('center: the reweighted cover search finds the optimal radius (12 min) on a 15-point matrix', () => {
+    const cost = [
+      [0, 10, 15, 14, 18, 1, 8, 5, 9, 8, 5, 20, 20, 1, 16],
+      [8, 0, 14, 3, 14, 17, 3, 11, 10, 3, 15, 8, 17, 4, 1],
+      [7, 18, 0, 9, 8, 9, 3, 14, 9, 12, 17, 2, 16, 18, 15],
+      [12, 3, 7, 0, 1, 20, 8, 19, 4, 17, 19, 16, 15, 3, 17],
+      [14, 17, 1, 18, 0, 20, 3, 3, 20, 17, 2, 5, 19, 13, 15],
+      [19, 6, 8, 20, 13, 0, 6, 14, 5, 2, 5, 4, 15, 10, 11],
+      [7, 18, 10, 1, 20, 20, 0, 16, 9, 2, 20, 9, 12, 10, 11],
+      [12, 8, 17, 14, 8, 8, 6, 0, 19, 18, 10, 19, 14, 15, 17],
+      [19, 16, 19, 8, 16, 11, 10, 14, 0, 11, 9, 14, 20, 4, 12],
+      [19, 11, 2, 18, 4, 8, 9, 15, 3, 0, 17, 10, 14, 16, 19],
+      [17, 16, 12, 15, 20, 8, 10, 15, 11, 14, 0, 12, 6, 4, 15],
+      [19, 1, 18, 18, 13, 17, 2, 7, 17, 2, 7, 0, 5, 14, 12],
+      [3, 12, 13, 17, 7, 15, 12, 3, 1, 7, 15, 3, 0, 10, 14],
+      [2, 18, 20, 9, 8, 1, 20, 18, 2, 11, 18, 16, 10, 0, 4],
+      [20, 2, 15, 18, 14, 20, 7, 9, 11, 14, 7, 4, 14, 1, 0],
+    ];
+    const p = hand(cost, [2, 3, 1, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 1, 3], { k: 2, objective: 'center' });
+    expect(bestOf(p)).toBe(12);
+    const h = solveHeuristic(p);
+    expect(h.value.maxMin).toBe(12);
+    expect(h.open).toEqual([6, 7]);
+  });
+
   it('center: the bisection stops after 40 steps; the polish then finds the best base', () => {
     // Rungs 1..40 cover both points at 1 + (H − 1)·0.49^s: each radius (lo + hi)/2 is covered by the
     // next rung only, so 40 steps end on rung 40 (gap still 4e-3 > 1e-4); the polish at that radius
