@@ -319,6 +319,13 @@ describe('lexicographic score', () => {
     expect(Array.from(out)).toEqual([-3, 42]);
     scoreInto({ ...p, objective: 'center' }, Float64Array.of(1, 2), out);
     expect(Array.from(out)).toEqual([2, 5]);
+    scoreInto({ ...p, objective: 'center' }, Float64Array.of(25, 10, 12), out);
+    expect(Array.from(out)).toEqual([25, 3 * 25 + 10]);
+    // A response of exactly T + 1e-9 still counts as within T.
+    const edge = p.targetMin + 1e-9;
+    scoreInto({ ...p, objective: 'cover' }, Float64Array.of(edge, 30, 30), out);
+    expect(out[0]).toBe(-3);
+    expect(valueOfResponse(p, Float64Array.of(edge, 30, 30)).coveredResidents).toBe(3);
   });
 
   it('better: strictly lower first term, then strictly lower second term, with relative tolerances', () => {
@@ -527,6 +534,41 @@ describe('solveHeuristic', () => {
     const h = solveHeuristic(p);
     expect(h.value.maxMin).toBe(12);
     expect(h.open).toEqual([6, 7]);
+  });
+
+  /** n unit-weight points = candidates, seeded 1–20 minute costs (0 on the diagonal). */
+  const seeded = (seed: number, n: number, k: number): SitingProblem => {
+    let x = seed;
+    const rnd = (): number => (x = (Math.imul(x, 1103515245) + 12345) >>> 0) / 4294967296;
+    const cost: number[][] = [];
+    for (let j = 0; j < n; j++) {
+      const row: number[] = [];
+      for (let i = 0; i < n; i++) row.push(j === i ? 0 : 1 + Math.floor(rnd() * 20));
+      cost.push(row);
+    }
+    return hand(cost, new Array<number>(n).fill(1), { k, objective: 'center' });
+  };
+  const bestOf3 = (p: SitingProblem): number => {
+    const m = p.candidates.length;
+    let best = Infinity;
+    for (let a = 0; a < m; a++) for (let b = a + 1; b < m; b++) for (let c = b + 1; c < m; c++) best = Math.min(best, evaluateOpen(p, [a, b, c]).maxMin);
+    return best;
+  };
+
+  it('center, 20 seeded points, k 3: the second cover search from the best siting reaches the optimum (6 min)', () => {
+    const p = seeded(2470, 20, 3);
+    expect(bestOf3(p)).toBe(6);
+    const h = solveHeuristic(p);
+    expect(h.value.maxMin).toBe(6);
+    expect(h.open).toEqual([6, 16, 18]);
+  });
+
+  it('center, 16 seeded points, k 3: a radius covered at the first try is kept (optimum 6 min)', () => {
+    const p = seeded(269, 16, 3);
+    expect(bestOf3(p)).toBe(6);
+    const h = solveHeuristic(p);
+    expect(h.value.maxMin).toBe(6);
+    expect(h.open).toEqual([8, 11, 14]);
   });
 
   it('center: the bisection stops after 40 steps; the polish then finds the best base', () => {
