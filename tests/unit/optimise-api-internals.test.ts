@@ -357,3 +357,61 @@ describe('compare through the API', () => {
     expect(given.rows.find((x) => x.ambito === 'A1')!.residents).toBe(3000);
   });
 });
+
+describe('the sparse (national-scale) path', () => {
+  // The API switches to the sparse p-median when points × requested candidates exceed 8 million:
+  // 5 points and a candidate list of 1.6 million entries (one comune repeated; the set has 3) do.
+  const many = (extra: string[]): string[] => [...extra, ...new Array<string>(1_600_000).fill('000001')];
+  let data: TerritoryData;
+  beforeEach(() => {
+    data = lineTerritory(5, 3);
+  });
+
+  it('heuristic and bound over all candidates, no exact model, the before KPIs', async () => {
+    const { api, loads } = await apiFor(data, null);
+    const t0 = performance.now();
+    const r = await api.siteExact({ members: ['A1', 'A2'], k: 2, objective: 'median', candidates: many(['000002', '000004']), before: ['000002', '000004'] });
+    const elapsed = performance.now() - t0;
+    expect(loads).toEqual({ territory: 1, highs: 0 });
+    expect(r.objective).toBe('median');
+    expect(r.objectiveLabel).toBe('tempo medio di risposta pesato sui residenti (p-mediana)');
+    expect(r.members).toEqual(['A1', 'A2']);
+    expect(r.memberNames).toEqual(['Ambito A1', 'Ambito A2']);
+    expect(r.k).toBe(2);
+    expect(r.targetMin).toBe(45);
+    expect(r.band).toBe('closure');
+    expect(r.demandPoints).toBe(5);
+    expect(r.candidates).toBe(3);
+    expect(r.exact).toBeNull();
+    expect(r.afterExact).toBeNull();
+    expect(r.heuristicGapPct).toBeNull();
+    expect(istats(r.heuristic.bases)).toEqual(['000002', '000004']);
+    expect(r.heuristic.bases.every((b) => !b.fixed)).toBe(true);
+    expect(r.heuristic.ms).toBeGreaterThanOrEqual(0);
+    expect(r.heuristic.ms).toBeLessThanOrEqual(elapsed);
+    expect(r.bound!.value).toBeLessThanOrEqual(r.heuristic.value.meanMin + 1e-9);
+    expect(r.bound!.proven).toBe(true);
+    // The "before" bases are the same two comuni: the same KPIs as after.
+    expect(r.before).toEqual(r.afterHeuristic);
+    expect(r.afterHeuristic).toHaveLength(3);
+    expect(r.warnings).toEqual([
+      'Problema nazionale: per ogni punto i 3 comuni candidati più vicini (elenchi sparsi), tempi esatti per le basi aperte; il limite inferiore vale su tutti i candidati.',
+      'Soluzione esatta non calcolata: 5 punti × 3 candidati è oltre la memoria di un modello esatto; vale lo scarto dimostrato dal limite inferiore',
+    ]);
+  });
+
+  it('before defaults to the fixed bases; a before base outside the candidates gives no KPIs; no exact asked, no note', async () => {
+    const { api } = await apiFor(data, null);
+    const fixed = await api.siteHeuristic({ members: ['A1', 'A2'], k: 2, objective: 'median', candidates: many(['000002', '000004']), fixed: ['000004'] });
+    expect(fixed.warnings).toHaveLength(1);
+    expect(fixed.heuristic.bases.find((b) => b.istat === '000004')!.fixed).toBe(true);
+    expect(fixed.before).toHaveLength(3);
+    expect(fixed.before![2].meanMin).toBeGreaterThan(fixed.afterHeuristic[2].meanMin!);
+    const outside = await api.siteHeuristic({ members: ['A1', 'A2'], k: 2, objective: 'median', candidates: many(['000002', '000004']), before: ['000004', '000005'] });
+    expect(outside.before).toBeNull();
+    const unknown = await api.siteHeuristic({ members: ['A1', 'A2'], k: 2, objective: 'median', candidates: many(['000002', '000004']), before: ['000004', '999999'] });
+    expect(unknown.before).toBeNull();
+    const none = await api.siteHeuristic({ members: ['A1', 'A2'], k: 2, objective: 'median', candidates: many(['000002', '000004']) });
+    expect(none.before).toBeNull();
+  });
+});

@@ -126,6 +126,7 @@ export function createOptimiseApi(deps: OptimiseDeps) {
     const b = sparseMedianBound(p, h.open);
     const pos = new Map(p.candidates.map((c, j) => [c, j]));
     const idx = comuneIndexOf(ctx.data);
+    // Stryker disable next-line ArrayDeclaration: with no before or fixed list, [] and a list of unknown codes both give no "before" KPIs
     const before = (req.before ?? req.fixed ?? []).map((istat) => pos.get(idx.get(istat) ?? -1));
     const warnings = [...p.warnings];
     if (exactAsked) warnings.push(`Soluzione esatta non calcolata: ${formatIt(p.points.length)} punti × ${formatIt(p.candidates.length)} candidati è oltre la memoria di un modello esatto; vale lo scarto dimostrato dal limite inferiore`);
