@@ -355,6 +355,15 @@ describe('compare through the API', () => {
     expect(given.rows.find((x) => x.ambito === 'A2')!.outcome).toBe('migliora');
     expect(given.rows.find((x) => x.ambito === 'A2')!.deltaCost).toBe(5);
     expect(given.rows.find((x) => x.ambito === 'A1')!.residents).toBe(3000);
+    expect(given.rows.map((x) => [x.ambito, x.pisA, x.pisB])).toEqual([['A1', 'p', 'p'], ['A2', 'p', 'p']]);
+  });
+
+  it("the PIS of each row follows side A's effective composition", async () => {
+    const { api } = await apiFor(lineTerritory(5, 3), null);
+    // One PIS for A1 only; side A moves comune 4 from A2 to A1: A2 keeps comune 5, which no PIS serves.
+    const onlyA1: ServiceLayout = { illustrative: true, services: [{ ...one.services[0], members: ['A1'] }] };
+    const r = await api.compare({ layout: { ...onlyA1, compositionOverrides: { '000004': 'A1' } } }, { layout: onlyA1 });
+    expect(r.rows.map((x) => [x.ambito, x.pisA])).toEqual([['A1', 'p'], ['A2', null]]);
   });
 });
 
