@@ -3,7 +3,6 @@
 // replacing the heuristic, the MIP bound (through a stub MipRunner that echoes the warm start
 // with a chosen status and dual bound), the memory guard, lazy loaders, the OD id check, compare.
 import { beforeEach, describe, expect, it } from 'vitest';
-import loadHighs from 'highs';
 import { createOptimiseApi, type SitingResult } from '../../src/core/optimise/api.ts';
 import { gapMinPct, proveIncumbent } from '../../src/core/optimise/bounds.ts';
 import { estimateModelSize, type ExactStatus, type HighsInstance, type MipRunner } from '../../src/core/optimise/mip.ts';
@@ -290,20 +289,24 @@ describe('siteExact: the MIP bound', () => {
     expect(t.bound!.method).toBe('lagrangian');
   });
 
-  it('with HiGHS itself (loaded once, lazily): the optimum', async () => {
-    let highsLoads = 0;
-    const { api, loads } = await apiFor(fx.data, fx.csv, async () => (highsLoads++, (await loadHighs()) as unknown as HighsInstance));
+  it('without a runner, the loaded HiGHS solves (loaded once, lazily, only for the exact solve)', async () => {
+    // A HiGHS stand-in with the text interface only: "Optimal", bases at positions 0 and 2.
+    let solves = 0;
+    const fake = { solve: () => (solves++, { Status: 'Optimal', ObjectiveValue: 0, Columns: { y0: { Index: 0, Primal: 1 }, y2: { Index: 1, Primal: 1 } } }) } as HighsInstance;
+    const { api, loads } = await apiFor(fx.data, fx.csv, async () => fake);
     await api.siteHeuristic(req);
     expect(loads.highs).toBe(0);
     const r = await api.siteExact(req);
     const again = await api.siteExact(req, { timeLimitSec: 10 });
-    expect(highsLoads).toBe(1);
+    expect(solves).toBe(2);
     expect(loads).toEqual({ territory: 1, highs: 1 });
     expect(r.exact!.solver).toBe('HiGHS');
     expect(r.exact!.status).toBe('ottimo');
-    expect(r.exact!.bases).toHaveLength(2);
-    expect(r.exact!.value!.objective).toBeCloseTo(opt, 5);
+    expect(r.exact!.mipGapPct).toBe(0);
+    expect(istats(r.exact!.bases)).toEqual(['000001', '000003']);
+    expect(r.exact!.value!.objective).toBe(opt);
     expect(r.bound!.method).toBe('mip');
+    expect(r.bound!.value).toBe(opt);
     expect(again.exact!.status).toBe('ottimo');
   });
 });
@@ -369,17 +372,19 @@ describe('compare through the API', () => {
 
 describe('the sparse (national-scale) path', () => {
   // The API switches to the sparse p-median when points × requested candidates exceed 8 million:
-  // 5 points and a candidate list of 1.6 million entries (one comune repeated; the set has 3) do.
-  const many = (extra: string[]): string[] => [...extra, ...new Array<string>(1_600_000).fill('000001')];
+  // 200 points (one per comune on a line) and a candidate list of 40,002 entries (comune 2
+  // repeated; the set has 3) do. The bases: comuni 50 and 150, the medians of each half.
+  const many = (extra: string[]): string[] => [...extra, ...new Array<string>(40_000).fill('000002')];
   let data: TerritoryData;
   beforeEach(() => {
-    data = lineTerritory(5, 3);
+    data = lineTerritory(200, 100);
   });
+  const base = { members: ['A1', 'A2'], k: 2, objective: 'median' as const };
 
   it('heuristic and bound over all candidates, no exact model, the before KPIs', async () => {
     const { api, loads } = await apiFor(data, null);
     const t0 = performance.now();
-    const r = await api.siteExact({ members: ['A1', 'A2'], k: 2, objective: 'median', candidates: many(['000002', '000004']), before: ['000002', '000004'] });
+    const r = await api.siteExact({ ...base, candidates: many(['000050', '000150']), before: ['000150', '000050'] });
     const elapsed = performance.now() - t0;
     expect(loads).toEqual({ territory: 1, highs: 0 });
     expect(r.objective).toBe('median');
@@ -389,38 +394,40 @@ describe('the sparse (national-scale) path', () => {
     expect(r.k).toBe(2);
     expect(r.targetMin).toBe(45);
     expect(r.band).toBe('closure');
-    expect(r.demandPoints).toBe(5);
+    expect(r.demandPoints).toBe(200);
     expect(r.candidates).toBe(3);
     expect(r.exact).toBeNull();
     expect(r.afterExact).toBeNull();
     expect(r.heuristicGapPct).toBeNull();
-    expect(istats(r.heuristic.bases)).toEqual(['000002', '000004']);
-    expect(r.heuristic.bases.every((b) => !b.fixed)).toBe(true);
+    expect(r.heuristic.bases).toEqual([
+      { istat: '000050', name: 'Comune 50', ambito: 'A1', fixed: false },
+      { istat: '000150', name: 'Comune 150', ambito: 'A2', fixed: false },
+    ]);
     expect(r.heuristic.ms).toBeGreaterThanOrEqual(0);
     expect(r.heuristic.ms).toBeLessThanOrEqual(elapsed);
     expect(r.bound!.value).toBeLessThanOrEqual(r.heuristic.value.meanMin + 1e-9);
-    expect(r.bound!.proven).toBe(true);
+    expect(r.bound!.method).toBe('lagrangian');
     // The "before" bases are the same two comuni: the same KPIs as after.
     expect(r.before).toEqual(r.afterHeuristic);
-    expect(r.afterHeuristic).toHaveLength(3);
+    expect(r.afterHeuristic.map((x) => x.ambito)).toEqual(['A1', 'A2', 'totale']);
     expect(r.warnings).toEqual([
       'Problema nazionale: per ogni punto i 3 comuni candidati più vicini (elenchi sparsi), tempi esatti per le basi aperte; il limite inferiore vale su tutti i candidati.',
-      'Soluzione esatta non calcolata: 5 punti × 3 candidati è oltre la memoria di un modello esatto; vale lo scarto dimostrato dal limite inferiore',
+      'Soluzione esatta non calcolata: 200 punti × 3 candidati è oltre la memoria di un modello esatto; vale lo scarto dimostrato dal limite inferiore',
     ]);
   });
 
   it('before defaults to the fixed bases; a before base outside the candidates gives no KPIs; no exact asked, no note', async () => {
     const { api } = await apiFor(data, null);
-    const fixed = await api.siteHeuristic({ members: ['A1', 'A2'], k: 2, objective: 'median', candidates: many(['000002', '000004']), fixed: ['000004'] });
+    const fixed = await api.siteHeuristic({ ...base, candidates: many(['000050', '000150']), fixed: ['000150'] });
     expect(fixed.warnings).toHaveLength(1);
-    expect(fixed.heuristic.bases.find((b) => b.istat === '000004')!.fixed).toBe(true);
+    expect(fixed.heuristic.bases.map((b) => [b.istat, b.fixed])).toEqual([['000050', false], ['000150', true]]);
     expect(fixed.before).toHaveLength(3);
     expect(fixed.before![2].meanMin).toBeGreaterThan(fixed.afterHeuristic[2].meanMin!);
-    const outside = await api.siteHeuristic({ members: ['A1', 'A2'], k: 2, objective: 'median', candidates: many(['000002', '000004']), before: ['000004', '000005'] });
-    expect(outside.before).toBeNull();
-    const unknown = await api.siteHeuristic({ members: ['A1', 'A2'], k: 2, objective: 'median', candidates: many(['000002', '000004']), before: ['000004', '999999'] });
-    expect(unknown.before).toBeNull();
-    const none = await api.siteHeuristic({ members: ['A1', 'A2'], k: 2, objective: 'median', candidates: many(['000002', '000004']) });
+    for (const before of [['000150', '000151'], ['000150', '999999']]) {
+      const r = await api.siteHeuristic({ ...base, candidates: many(['000050', '000150']), before });
+      expect(r.before).toBeNull();
+    }
+    const none = await api.siteHeuristic({ ...base, candidates: many(['000050', '000150']) });
     expect(none.before).toBeNull();
   });
 });
