@@ -118,6 +118,9 @@ describe('buildMip: p-median', () => {
     expect(buildMip(lineProblem('median'), [1, 0]).start.get('x0_0')).toBe(1);
     expect(buildMip(lineProblem('median'), [1, 0]).start.get('x0_1')).toBe(0);
     expect(buildMip(lineProblem('median'), [1, 0]).start.get('x2_1')).toBe(1);
+    // Also for a point other than the first: point 1 is 1 from c0 (listed second), 5 from c1.
+    const two = problemOf('median', [[1, 1], [5, 5]], [1, 1], 2);
+    expect(Object.fromEntries(buildMip(two, [1, 0]).start)).toEqual({ y0: 1, y1: 1, x0_0: 1, x0_1: 0, x1_0: 1, x1_1: 0 });
   });
 
   it('coefficients keep 12 significant digits; no residents at all: divided by 1', () => {
@@ -205,6 +208,22 @@ describe('buildMip: maximal covering', () => {
     const fixed = coverProblem(2, { fixed: [2] });
     expect(buildMip(fixed).lp.split('\n').slice(6, 9)).toEqual([' k: y0 + y1 + y2 = 2', ' f2: y2 = 1', 'Bounds']);
     expect(buildMip(fixed).size).toEqual({ variables: 8, constraints: 7, nonzeros: 14 });
+  });
+
+  it('pairs within T are counted for every point, the last one too; a cost at T (tolerance included) covers', () => {
+    // p0 by c1, p1 by c0: 2 pairs; 2 + 2 + 2 = 6 nonzeros.
+    expect(buildMip(problemOf('cover', [[9, 0], [0, 9]], [1, 1], 1)).size).toEqual({ variables: 4, constraints: 3, nonzeros: 6 });
+    // T + 1e-9 is exactly 4 here: a cost of 4 is within it.
+    const edge = problemOf('cover', [[4, 9], [9, 9]], [7, 1], 1, { targetMin: 4 - 1e-9 });
+    expect(buildMip(edge).lp.split('\n')[1]).toBe(' obj: 7 u0');
+    expect(guardProblem(edge, heur(edge, [0]), { maxNonzeros: 5 }).problem).toBe(edge);
+    expect(() => guardProblem(edge, heur(edge, [0]), { maxNonzeros: 4 })).toThrow(/ 5 coefficienti \(limite 4\)/);
+  });
+
+  it('exactly 20 binaries: one line, no empty one after it', () => {
+    const rows = Array.from({ length: 20 }, (_, j) => [j]);
+    const lines = buildMip(problemOf('median', rows, [1], 1)).lp.split('\n');
+    expect(lines.slice(-3)).toEqual(['Binary', ' ' + rows.map((_, j) => `y${j}`).join(' '), 'End']);
   });
 
   it('long rows continue on the next line once past 200 characters; binaries 20 a line', () => {
@@ -664,7 +683,16 @@ describe('solveExact: p-center by bisection', () => {
       size: { variables: 3, constraints: 4, nonzeros: 5 }, candidatesDropped: 0, solver: 'HiGHS', warnings: [],
     });
     expect(e.value!.objective).toBe(4);
+  });
+
+  it('solveMs is the time of the bisection', () => {
+    const c = lineProblem('center', 1);
+    vi.mocked(solveCenterExact).mockReturnValueOnce(fake({}, c));
+    const t0 = performance.now();
+    const e = solveExact({} as HighsInstance, c, {}, heur(c, [0]));
+    const dt = performance.now() - t0;
     expect(e.solveMs).toBeGreaterThanOrEqual(0);
+    expect(e.solveMs).toBeLessThanOrEqual(dt);
   });
 
   it('timed out: not proven, the gap from the bound, the steps in the warning', () => {

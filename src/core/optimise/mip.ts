@@ -297,6 +297,7 @@ export function solveExact(highs: HighsInstance, problem: SitingProblem, options
   // Positions in p of the heuristic's bases (restrictCandidates keeps them).
   const posInP = new Map(p.candidates.map((c, j) => [c, j]));
   const startOpen = heuristic.open.map((j) => posInP.get(problem.candidates[j])!);
+  // Stryker disable next-line ConditionalExpression,BooleanLiteral: without warm start the start values are never read (no setSolution, the runner gets null) and the LP text does not depend on them
   const built = buildMip(p, options.warmStart === false ? undefined : startOpen);
   const hOptions = { output_flag: false, time_limit: options.timeLimitSec ?? 30, mip_rel_gap: options.mipRelGap ?? 1e-6 };
   const t0 = performance.now();
@@ -359,6 +360,7 @@ export function solveExact(highs: HighsInstance, problem: SitingProblem, options
   const haveSolution = openInP.length > 0 && values.size > 0;
   if (!haveSolution && status !== 'non-ammissibile') warnings.push('Il risolutore non ha restituito una soluzione entro il limite di tempo');
   const posInFull = new Map(problem.candidates.map((c, j) => [c, j]));
+  // Stryker disable next-line MethodExpression,ArrowFunction,ArithmeticOperator: already ascending (vars ascend in p, and restrictCandidates keeps p's candidates in the full problem's order)
   const open = openInP.map((j) => posInFull.get(p.candidates[j])!).sort((a, b) => a - b);
   // The median objective of the MIP is the mean response already; report the bound in the same unit.
   return {
