@@ -53,7 +53,7 @@ export interface BoundOptions {
 }
 
 /** Per-point candidate lists sorted by cost (selectable or fixed candidates only). */
-interface SortedLists {
+export interface SortedLists {
   len: number;
   cand: Int32Array;
   cost: Float64Array;
@@ -61,7 +61,8 @@ interface SortedLists {
   beyond: Float64Array;
 }
 
-function sortedLists(problem: SitingProblem, usable: readonly number[], options: BoundOptions): SortedLists {
+/** exported for tests */
+export function sortedLists(problem: SitingProblem, usable: readonly number[], options: BoundOptions): SortedLists {
   const n = problem.points.length;
   const mu = usable.length;
   const full = n * mu <= (options.maxListEntries ?? 6_000_000);
@@ -115,14 +116,15 @@ function sortedLists(problem: SitingProblem, usable: readonly number[], options:
   return { len, cand, cost, beyond };
 }
 
-function usableCandidates(problem: SitingProblem): number[] {
+/** exported for tests */
+export function usableCandidates(problem: SitingProblem): number[] {
   const sel = isSelectable(problem);
   const fixed = new Set(problem.fixed);
   return problem.candidates.map((_, j) => j).filter((j) => sel[j] || fixed.has(j));
 }
 
-/** Indices of the `count` smallest values of v among `pool` (ties: lower index), appended to `out`. */
-function smallest(v: Float64Array, pool: readonly number[], count: number, out: number[]): void {
+/** Indices of the `count` smallest values of v among `pool` (ties: lower index), appended to `out`. Exported for tests. */
+export function smallest(v: Float64Array, pool: readonly number[], count: number, out: number[]): void {
   if (count <= 0) return;
   const chosen: number[] = [];
   for (const j of pool) {
