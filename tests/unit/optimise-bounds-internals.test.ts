@@ -533,21 +533,40 @@ describe('coverBound against the dense reference from the optimal start', () => 
 });
 
 describe('instances with a duality gap: the step halves after `patience` idle iterations until θ < 1e-4', () => {
-  it('p-median (5 points, k 2): default patience 80 ends on θ, no patience runs out the default 2000 iterations', () => {
-    const p = randomProblem(239, 5, 5, 2, 'median');
-    const opt = bestSet(p);
-    for (const [start, o] of [[opt, {}], [[3, 4], {}], [[0, 1], { patience: 30 }], [opt, { patience: 1e9 }], [[3, 4], { patience: 1e9, maxIterations: 700 }]] as [number[], BoundOptions][]) {
+  const P = (): SitingProblem => randomProblem(239, 5, 5, 2, 'median');
+  const OPT = [0, 4];
+  it('p-median (5 points, k 2): the optimum is {0, 4}', () => {
+    expect(bestSet(P())).toEqual(OPT);
+  });
+  for (const [name, start, o] of [
+    ['from the optimum, default patience 80', OPT, {}],
+    ['from {3, 4}', [3, 4], {}],
+    ['from {0, 1}, patience 30', [0, 1], { patience: 30 }],
+    ['from {3, 4}, no halving, 700 iterations', [3, 4], { patience: 1e9, maxIterations: 700 }],
+  ] as [string, number[], BoundOptions][]) {
+    it(`p-median ${name}: as the reference, ended by θ or the iteration limit`, () => {
+      const p = P();
       const b = medianBound(p, start, { ...o, maxMs: FAR });
       const r = refMedian(p, start, o);
       expect(b.bound).toBeCloseTo(r.bound, 10);
-      expect(b.incumbent.open).toEqual(opt);
+      expect(b.incumbent.open).toEqual(OPT);
       expect(b.iterations).toBe(r.iterations);
       expect(b.proven).toBe(false);
       expect(b.gapPct).toBeGreaterThan(0);
-      if (o.patience === 1e9) expect(b.iterations).toBe((o.maxIterations ?? 2000) + 1);
+      if (o.maxIterations) expect(b.iterations).toBe(o.maxIterations + 1);
       else expect(r.thetaEnd).toBeLessThan(1e-4);
-    }
-    expect(refMedian(p, opt, {}).iterations).toBe(1219);
+    });
+  }
+  it('p-median from the optimum, default patience: 1219 iterations', () => {
+    expect(medianBound(P(), OPT, { maxMs: FAR }).iterations).toBe(1219);
+  });
+  it('p-median without halving runs out the default 2000 iterations', () => {
+    const p = P();
+    const b = medianBound(p, OPT, { patience: 1e9, maxMs: FAR });
+    expect(b.iterations).toBe(2001);
+    // θ = 2 throughout oscillates far below the optimum 5.40625 (the dense reference gives the same).
+    expect(b.bound).toBeCloseTo(refMedian(p, OPT, { patience: 1e9 }).bound, 10);
+    expect(b.bound).toBeLessThan(evaluateOpen(p, OPT).meanMin);
   });
   it('p-median (6 points, k 2), truncated lists', () => {
     const p = randomProblem(20, 6, 5, 2, 'median');
@@ -559,20 +578,73 @@ describe('instances with a duality gap: the step halves after `patience` idle it
       expect(b.iterations).toBe(r.iterations);
     }
   });
-  it('cover (9 points, k 3): default patience 150 ends on θ, no patience runs out the default 5000 iterations', () => {
-    for (const [seed, n, m, k, T] of [[690, 9, 8, 3, 3], [2365, 10, 8, 2, 4]]) {
-      const p = randomProblem(seed, n, m, k, 'cover', { targetMin: T });
-      const opt = bestSet(p);
-      for (const o of [{}, { patience: 1e9 }] as BoundOptions[]) {
-        const b = coverBound(p, opt, { ...o, maxMs: FAR });
-        const r = refCover(p, opt, o);
-        expect(b.bound).toBeCloseTo(r.bound, 10);
-        expect(b.incumbent.open).toEqual(opt);
-        expect(b.iterations).toBe(r.iterations);
-        expect(b.proven).toBe(false);
-        if (o.patience) expect(b.iterations).toBe(5001);
-        else expect(r.thetaEnd).toBeLessThan(1e-4);
-      }
-    }
+  const C = (seed: number, n: number, m: number, k: number, T: number) => (): SitingProblem => randomProblem(seed, n, m, k, 'cover', { targetMin: T });
+  for (const [name, p, o] of [
+    ['10 points, k 2, default patience 150', C(2365, 10, 8, 2, 4), {}],
+    ['9 points, k 3, patience 20', C(690, 9, 8, 3, 3), { patience: 20 }],
+  ] as [string, () => SitingProblem, BoundOptions][]) {
+    it(`cover ${name}: as the reference, ended by θ`, () => {
+      const q = p();
+      const opt = bestSet(q);
+      const b = coverBound(q, opt, { ...o, maxMs: FAR });
+      const r = refCover(q, opt, o);
+      expect(b.bound).toBeCloseTo(r.bound, 10);
+      expect(b.incumbent.open).toEqual(opt);
+      expect(b.iterations).toBe(r.iterations);
+      expect(b.proven).toBe(false);
+      expect(r.thetaEnd).toBeLessThan(1e-4);
+    });
+  }
+  it('cover without halving runs out the default 5000 iterations', () => {
+    const q = C(2365, 10, 8, 2, 4)();
+    const opt = bestSet(q);
+    const b = coverBound(q, opt, { patience: 1e9, maxMs: FAR });
+    expect(b.iterations).toBe(5001);
+    expect(b.bound).toBeGreaterThan(evaluateOpen(q, opt).coveredResidents);
+    expect(b.incumbent.open).toEqual(opt);
+  });
+});
+
+describe('multipliers stuck at their caps (lists truncated to the nearest candidate)', () => {
+  // P0 and P1 are 1 apart, P2 is 5 from both; each point's list holds only itself (cost 0), so
+  // λ_i ≤ w_i × second cost = (1, 1, 5). Optimum 6 (j0 or j1); the truncated relaxation tops out at
+  // Σ cap − max cap = 2. From {j0}: λ = (0, 1, 5), L = 6 − 5 = 1; step 2·(6 − 1)/2 = 5 takes λ to
+  // (1, 1, 5), L = 2 at iteration 1; then g = (1, 1, 0) cannot move λ: no progress, θ halves every
+  // `patience` iterations and the 15th halving (2/2^15 < 1e-4) ends the run at iteration 1 + 15·patience.
+  const S = (): SitingProblem => mk([[0, 1, 5], [1, 0, 5], [5, 5, 0]], [1, 1, 1], 1, 'median');
+  const o = { maxListEntries: 1, nearest: 1, maxMs: FAR };
+  it('iteration 0 and 1 by hand', () => {
+    expect(medianBound(S(), [0], { ...o, maxIterations: 1 }).bound).toBeCloseTo(1 / 3, 14);
+    const b = medianBound(S(), [0], { ...o, maxIterations: 2 });
+    expect(b.bound).toBeCloseTo(2 / 3, 14);
+    expect(b.incumbent.open).toEqual([0]);
+  });
+  for (const [patience, iterations] of [[1, 17], [2, 32], [7, 107], [undefined, 1202]] as [number | undefined, number][]) {
+    it(`patience ${patience ?? 'default (80)'}: ${iterations} iterations, bound 2/3, gap 200 %`, () => {
+      const b = medianBound(S(), [0], patience === undefined ? o : { ...o, patience });
+      expect(b.iterations).toBe(iterations);
+      expect(b.bound).toBeCloseTo(2 / 3, 14);
+      expect(b.incumbent.open).toEqual([0]);
+      expect(b.gapPct).toBeCloseTo(200, 10);
+      expect(b.proven).toBe(false);
+      expect(refMedian(S(), [0], { ...o, patience }).iterations).toBe(iterations);
+    });
+  }
+  it('a run cut short by maxIterations while stuck', () => {
+    const b = medianBound(S(), [0], { ...o, patience: 1, maxIterations: 10 });
+    expect(b.iterations).toBe(11);
+    expect(b.bound).toBeCloseTo(2 / 3, 14);
+  });
+});
+
+describe('coverBound: the Lagrangian heuristic replaces the incumbent only when strictly better', () => {
+  // j0, j1 reach points 0 (w 1) and 1 (w 2); j2 reaches point 2 (w 3): a tie at 3 residents.
+  const E = (): SitingProblem => mk([[0, 1, 4], [1, 0, 3], [4, 3, 0]], [1, 2, 3], 1, 'cover');
+  it('from {j2}: μ = (½, 1, 1.5), scores tie at 1.5, the relaxation opens j0; the search keeps {j0} (3 = 3): {j2} stays', () => {
+    const b = coverBound(E(), [2], { maxIterations: 1, maxMs: FAR });
+    expect(b.incumbent.open).toEqual([2]);
+    expect(b.incumbent.value.coveredResidents).toBe(3);
+    expect(b.bound).toBeCloseTo(4.5, 14);
+    expect(b.gapPct).toBeCloseTo(50, 12);
   });
 });

@@ -219,6 +219,7 @@ export function medianBound(problem: SitingProblem, start: readonly number[], op
     open.push(...problem.fixed);
     smallest(rho, free, need, open);
     for (const j of open) lval += rho[j];
+    // Stryker disable next-line EqualityOperator: lval exactly at bestBound + 1e-12·|lval| does not occur (the tolerance already makes a tie no progress)
     if (lval > bestBound + 1e-12 * Math.abs(lval)) {
       bestBound = lval;
       sinceImprove = 0;
@@ -363,6 +364,7 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
     open.push(...problem.fixed);
     smallest(negScore, free, need, open);
     for (const j of open) val += score[j];
+    // Stryker disable next-line EqualityOperator: val exactly at bestBound − 1e-12·|val| does not occur (the tolerance already makes a tie no progress)
     if (val < bestBound - 1e-12 * Math.abs(val)) {
       bestBound = val;
       since = 0;
@@ -372,6 +374,7 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
     }
     if (it % searchEvery === 0) {
       // Lagrangian heuristic: the relaxation's bases, improved by the swap search.
+      // Stryker disable next-line MethodExpression: coverSearch skips fixed bases in its start anyway
       const start = open.filter((j) => !fixedSet.has(j));
       const ls = coverSearch({ start: lists.start, cols: lists.points }, { start: lists.start, cols: lists.points }, w, m, problem.fixed, free, need, { start, tabu: options.seedTabu ?? 0 });
       if (ls.covered > lb + 1e-9 * Math.max(1, lb)) {
