@@ -6,6 +6,7 @@
 // its iteration count (maxMs is set far out of reach): nothing depends on the machine's speed.
 import { describe, expect, it } from 'vitest';
 import { coverBound, coverLists, gapMinPct, medianBound, proveIncumbent, smallest, sortedLists, usableCandidates, type BoundOptions } from '../../src/core/optimise/bounds.ts';
+import { coverSearch } from '../../src/core/optimise/search.ts';
 import { evaluateOpen, restrictCandidates, type SitingObjective, type SitingProblem } from '../../src/core/optimise/siting.ts';
 
 const FAR = 600_000; // ms: never reached
@@ -646,5 +647,35 @@ describe('coverBound: the Lagrangian heuristic replaces the incumbent only when 
     expect(b.incumbent.value.coveredResidents).toBe(3);
     expect(b.bound).toBeCloseTo(4.5, 14);
     expect(b.gapPct).toBeCloseTo(50, 12);
+  });
+});
+
+describe('coverBound: searchEvery', () => {
+  // Seeded instance (10 points, 9 candidates, k 3, T 3) where the swap search seeded at iteration 0
+  // stops at a local optimum and a later relaxation's bases lead to the optimum.
+  const P = (): SitingProblem => randomProblem(65, 10, 9, 3, 'cover', { targetMin: 3 });
+  it('iteration 0 seeds the search with the k best Σ w/2 scores (a tie with the start); searchEvery 1 searches again and reaches the optimum', () => {
+    const p = P();
+    const L = coverLists(p);
+    const score = p.candidates.map((_, j) => {
+      let s = 0;
+      for (let q = L.start[j]; q < L.start[j + 1]; q++) s += p.weights[L.points[q]] / 2;
+      return s;
+    });
+    const seed = p.candidates.map((_, j) => j).sort((a, b) => score[b] - score[a] || a - b).slice(0, 3);
+    const csr = { start: L.start, cols: L.points };
+    const first = coverSearch(csr, csr, p.weights, 9, [], p.candidates.map((_, j) => j), 3, { start: seed, tabu: 0 });
+    const optimum = evaluateOpen(p, bestSet(p)).coveredResidents;
+    // The search seeded at iteration 0 only ties the start (31 residents): the start stays.
+    const startCovered = evaluateOpen(p, [0, 1, 2]).coveredResidents;
+    expect(first.covered).toBe(startCovered);
+    expect(first.covered).toBeLessThan(optimum);
+    for (const o of [{}, { searchEvery: 1000 }, { searchEvery: 4 }]) {
+      const b = coverBound(p, [0, 1, 2], { ...o, maxIterations: 4, maxMs: FAR });
+      expect(b.incumbent.value.coveredResidents).toBe(startCovered);
+      expect(b.incumbent.open).toEqual([0, 1, 2]);
+    }
+    const b1 = coverBound(p, [0, 1, 2], { searchEvery: 1, maxIterations: 4, maxMs: FAR });
+    expect(b1.incumbent.value.coveredResidents).toBe(optimum);
   });
 });
