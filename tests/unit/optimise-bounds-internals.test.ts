@@ -678,4 +678,23 @@ describe('coverBound: searchEvery', () => {
     const b1 = coverBound(p, [0, 1, 2], { searchEvery: 1, maxIterations: 4, maxMs: FAR });
     expect(b1.incumbent.value.coveredResidents).toBe(optimum);
   });
+  it('seedTabu: tabu moves after the seeded search escape its local optimum at iteration 0', () => {
+    const p = P();
+    const L = coverLists(p);
+    const csr = { start: L.start, cols: L.points };
+    const all = p.candidates.map((_, j) => j);
+    // The same seed as above: the 3 best Σ w/2 scores.
+    const score = all.map((j) => {
+      let s = 0;
+      for (let q = L.start[j]; q < L.start[j + 1]; q++) s += p.weights[L.points[q]] / 2;
+      return s;
+    });
+    const seed = [...all].sort((a, b) => score[b] - score[a] || a - b).slice(0, 3);
+    const tabu = coverSearch(csr, csr, p.weights, 9, [], all, 3, { start: seed, tabu: 20 });
+    expect(tabu.covered).toBe(evaluateOpen(p, bestSet(p)).coveredResidents);
+    const b = coverBound(p, [0, 1, 2], { seedTabu: 20, maxIterations: 1, maxMs: FAR });
+    expect(b.incumbent.open).toEqual(tabu.open);
+    expect(b.incumbent.value.coveredResidents).toBe(tabu.covered);
+    expect(coverBound(p, [0, 1, 2], { seedTabu: 0, maxIterations: 1, maxMs: FAR }).incumbent.open).toEqual([0, 1, 2]);
+  });
 });
