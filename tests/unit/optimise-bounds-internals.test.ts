@@ -385,6 +385,16 @@ describe('medianBound by hand: points at 0, 2, 5 (weight 1), k = 1', () => {
     expect(b2.incumbent.open).toEqual([1]);
     expect(b2.iterations).toBe(2);
   });
+  it('a relaxation set that only ties the incumbent does not replace it', () => {
+    // Points at 0 and 1, k = 1, start {j1} (sum 1): λ = (1, 0), ρ0 = −1 opens j0 (sum 1 too): kept {j1}.
+    // Step 2·(1 − 0)/1 = 2 on point 1: λ = (1, 2), ρ = (−2, −2), L = 3 − 2 = 1 = ub: proven at iteration 1.
+    const b = medianBound(line([0, 1], [1, 1], 1, 'median'), [1], { maxMs: FAR });
+    expect(b.incumbent.open).toEqual([1]);
+    expect(b.bound).toBeCloseTo(0.5, 14);
+    expect(b.proven).toBe(true);
+    expect(b.iterations).toBe(2);
+    expect(medianBound(line([0, 1], [1, 1], 1, 'median'), [1], { maxIterations: 1, maxMs: FAR }).bound).toBe(0);
+  });
   it('no iteration: no bound at all', () => {
     const b = medianBound(A(), [0], { maxIterations: 0, maxMs: FAR });
     expect(b.bound).toBe(-Infinity);
