@@ -5,7 +5,7 @@
 // iterations, the stopping rules and the incumbent the relaxation finds. Every run is bounded by
 // its iteration count (maxMs is set far out of reach): nothing depends on the machine's speed.
 import { describe, expect, it } from 'vitest';
-import { coverBound, coverLists, gapMinPct, medianBound, proveIncumbent, smallest, sortedLists, usableCandidates, type BoundOptions } from '../../src/core/optimise/bounds.ts';
+import { centerBound, coverBound, coverLists, gapMinPct, medianBound, proveIncumbent, smallest, sortedLists, usableCandidates, type BoundOptions } from '../../src/core/optimise/bounds.ts';
 import { coverSearch } from '../../src/core/optimise/search.ts';
 import { evaluateOpen, restrictCandidates, type SitingObjective, type SitingProblem } from '../../src/core/optimise/siting.ts';
 
@@ -706,5 +706,34 @@ describe('coverBound: searchEvery', () => {
     expect(b.incumbent.open).toEqual(tabu.open);
     expect(b.incumbent.value.coveredResidents).toBe(tabu.covered);
     expect(coverBound(p, [0, 1, 2], { seedTabu: 0, maxIterations: 1, maxMs: FAR }).incumbent.open).toEqual([0, 1, 2]);
+  });
+});
+
+describe('centerBound', () => {
+  // Points at 0, 1, 2, 10, 11, k = 2: radius 0 needs 5 bases, so the bound is the next cost, 1.
+  const Q = (): SitingProblem => line([0, 1, 2, 10, 11], [1, 1, 1, 1, 1], 2, 'center');
+  it('from {j3, j0} (worst response 2): bound 1, gap 100 %, travel gap over 0.5 fixed minutes 200 %', () => {
+    const t = performance.now();
+    const b = centerBound(Q(), [3, 0], 0.5, { maxMs: FAR });
+    const dt = performance.now() - t;
+    expect(b.incumbent.open).toEqual([0, 3]);
+    expect(b.incumbent.value.maxMin).toBe(2);
+    expect(b.bound).toBe(1);
+    expect(b.proven).toBe(false);
+    expect(b.gapPct).toBeCloseTo(100, 12);
+    expect(b.travelGapPct!).toBeCloseTo(200, 12);
+    expect(b.method).toBe('lagrangian');
+    expect(b.iterations).toBeGreaterThan(0);
+    expect(b.ms).toBeGreaterThanOrEqual(0);
+    expect(b.ms).toBeLessThanOrEqual(dt);
+    expect(proveIncumbent(Q(), [3, 0], 0.5, { maxMs: FAR }).travelGapPct!).toBeCloseTo(200, 12);
+  });
+  it('from {j1, j3} (worst response 1): proven, both gaps 0', () => {
+    const b = centerBound(Q(), [3, 1], 0.5);
+    expect(b.bound).toBe(1);
+    expect(b.proven).toBe(true);
+    expect(b.gapPct).toBe(0);
+    expect(b.travelGapPct).toBe(0);
+    expect(b.incumbent.open).toEqual([1, 3]);
   });
 });
