@@ -515,6 +515,8 @@ describe('coverBound by hand: T = 1, j0 and j1 reach points 0 (w 1) and 1 (w 2),
     const p = mk([[0, 1, 4, 9], [1, 0, 3, 9], [4, 3, 0, 9]], [1, 2, 4, 8], 2, 'cover', { fixed: [2] });
     const b = coverBound(p, [2, 1], { maxMs: FAR });
     expect(b.bound).toBeCloseTo(7, 14);
+    // The fixed j2 (score 2, the highest) is not picked a second time among the free candidates.
+    expect(coverBound(p, [2, 1], { maxIterations: 1, maxMs: FAR }).bound).toBeCloseTo(7, 14);
     expect(b.incumbent.open).toContain(2);
     expect(b.incumbent.value.coveredResidents).toBe(7);
   });
@@ -735,5 +737,23 @@ describe('centerBound', () => {
     expect(b.gapPct).toBe(0);
     expect(b.travelGapPct).toBe(0);
     expect(b.incumbent.open).toEqual([1, 3]);
+  });
+});
+
+describe('coverBound: a relaxation solution with zero subgradient is optimal and becomes the incumbent', () => {
+  // Seeded instance (8 points, 6 candidates, k 3, T 4), start {3, 4, 5} (14 residents), no search after
+  // iteration 0 (which reaches 20): at iteration 39 every coverable point with w > μ is covered exactly
+  // once by the relaxation's bases and the others not at all, so those bases cover L(μ) residents.
+  it('the run stops there with the optimum (22 residents) as incumbent, proven', () => {
+    const p = randomProblem(167, 8, 6, 3, 'cover', { targetMin: 4 });
+    const opt = bestSet(p);
+    expect(evaluateOpen(p, opt).coveredResidents).toBe(22);
+    const b = coverBound(p, [5, 4, 3], { searchEvery: 1e6, maxIterations: 300, maxMs: FAR });
+    expect(b.iterations).toBe(40);
+    expect(b.incumbent.open).toEqual(opt);
+    expect(b.incumbent.value.coveredResidents).toBe(22);
+    expect(b.bound).toBeCloseTo(22, 12);
+    expect(b.proven).toBe(true);
+    expect(b.gapPct).toBe(0);
   });
 });

@@ -381,6 +381,7 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
       // Stryker disable next-line MethodExpression: coverSearch skips fixed bases in its start anyway
       const start = open.filter((j) => !fixedSet.has(j));
       const ls = coverSearch({ start: lists.start, cols: lists.points }, { start: lists.start, cols: lists.points }, w, m, problem.fixed, free, need, { start, tabu: options.seedTabu ?? 0 });
+      // Stryker disable next-line EqualityOperator: a search result exactly at lb + 1e-9·max(1, lb) does not occur (the tolerance already keeps ties out)
       if (ls.covered > lb + 1e-9 * Math.max(1, lb)) {
         const v = evaluateOpen(problem, ls.open);
         lb = v.coveredResidents;
@@ -406,7 +407,15 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
       s[i] = count[i] - (w[i] > mu[i] ? 1 : 0);
       norm += s[i] * s[i];
     }
-    if (norm === 0) break;
+    if (norm === 0) {
+      // Every coverable point with w > μ covered exactly once, the others not at all: the relaxation's
+      // bases cover val residents, the bound itself, so they are optimal (and above lb, or the gap
+      // rule had stopped the loop): they are the incumbent.
+      bestOpen = [...open].sort((a, b) => a - b);
+      bestValue = evaluateOpen(problem, bestOpen);
+      lb = bestValue.coveredResidents;
+      break;
+    }
     const step = (theta * (val - lb)) / norm;
     // Stryker disable next-line ConditionalExpression,EqualityOperator: s_i = 0 leaves μ_i = max(0, μ_i) = μ_i; s[n] is past the end
     for (let i = 0; i < n; i++) if (s[i] !== 0) mu[i] = Math.max(0, mu[i] - step * s[i]);
