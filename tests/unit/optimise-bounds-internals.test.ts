@@ -139,7 +139,7 @@ function refMedian(p: SitingProblem, start: number[], o: BoundOptions = {}): Ref
   return { bound: Math.min(bestBound, ub) / W, open: bestOpen, iterations: it + 1, thetaEnd: theta };
 }
 
-/** Cover relaxation from an optimal start (the Lagrangian heuristic then never improves it). */
+/** Cover relaxation with the Lagrangian heuristic (the swap search seeded with the relaxation's bases every searchEvery iterations). */
 function refCover(p: SitingProblem, start: number[], o: BoundOptions = {}): Ref {
   const n = p.points.length;
   const w = p.weights;
@@ -148,7 +148,11 @@ function refCover(p: SitingProblem, start: number[], o: BoundOptions = {}): Ref 
   const coverable = Array.from({ length: n }, (_, i) => N.some((l) => l.includes(i)));
   const free = p.candidates.map((_, j) => j).filter((j) => !p.fixed.includes(j));
   const need = p.k - p.fixed.length;
-  const lb = evaluateOpen(p, start).coveredResidents;
+  let bestOpen = [...start].sort((a, b) => a - b);
+  let lb = evaluateOpen(p, bestOpen).coveredResidents;
+  const starts = [0];
+  for (const l of N) starts.push(starts[starts.length - 1] + l.length);
+  const csr = { start: Int32Array.from(starts), cols: Int32Array.from(N.flat()) };
   const mu = Array.from({ length: n }, (_, i) => (coverable[i] ? w[i] / 2 : 0));
   let bestBound = Infinity;
   let theta = 2;
@@ -170,14 +174,25 @@ function refCover(p: SitingProblem, start: number[], o: BoundOptions = {}): Ref 
       theta /= 2;
       since = 0;
     }
+    if (it % (o.searchEvery ?? 25) === 0) {
+      const ls = coverSearch(csr, csr, w, p.candidates.length, p.fixed, free, need, { start: chosen, tabu: o.seedTabu ?? 0 });
+      if (ls.covered > lb + 1e-9 * Math.max(1, lb)) {
+        lb = evaluateOpen(p, ls.open).coveredResidents;
+        bestOpen = ls.open;
+      }
+    }
     if (bestBound - lb <= 1e-9 * Math.max(1, lb) || theta < 1e-4) break;
     const s = mu.map((x, i) => (coverable[i] ? open.filter((j) => N[j].includes(i)).length - (w[i] > x ? 1 : 0) : 0));
     const norm = s.reduce((a, x) => a + x * x, 0);
-    if (norm === 0) break;
+    if (norm === 0) {
+      bestOpen = [...open].sort((a, b) => a - b);
+      lb = evaluateOpen(p, bestOpen).coveredResidents;
+      break;
+    }
     const step = (theta * (val - lb)) / norm;
     for (let i = 0; i < n; i++) if (s[i] !== 0) mu[i] = Math.max(0, mu[i] - step * s[i]);
   }
-  return { bound: Math.max(bestBound, lb), open: [...start].sort((a, b) => a - b), iterations: it + 1, thetaEnd: theta };
+  return { bound: Math.max(bestBound, lb), open: bestOpen, iterations: it + 1, thetaEnd: theta };
 }
 
 // ------------------------------------------------------------------ gap formula
@@ -756,4 +771,27 @@ describe('coverBound: a relaxation solution with zero subgradient is optimal and
     expect(b.proven).toBe(true);
     expect(b.gapPct).toBe(0);
   });
+});
+
+describe('coverBound against the dense reference from poor starts (the seeded search improving the incumbent)', () => {
+  const cases: [string, () => SitingProblem, number[], BoundOptions][] = [
+    ['8 points, k 3, patience 5', () => randomProblem(1, 8, 6, 3, 'cover', { targetMin: 4 }), [5, 4, 3], { patience: 5 }],
+    ['7 points, k 2, patience 5, no search after 0', () => randomProblem(2, 7, 6, 2, 'cover', { targetMin: 3 }), [5, 4], { patience: 5, searchEvery: 1e6 }],
+    ['6 points, k 2, patience 5, no search after 0', () => randomProblem(2, 6, 5, 2, 'cover', { targetMin: 3 }), [4, 3], { patience: 5, searchEvery: 1e6 }],
+    ['8 points, k 3, search every 3, patience 3', () => randomProblem(37, 8, 6, 3, 'cover', { targetMin: 4 }), [5, 4, 3], { patience: 3, searchEvery: 3 }],
+    ['8 points, k 3, no search after 0', () => randomProblem(167, 8, 6, 3, 'cover', { targetMin: 4 }), [5, 4, 3], { searchEvery: 1e6 }],
+    ['10 points, k 3, seedTabu 20', () => randomProblem(65, 10, 9, 3, 'cover', { targetMin: 3 }), [0, 1, 2], { seedTabu: 20, patience: 4 }],
+  ];
+  for (const [name, P, start, o] of cases) {
+    it(name, () => {
+      const p = P();
+      for (const maxIterations of [1, 2, 3, 4, 6, 10, 30, 400]) {
+        const b = coverBound(p, start, { ...o, maxIterations, maxMs: FAR });
+        const r = refCover(p, start, { ...o, maxIterations });
+        expect(b.bound).toBeCloseTo(r.bound, 10);
+        expect(b.incumbent.open).toEqual(r.open);
+        expect(b.iterations).toBe(r.iterations);
+      }
+    });
+  }
 });
