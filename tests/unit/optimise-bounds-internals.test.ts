@@ -497,6 +497,17 @@ describe('coverBound by hand: T = 1, j0 and j1 reach points 0 (w 1) and 1 (w 2),
     expect(coverBound(D(), [0], { maxIterations: 3, patience: 1, maxMs: FAR }).bound).toBeCloseTo(13 / 3, 12);
     expect(coverBound(D(), [0], { maxIterations: 3, patience: 2, maxMs: FAR }).bound).toBeCloseTo(5.5, 14);
   });
+  it('in units of 1e-12 residents the gap 5.5 − 3 is below the absolute 1e-9 tolerance: stop and proven at iteration 0', () => {
+    const p = mk([[0, 1, 4, 9], [1, 0, 3, 9], [4, 3, 0, 9]], [1e-12, 2e-12, 4e-12, 8e-12], 1, 'cover');
+    const b = coverBound(p, [0], { maxMs: FAR });
+    expect(b.iterations).toBe(1);
+    expect(b.bound).toBeCloseTo(5.5e-12, 25);
+    // The search's {j2} (4e-12) is no improvement beyond the tolerance either: the start {j0} stays.
+    expect(b.incumbent.open).toEqual([0]);
+    expect(b.incumbent.value.coveredResidents).toBeCloseTo(3e-12, 25);
+    expect(b.proven).toBe(true);
+    expect(b.gapPct).toBe(0);
+  });
   it('k = 0: nothing can be opened, L = Σ w/2 = 3.5 over 0 residents (gap ∞); one step later L = 0, proven', () => {
     const b = coverBound(D(0), [], { maxIterations: 1, maxMs: FAR });
     expect(b.bound).toBeCloseTo(3.5, 14);
@@ -658,6 +669,16 @@ describe('multipliers stuck at their caps (lists truncated to the nearest candid
       expect(refMedian(S(), [0], { ...o, patience }).iterations).toBe(iterations);
     });
   }
+  it('the same instance in units of 1e-10 min: a gap below the absolute 1e-9 tolerance counts as proven', () => {
+    const t = mk([[0, 1, 5], [1, 0, 5], [5, 5, 0]].map((r) => r.map((c) => c * 1e-10)), [1, 1, 1], 1, 'median');
+    const b = medianBound(t, [0], { ...o, patience: 1 });
+    expect(b.iterations).toBe(17);
+    expect(b.bound / 1e-10).toBeCloseTo(2 / 3, 6);
+    expect(b.incumbent.value.meanMin / 1e-10).toBeCloseTo(2, 6);
+    expect(b.proven).toBe(true);
+    expect(b.gapPct).toBe(0);
+    expect(b.travelGapPct).toBe(0);
+  });
   it('a run cut short by maxIterations while stuck', () => {
     const b = medianBound(S(), [0], { ...o, patience: 1, maxIterations: 10 });
     expect(b.iterations).toBe(11);
@@ -744,6 +765,18 @@ describe('centerBound', () => {
     expect(b.ms).toBeGreaterThanOrEqual(0);
     expect(b.ms).toBeLessThanOrEqual(dt);
     expect(proveIncumbent(Q(), [3, 0], 0.5, { maxMs: FAR }).travelGapPct!).toBeCloseTo(200, 12);
+  });
+  it('a bound one float32 step below a tiny incumbent is within the absolute 1e-9 tolerance: proven', () => {
+    const a = Math.fround(0.001);
+    const u = new Uint32Array(new Float32Array([a]).buffer);
+    u[0] -= 1;
+    const a2 = new Float32Array(u.buffer)[0]; // the float32 just below a (≈ 1.2e-10 less)
+    const p = mk([[0, a], [a2, 0]], [1, 1], 1, 'center');
+    const b = centerBound(p, [0], 0, { maxMs: FAR });
+    expect(b.incumbent.value.maxMin).toBe(a);
+    expect(b.bound).toBe(a2);
+    expect(b.proven).toBe(true);
+    expect(b.gapPct).toBe(0);
   });
   it('from {j1, j3} (worst response 1): proven, both gaps 0', () => {
     const b = centerBound(Q(), [3, 1], 0.5);
