@@ -323,10 +323,11 @@ describe('sortedLists', () => {
     expect(L.beyond[0]).toBe(65);
   });
   it('negative costs (comparator path) and −0 (packed path) sort by value', () => {
-    const p = mk([[-1, -1, 1], [2, -3, -0], [-3, -2, 0.5], [0, -4, 2]], [1, 1, 1], 1, 'median');
+    const p = mk([[-1, -1, 1, -1], [2, -3, -0, 2], [-3, -2, 0.5, -1], [0, -4, 2, -1]], [1, 1, 1, 1], 1, 'median');
     const L = sortedLists(p, [0, 1, 2, 3], {});
-    expect([...L.cand]).toEqual([2, 0, 3, 1, 3, 1, 2, 0, 1, 2, 0, 3]);
-    expect([...L.cost]).toEqual([-3, -1, 0, 2, -4, -3, -2, -1, -0, 0.5, 1, 2]);
+    // The fourth point ties −1 three times: by position.
+    expect([...L.cand]).toEqual([2, 0, 3, 1, 3, 1, 2, 0, 1, 2, 0, 3, 0, 2, 3, 1]);
+    expect([...L.cost]).toEqual([-3, -1, 0, 2, -4, -3, -2, -1, -0, 0.5, 1, 2, -1, -1, -1, 2]);
   });
 });
 
@@ -409,6 +410,14 @@ describe('medianBound by hand: points at 0, 2, 5 (weight 1), k = 1', () => {
     expect(b.proven).toBe(true);
     expect(b.iterations).toBe(2);
     expect(medianBound(line([0, 1], [1, 1], 1, 'median'), [1], { maxIterations: 1, maxMs: FAR }).bound).toBe(0);
+  });
+  it('an incumbent with zero response everywhere: L = 0 = ub at iteration 0, proven at once', () => {
+    const b = medianBound(line([0, 1], [1, 1], 2, 'median'), [1, 0], { maxMs: FAR });
+    expect(b.iterations).toBe(1);
+    expect(b.bound).toBe(0);
+    expect(b.incumbent.open).toEqual([0, 1]);
+    expect(b.proven).toBe(true);
+    expect(b.gapPct).toBe(0);
   });
   it('no iteration: no bound at all', () => {
     const b = medianBound(A(), [0], { maxIterations: 0, maxMs: FAR });

@@ -108,6 +108,7 @@ export function sortedLists(problem: SitingProblem, usable: readonly number[], o
         if (q >= top && c[q] >= c[idx[top - 1]]) continue;
         // Stryker disable next-line ArithmeticOperator: a prefix two slots longer keeps its first `top` entries the same (checked on 200,000 random rows)
         let p = Math.min(q, top - 1);
+        // Stryker disable next-line ConditionalExpression,EqualityOperator: at p = 0, idx[-1] is undefined and the comparison is false anyway
         while (p > 0 && c[idx[p - 1]] > c[q]) {
           idx[p] = idx[p - 1];
           p--;
@@ -140,9 +141,11 @@ export function smallest(v: Float64Array, pool: readonly number[], count: number
   for (const j of pool) {
     if (chosen.length < count) {
       chosen.push(j);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: at p = 0, chosen[-1] is undefined and the comparison is false anyway
       for (let p = chosen.length - 1; p > 0 && (v[chosen[p]] < v[chosen[p - 1]]); p--) [chosen[p], chosen[p - 1]] = [chosen[p - 1], chosen[p]];
     } else if (v[j] < v[chosen[count - 1]]) {
       chosen[count - 1] = j;
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: at p = 0, chosen[-1] is undefined and the comparison is false anyway
       for (let p = count - 1; p > 0 && v[chosen[p]] < v[chosen[p - 1]]; p--) [chosen[p], chosen[p - 1]] = [chosen[p - 1], chosen[p]];
     }
   }
@@ -199,6 +202,7 @@ export function medianBound(problem: SitingProblem, start: readonly number[], op
   // Stryker disable next-line LogicalOperator: the wall-clock budget; tests are bound by iterations
   const maxMs = options.maxMs ?? 1000;
   let it = 0;
+  // Stryker disable next-line ArrayDeclaration: emptied at the top of every iteration before use
   const open: number[] = [];
   for (; it < maxIt; it++) {
     rho.fill(0);
@@ -285,6 +289,7 @@ export function medianBound(problem: SitingProblem, start: readonly number[], op
   }
   const bound = Math.min(bestBound, ub) / W;
   const inc = bestValue.meanMin;
+  // Stryker disable next-line EqualityOperator: the tolerance is > 0, so < and ≤ differ only at exactly 1e-9·max(1, inc)
   const proven = inc - bound <= 1e-9 * Math.max(1, inc);
   return {
     bound,
@@ -346,6 +351,7 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
   const count = new Int32Array(n);
   const s = new Float64Array(n);
   const searchEvery = options.searchEvery ?? 25;
+  const csr = { start: lists.start, cols: lists.points }; // by candidate (coverSearch's by-point argument is unused)
   let bestBound = Infinity;
   let theta = 2;
   let since = 0;
@@ -354,6 +360,7 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
   // Stryker disable next-line LogicalOperator: the wall-clock budget; tests are bound by iterations
   const maxMs = options.maxMs ?? 1000;
   let it = 0;
+  // Stryker disable next-line ArrayDeclaration: emptied at the top of every iteration before use
   const open: number[] = [];
   for (; it < maxIt; it++) {
     let val = 0;
@@ -380,7 +387,7 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
       // Lagrangian heuristic: the relaxation's bases, improved by the swap search.
       // Stryker disable next-line MethodExpression: coverSearch skips fixed bases in its start anyway
       const start = open.filter((j) => !fixedSet.has(j));
-      const ls = coverSearch({ start: lists.start, cols: lists.points }, { start: lists.start, cols: lists.points }, w, m, problem.fixed, free, need, { start, tabu: options.seedTabu ?? 0 });
+      const ls = coverSearch(csr, csr, w, m, problem.fixed, free, need, { start, tabu: options.seedTabu ?? 0 });
       // Stryker disable next-line EqualityOperator: a search result exactly at lb + 1e-9·max(1, lb) does not occur (the tolerance already keeps ties out)
       if (ls.covered > lb + 1e-9 * Math.max(1, lb)) {
         const v = evaluateOpen(problem, ls.open);
@@ -390,6 +397,7 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
       }
     }
     if (
+      // Stryker disable next-line EqualityOperator: the tolerance is > 0, so < and ≤ differ only at exactly 1e-9·max(1, lb)
       bestBound - lb <= 1e-9 * Math.max(1, lb) ||
       // Stryker disable next-line EqualityOperator: theta = 2 · 2^-h is never exactly 1e-4
       theta < 1e-4 ||
@@ -422,10 +430,11 @@ export function coverBound(problem: SitingProblem, start: readonly number[], opt
   }
   const bound = Math.max(bestBound, lb);
   const inc = bestValue.coveredResidents;
+  // Stryker disable next-line EqualityOperator: the tolerance is > 0, so < and ≤ differ only at exactly 1e-9·max(1, inc)
   const proven = bound - inc <= 1e-9 * Math.max(1, inc);
   return {
     bound,
-    gapPct: proven ? 0 : inc > 0 ? ((bound - inc) / inc) * 100 : Infinity,
+    gapPct: proven ? 0 : ((bound - inc) / inc) * 100, // not proven with inc = 0: bound > 0, Infinity
     travelGapPct: null,
     incumbent: { open: bestOpen, value: bestValue },
     proven,
@@ -446,6 +455,7 @@ export function centerBound(problem: SitingProblem, start: readonly number[], fi
   // Stryker disable next-line LogicalOperator: the wall-clock budget; tests are bound by iterations
   const r = centerLowerBound(problem, ub, options.maxMs ?? 1000);
   const bound = r.bound;
+  // Stryker disable next-line EqualityOperator,ArithmeticOperator: float32 costs: ub − bound is 0 or ≥ 6e-8·ub, so < for ≤ and 1e-9/max(1, ub) for 1e-9·max(1, ub) decide alike
   const proven = ub - bound <= 1e-9 * Math.max(1, ub);
   return {
     bound,
