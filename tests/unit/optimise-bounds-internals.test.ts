@@ -837,3 +837,33 @@ describe('coverBound against the dense reference from poor starts (the seeded se
     });
   }
 });
+
+describe('tolerances scale with the value (relative above 1, absolute below)', () => {
+  it('median: a relaxation set better by 1e-10 on a sum of 1000 is no improvement, and that gap is proven', () => {
+    // P0 (w 1) is 1000 from both candidates; P1 (w 1e-10) is at j1 and 1 from j0. From {j0}:
+    // λ = (1000, 1e-10), ρ1 = −1e-10 opens j1, whose sum 1000 beats ub = 1000 + 1e-10 by less than 1e-9·ub.
+    const p = mk([[1000, 1], [1000, 0]], [1, 1e-10], 1, 'median');
+    const b = medianBound(p, [0], { maxMs: FAR });
+    expect(b.incumbent.open).toEqual([0]);
+    expect(b.iterations).toBe(1);
+    expect(b.incumbent.value.meanMin - b.bound).toBeGreaterThan(5e-11);
+    expect(b.proven).toBe(true);
+    expect(b.gapPct).toBe(0);
+  });
+  it('cover: a search result better by 1e-10 on 1000 residents is no improvement, and that gap is proven', () => {
+    // j1 reaches P0 (w 1000) and P1 (w 1e-10), j0 only P0: L = 500 + 5e-11 + score(j1) = 1000 + 1e-10.
+    const p = mk([[0, 9], [0, 0]], [1000, 1e-10], 1, 'cover');
+    const b = coverBound(p, [0], { maxMs: FAR });
+    expect(b.incumbent.open).toEqual([0]);
+    expect(b.iterations).toBe(1);
+    expect(b.bound - b.incumbent.value.coveredResidents).toBeGreaterThan(5e-11);
+    expect(b.proven).toBe(true);
+    expect(b.gapPct).toBe(0);
+  });
+  it('cover: below 1 resident the tolerance is 1e-9 absolute', () => {
+    const p = mk([[0, 9], [0, 0]], [1e-3, 1e-10], 1, 'cover');
+    const b = coverBound(p, [0], { maxMs: FAR });
+    expect(b.incumbent.open).toEqual([0]);
+    expect(b.proven).toBe(true);
+  });
+});
