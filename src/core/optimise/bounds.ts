@@ -81,7 +81,7 @@ export function sortedLists(problem: SitingProblem, usable: readonly number[], o
   const keys = new Float64Array(mu);
   const f32 = new Float32Array(1);
   const u32 = new Uint32Array(f32.buffer);
-  // Stryker disable next-line EqualityOperator: b ≤ 21 in any test; beyond it the comparator sort gives the same order
+  // Stryker disable next-line EqualityOperator: the threshold only picks the fast path or the comparator sort, which give the same order
   const packed = full && b <= 21;
   // Stryker disable next-line EqualityOperator: a row past the last point writes past the typed arrays' ends, which is dropped
   for (let i = 0; i < n; i++) {
