@@ -238,6 +238,17 @@ describe('which Ambiti are grouped', () => {
   });
 });
 
+describe('evaluations are remembered per member list', () => {
+  it('two lists that would read the same without a separator are different groups', () => {
+    // A–AB and AA–B border each other in pairs: A+AB forms first, then AA+B ("A"+"AB" = "AA"+"B").
+    const spec: Spec = { comuni: [['A', 10000], ['AB', 20000], ['AA', 15000], ['B', 30000]], borders: [[0, 1], [2, 3]], ambiti: [{ code: 'A' }, { code: 'AA' }, { code: 'AB' }, { code: 'B' }] };
+    const p = run(spec);
+    expect(members(p)).toEqual([['A', 'AB'], ['AA', 'B']]);
+    expect(p.groups.map((g) => g.residents)).toEqual([30000, 45000]);
+    expect(p.groups[1].base).toEqual({ istat: '000004', name: 'C3', ambito: 'B' });
+  });
+});
+
 describe('constraints', () => {
   it('Ambiti without a shared border stay alone, each with its reason', () => {
     const p = run({ ...line([30000, 20000]), borders: [] });
