@@ -320,6 +320,15 @@ describe('choice of the partner', () => {
     expect(p.groups[0]).toMatchObject({ memberP90Min: [10, 0, 10, 20], worstMember: 'A4', worstP90Min: 20, residents: 90000, base: { istat: '000002' } });
   });
 
+  it('equal residents: a later merged group with a smaller first code replaces an earlier neighbour', () => {
+    // A1 (10k) joins A2 (20k). A3 (15k) then ties between A4 (30k, listed first) and A1+A2
+    // (30k, appended after the merge): both 45k, worst 10 min; A1+A2+A3 starts with A1. With 10
+    // min as the maximum A4 cannot follow (A1 would be 20 min from the base).
+    const p = run(line([10000, 20000, 15000, 30000]), { minResidents: 45000, maxP90Min: 10 });
+    expect(members(p)).toEqual([['A1', 'A2', 'A3'], ['A4']]);
+    expect(p.groups[0]).toMatchObject({ residents: 45000, memberP90Min: [10, 0, 10], meetsMinResidents: true });
+  });
+
   it('a full tie keeps the first neighbour', () => {
     // A1 (10k) in the middle, A2 and A3 (20k each, the minimum) 10 min away on either side.
     const star: Spec = { comuni: [['A1', 10000], ['A2', 20000], ['A3', 20000]], borders: [[0, 1], [0, 2]], time: pairs([[0, 1, 10], [0, 2, 10], [1, 2, 20]]), ambiti: [{ code: 'A1' }, { code: 'A2' }, { code: 'A3' }] };
