@@ -34,6 +34,8 @@ interface Spec {
   /** Minutes inside comune i (default: none, i.e. 0). */
   self?: (i: number) => number | undefined;
   ambiti: AmbitoSpec[];
+  /** Keep data.ambiti in the order given (the type says sorted by code; the code sorts anyway). */
+  unsorted?: boolean;
 }
 
 function territoryOf(spec: Spec): TerritoryData {
@@ -72,7 +74,7 @@ function territoryOf(spec: Spec): TerritoryData {
     version: 1,
     populationDate: '2024-01-10',
     comuni,
-    ambiti: [...ambiti].sort((x, y) => x.code.localeCompare(y.code)),
+    ambiti: spec.unsorted ? ambiti : [...ambiti].sort((x, y) => x.code.localeCompare(y.code)),
     distretti: codes((a) => a.distretti).map((d) => ({ code: d, name: `Distretto ${d}`, asst: ['S1'] })),
     asst: codes((a) => a.asst).map((s) => ({ code: s, name: `ASST ${s}`, ats: 'T1' })),
     ats: codes((a) => [a.ats]).map((t) => ({ code: t, name: `ATS ${t}` })),
@@ -219,6 +221,12 @@ describe('which Ambiti are grouped', () => {
     expect(() => run(spec, { ambiti: ['A1', 'A9'] })).toThrow('Associazioni suggerite: Ambito A9 sconosciuto');
   });
 
+  it('the eligible list is sorted even if data.ambiti is not', () => {
+    const shuffled: Spec = { ...spec, ambiti: [{ code: 'A3' }, { code: 'A1' }, { code: 'A2' }], unsorted: true };
+    expect(run(shuffled, {}, null).eligible).toEqual(['A1', 'A2', 'A3']);
+    expect(run(shuffled, {}, serving(['A2'])).eligible).toEqual(['A1', 'A3']);
+  });
+
   it('nothing to group when every Ambito has a service', () => {
     const p = run(spec, {}, serving(['A1', 'A2', 'A3']));
     expect(p.eligible).toEqual([]);
@@ -329,6 +337,13 @@ describe('choice of the partner', () => {
     expect(p.groups[0]).toMatchObject({ residents: 45000, memberP90Min: [10, 0, 10], meetsMinResidents: true });
   });
 
+  it('equal worst and share: fewer residents win even against a smaller first code', () => {
+    // As above with A4 = 25k: A3+A4 (40k) beats A1+A2+A3 (45k). Neither pair can then join the other.
+    const p = run(line([10000, 20000, 15000, 25000]), { minResidents: 45000, maxP90Min: 10 });
+    expect(members(p)).toEqual([['A1', 'A2'], ['A3', 'A4']]);
+    expect(p.groups.map((g) => g.residents)).toEqual([30000, 40000]);
+  });
+
   it('a full tie keeps the first neighbour', () => {
     // A1 (10k) in the middle, A2 and A3 (20k each, the minimum) 10 min away on either side.
     const star: Spec = { comuni: [['A1', 10000], ['A2', 20000], ['A3', 20000]], borders: [[0, 1], [0, 2]], time: pairs([[0, 1, 10], [0, 2, 10], [1, 2, 20]]), ambiti: [{ code: 'A1' }, { code: 'A2' }, { code: 'A3' }] };
@@ -391,6 +406,14 @@ describe('where the base goes', () => {
     // Comuni 2, 4 and 6 have 500 residents: comune 2 (in B2). p90 from it: B1 20 min, B2 40 min.
     expect(p.groups[0]).toMatchObject({ base: { istat: '000003', name: 'C2', ambito: 'B2' }, memberP90Min: [20, 40], worstMember: 'B2', worstP90Min: 40, residents: 1660 });
     expect(p.groups[0].explanation).toContain('; base unica a C2 (comune più popoloso); tempo di risposta al 90° percentile: Bi 20 min, Bu 40 min; il peggio servito è Bu (40 min)');
+  });
+
+  it('"most-populous": a smaller comune with a lower index visited later does not replace the largest', () => {
+    // B1 = comuni 1, 2; B2 = comune 0: visited 1, 2, 0.
+    const small: Spec = { comuni: [['B2', 10], ['B1', 100], ['B1', 500]], borders: [[0, 1], [1, 2]], ambiti: [{ code: 'B1' }, { code: 'B2' }] };
+    const p = run(small, { baseMode: 'most-populous' });
+    expect(members(p)).toEqual([['B1', 'B2']]);
+    expect(p.groups[0]).toMatchObject({ base: { istat: '000003', name: 'C2', ambito: 'B1' }, memberP90Min: [10, 20] });
   });
 
   it('"heuristic": the weighted median of the group', () => {
