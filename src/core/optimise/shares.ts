@@ -202,16 +202,21 @@ export function basesForCoalition(problem: SitingProblem, candidateMember: Int32
   const need = new Float64Array(nm);
   const got = new Float64Array(nm);
   const { memberOfPoint, weights } = problem;
+  // Stryker disable next-line EqualityOperator,ConditionalExpression: past the end writes a stray property; outside the coalition need is never read (unsatisfied checks the mask first)
   for (let i = 0; i < n; i++) if (mask & (1 << memberOfPoint[i])) need[memberOfPoint[i]] += weights[i];
+  // Stryker disable next-line EqualityOperator: writing need[nm] on a Float64Array of length nm is a no-op
   for (let m = 0; m < nm; m++) need[m] = 0.9 * need[m] - 1e-6;
   const covered = new Uint8Array(n);
   const open: number[] = [];
+  // Stryker disable next-line ConditionalExpression: outside the coalition need is −1e-6, so got ≥ 0 already says satisfied
   const unsatisfied = (m: number): boolean => (mask & (1 << m)) !== 0 && got[m] < need[m];
   const anyUnsatisfied = (): boolean => {
+    // Stryker disable next-line EqualityOperator: m = nm is outside every mask (mask < 2^nm), never unsatisfied
     for (let m = 0; m < nm; m++) if (unsatisfied(m)) return true;
     return false;
   };
   const cands: number[] = [];
+  // Stryker disable next-line EqualityOperator: candidateMember past the end is undefined, and undefined >= 0 is false
   for (let j = 0; j < candidateMember.length; j++) if (candidateMember[j] >= 0 && mask & (1 << candidateMember[j])) cands.push(j);
   while (anyUnsatisfied()) {
     if (open.length >= maxBases) return { open, met: false };
@@ -220,6 +225,7 @@ export function basesForCoalition(problem: SitingProblem, candidateMember: Int32
     for (const j of cands) {
       let gain = 0;
       const list = lists[j];
+      // Stryker disable next-line EqualityOperator: list past the end is undefined: covered/memberOfPoint/got/need read undefined and add no gain
       for (let t = 0; t < list.length; t++) {
         const i = list[t];
         if (!covered[i] && unsatisfied(memberOfPoint[i])) gain += weights[i];
@@ -281,6 +287,7 @@ export function computeShares(ctx: TravelContext, req: SharesRequest): SharesRes
   if (!full.met) warnings.push(`Anche con ${maxBases} basi non tutti gli Ambiti raggiungono il 90% dei residenti entro ${targetMin} min: costo delle coalizioni limitato a ${maxBases} basi`);
   const fixedCostEur = fixedShare * budget;
   const costPerBaseEur = ((1 - fixedShare) * budget) / kN;
+  // Stryker disable next-line ConditionalExpression: v(∅) is never asked (shapleyExact skips it, shapleySampled memoises it as 0)
   const v = (mask: number): number => (mask === 0 ? 0 : fixedCostEur + kOf(mask) * costPerBaseEur);
 
   let shapleyEur: number[];
@@ -309,6 +316,7 @@ export function computeShares(ctx: TravelContext, req: SharesRequest): SharesRes
     const c = data.comuni[ctx.demand.comune[problem.points[i]]];
     residents[m] += w;
     // A point's share of its comune's expected reports (points split residents evenly).
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: comuni without residents have no demand points, so c.residents > 0 here
     calls[m] += c.residents > 0 ? (expectedDemand([c], calibration, des).total * w) / c.residents : 0;
   }
   const split = (xs: readonly number[]): ShareSplit[] => {
@@ -317,6 +325,7 @@ export function computeShares(ctx: TravelContext, req: SharesRequest): SharesRes
   };
   const sim = req.simulatedCalls;
   if (sim) for (const m of problem.members) if (!(typeof sim[m] === 'number' && sim[m] >= 0)) warnings.push(`Uso simulato: manca il numero di chiamate dell'Ambito ${m}, considerato 0`);
+  // Stryker disable next-line EqualityOperator: at 0 both branches give 0 calls
   const simCalls = sim ? problem.members.map((m) => (typeof sim[m] === 'number' && sim[m] >= 0 ? sim[m] : 0)) : null;
 
   // Fairness with the given bases, or with the cost game's bases for the whole association.
