@@ -452,6 +452,16 @@ describe('buildSparseMedianProblem: list length and the row cache', () => {
     expect(f.calls).toEqual([...Array.from({ length: 19 }, (_, j) => j), 0]);
     expect(p.row(5)[7]).toBe(20 + 2);
   });
+  it('k 2: 20 rows kept', () => {
+    const f = lineCtx(30);
+    const p = buildSparseMedianProblem(f.ctx, { members: ['A'], k: 2, objective: 'median' });
+    for (let j = 0; j < 20; j++) p.row(j);
+    p.row(0);
+    expect(f.calls).toHaveLength(20);
+    p.row(20);
+    p.row(0);
+    expect(f.calls).toHaveLength(22);
+  });
 });
 
 describe('sparseEvaluate', () => {
@@ -575,6 +585,7 @@ describe('solveSparseMedian', () => {
       const g = solveSparseMedian(hand(C, w, { k }), 0);
       expect(r.open).toHaveLength(k);
       expect(new Set(r.open).size).toBe(k);
+      expect(r.open).toEqual([...r.open].sort((a, b) => a - b));
       expect(r.value.meanMin).toBeCloseTo(meanOf(C, w, r.open), 9);
       expect(g.value.meanMin).toBeCloseTo(meanOf(C, w, g.open), 9);
       expect(r.value.meanMin).toBeLessThanOrEqual(g.value.meanMin + 1e-12);
@@ -725,20 +736,71 @@ describe('sparseMedianBound', () => {
       const { C, w } = randomInstance(seed, m, n);
       const opt = Math.min(...subsets(m, k).map((s) => meanOf(C, w, s)));
       const inc = solveSparseMedian(hand(C, w, { k, K })).open;
-      const b = sparseMedianBound(hand(C, w, { k, K }), inc, { ...UNTIMED, maxIterations: 400 });
+      const b = sparseMedianBound(hand(C, w, { k, K }), inc, { ...UNTIMED, maxIterations: 200 });
       expect(b.bound).toBeLessThanOrEqual(opt + 1e-9);
       if (K === m) expect(b.bound).toBeGreaterThan(0.95 * opt);
       expect(b.proven).toBe(b.bound >= meanOf(C, w, inc) - 1e-9 * Math.max(1, meanOf(C, w, inc)));
       if (!b.proven) expect(b.gapPct).toBeCloseTo(((meanOf(C, w, inc) - b.bound) / b.bound) * 100, 6);
     }
   });
+  it('the step: θ (ub − L) / ‖g‖², λ clipped to [0, cap]; θ halves after 60 iterations without progress', () => {
+    // A plain re-statement of the subgradient on random instances with Float32 costs (no ties):
+    // the bound and the iteration count must match it step for step.
+    for (const [seed, m, n, k, K] of [[61, 8, 10, 3, 8], [62, 9, 10, 2, 3], [64, 8, 9, 3, 2]]) {
+      const r = rng(seed);
+      const C = Array.from({ length: m }, () => Array.from({ length: n }, () => Math.fround(20 + r() * 80)));
+      const w = Array.from({ length: n }, () => 1 + Math.floor(r() * 9));
+      const p = hand(C, w, { k, K });
+      const inc = [0, 1, 2].slice(0, k);
+      const d = w.map((_, i) => Math.min(...inc.map((j) => C[j][i])));
+      const W = w.reduce((a, b) => a + b, 0);
+      const ub = w.reduce((s, wi, i) => s + wi * d[i], 0);
+      const cap = w.map((wi, i) => (Number.isFinite(p.beyond[i]) ? wi * p.beyond[i] * (1 - 1e-6) : Infinity));
+      let lam = w.map((wi, i) => Math.min(wi * d[i], cap[i]));
+      const lists = w.map((_, i) => new Set(p.cand.subarray(i * K, i * K + K)));
+      const inList = (i: number, j: number): boolean => lists[i].has(j);
+      let best = -Infinity;
+      let theta = 2;
+      let since = 0;
+      let it = 0;
+      for (; it < 150; it++) {
+        const rho = C.map((row, j) => row.reduce((s, c, i) => s + (inList(i, j) ? Math.min(0, w[i] * c - lam[i]) : 0), 0));
+        const chosen = rho.map((x, j) => [x, j]).sort((a, b) => a[0] - b[0]).slice(0, k).map(([, j]) => j);
+        const L = lam.reduce((a, b) => a + b, 0) + chosen.reduce((s, j) => s + rho[j], 0);
+        if (L > best + 1e-12 * Math.abs(L)) {
+          best = L;
+          since = 0;
+        } else if (++since >= 60) {
+          theta /= 2;
+          since = 0;
+        }
+        if (ub - best <= 1e-9 * ub || theta < 1e-4) break;
+        const g = w.map((wi, i) => 1 - chosen.filter((j) => inList(i, j) && wi * C[j][i] - lam[i] < 0).length);
+        const norm = g.reduce((s, x) => s + x * x, 0);
+        if (norm === 0) break;
+        const step = (theta * (ub - L)) / norm;
+        lam = lam.map((l, i) => (g[i] !== 0 ? Math.min(cap[i], Math.max(0, l + step * g[i])) : l));
+      }
+      const b = sparseMedianBound(p, inc, { ...UNTIMED, maxIterations: 150 });
+      expect(b.bound).toBeCloseTo(Math.min(best, ub) / W, 7);
+      expect(b.iterations).toBe(it + 1);
+    }
+  });
+  it('λ stuck at the caps: no progress after the second iteration, θ halves every 60 until under 10⁻⁴', () => {
+    // Lists of 1 on the own-candidate game: after one step every λ is at its cap (10 w (1 − 10⁻⁶));
+    // L = Σ λ − 50 − 40 (in cap units) = 70 from then on. θ = 2 / 2¹⁵ < 10⁻⁴ after 15 × 60 more.
+    const b = sparseMedianBound(hand(OWN, WOWN, { k: 2, K: 1 }), [0, 1], UNTIMED);
+    expect(b.bound).toBeCloseTo((70 * (1 - 1e-6)) / 16, 12);
+    expect(b.iterations).toBe(902);
+    expect(b.proven).toBe(false);
+  });
   it('points without residents change nothing', () => {
     const { C, w } = randomInstance(51, 8, 10);
     const C2 = C.map((row, j) => [...row, 3 + j, 50 - j]);
     const inc = solveSparseMedian(hand(C, w, { k: 3 })).open;
     for (const K of [8, 3]) {
-      const a = sparseMedianBound(hand(C, w, { k: 3, K }), inc, { ...UNTIMED, maxIterations: 300 });
-      const b = sparseMedianBound(hand(C2, [...w, 0, 0], { k: 3, K }), inc, { ...UNTIMED, maxIterations: 300 });
+      const a = sparseMedianBound(hand(C, w, { k: 3, K }), inc, { ...UNTIMED, maxIterations: 150 });
+      const b = sparseMedianBound(hand(C2, [...w, 0, 0], { k: 3, K }), inc, { ...UNTIMED, maxIterations: 150 });
       expect(b.bound).toBeCloseTo(a.bound, 12);
       expect(b.iterations).toBe(a.iterations);
     }
