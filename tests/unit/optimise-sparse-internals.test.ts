@@ -599,6 +599,25 @@ describe('solveSparseMedian', () => {
       }
     }
   });
+  it('after a swap, a point whose second-nearest left is recomputed too (small integer costs, many ties)', () => {
+    // Seed 338 of a tie-heavy family: with only the points whose nearest left recomputed, a stale
+    // second-nearest makes a losing swap look good after the first (the result is worse than the greedy).
+    const r = rng(338);
+    const m = 6 + Math.floor(r() * 7);
+    const n = 6 + Math.floor(r() * 7);
+    const k = 2 + Math.floor(r() * 3);
+    const C = Array.from({ length: m }, () => Array.from({ length: n }, () => Math.floor(r() * 30)));
+    const w = Array.from({ length: n }, () => 1 + Math.floor(r() * 3));
+    const res = solveSparseMedian(hand(C, w, { k }), 50);
+    const g = solveSparseMedian(hand(C, w, { k }), 0);
+    expect(res.swaps).toBe(1);
+    expect(res.value.meanMin).toBeLessThan(g.value.meanMin);
+    expect(res.value.meanMin).toBeCloseTo(meanOf(C, w, res.open), 9);
+    for (const out of res.open) for (let a = 0; a < m; a++) {
+      if (res.open.includes(a)) continue;
+      expect(meanOf(C, w, res.open.map((j) => (j === out ? a : j)))).toBeGreaterThanOrEqual(res.value.meanMin - 1e-9);
+    }
+  });
   it('greedy on full lists: the plain greedy (largest saving each time, ties to the lower index)', () => {
     for (const [seed, m, n, k] of [[11, 8, 10, 3], [12, 9, 12, 4]]) {
       const { C, w } = randomInstance(seed, m, n);
@@ -705,6 +724,9 @@ describe('sparseMedianBound', () => {
     expect(sparseMedianBound(r, [0, 1], { ...UNTIMED, maxIterations: 1 }).bound).toBe(50 / 16);
     const s = hand(OWN, WOWN, { k: 2, fixed: [2, 4] });
     expect(sparseMedianBound(s, [0, 1], { ...UNTIMED, maxIterations: 1 }).bound).toBe(90 / 16);
+    // Fixed 3, the most negative of all: counted once, plus 5 (−40) among the free.
+    const t = hand(OWN, WOWN, { k: 2, fixed: [3] });
+    expect(sparseMedianBound(t, [0, 1], { ...UNTIMED, maxIterations: 1 }).bound).toBe(50 / 16);
   });
   it('λ is capped a hair under w × the cost beyond the list', () => {
     // Lists of 1: beyond 10, so λ_i ≤ 10 w_i (1 − 10⁻⁶): L = (140 − 90)(1 − 10⁻⁶).
@@ -789,10 +811,43 @@ describe('sparseMedianBound', () => {
   it('λ stuck at the caps: no progress after the second iteration, θ halves every 60 until under 10⁻⁴', () => {
     // Lists of 1 on the own-candidate game: after one step every λ is at its cap (10 w (1 − 10⁻⁶));
     // L = Σ λ − 50 − 40 (in cap units) = 70 from then on. θ = 2 / 2¹⁵ < 10⁻⁴ after 15 × 60 more.
-    const b = sparseMedianBound(hand(OWN, WOWN, { k: 2, K: 1 }), [0, 1], UNTIMED);
+    // Default budget (1.5 s): a few milliseconds here, the iterations decide.
+    const b = sparseMedianBound(hand(OWN, WOWN, { k: 2, K: 1 }), [0, 1]);
     expect(b.bound).toBeCloseTo((70 * (1 - 1e-6)) / 16, 12);
     expect(b.iterations).toBe(902);
     expect(b.proven).toBe(false);
+  });
+  it('λ held at 0 by a zero cap: L = 0 every iteration, never an improvement, 901 iterations', () => {
+    // Two candidates at cost 0 for both points, lists of 1: the cost beyond is 0, so λ ≤ 0.
+    const p = hand([[0, 0], [0, 0], [5, 5]], [1, 2], { k: 1, K: 1 });
+    expect([...p.beyond]).toEqual([0, 0]);
+    const b = sparseMedianBound(p, [2], UNTIMED);
+    expect(b.bound).toBe(0);
+    expect(b.iterations).toBe(901);
+    expect(b.proven).toBe(false);
+    expect(b.gapPct).toBe(Infinity);
+  });
+  it('every point taken by exactly one chosen candidate: the subgradient is 0, stop after one iteration', () => {
+    // Lists of 2; incumbent {4}: d = (1, 3, 4), ub = 15. λ⁰ = (2, 9⁻, 2⁻) (the last two at their
+    // caps 3 × 3 and 1 × 2, less 10⁻⁶). ρ₂ = −2 − 9⁻ − 1⁺ is the most negative: L = 13⁻ − 12⁻ = 1,
+    // and each point has exactly one chosen candidate under its λ: g = 0, nothing left to move.
+    const C = [[2, 5, 2], [4, 4, 0], [0, 0, 1], [2, 0, 3], [1, 3, 4]];
+    const p = hand(C, [2, 3, 1], { k: 1, K: 2 });
+    expect([...p.beyond]).toEqual([2, 3, 2]);
+    const b = sparseMedianBound(p, [4], UNTIMED);
+    expect(b.iterations).toBe(1);
+    expect(b.bound).toBeCloseTo(1 / 6, 9);
+    expect(b.proven).toBe(false);
+    expect(b.gapPct).toBeCloseTo(((2.5 - 1 / 6) / (1 / 6)) * 100, 6);
+    // The relaxation's candidate {2} is optimal (1 / 6), but the incumbent reported stays the one given.
+    expect(b.incumbent.open).toEqual([4]);
+    expect(b.incumbent.value.meanMin).toBe(2.5);
+  });
+  it('an incumbent at 0: proven at once', () => {
+    const b = sparseMedianBound(hand(lineMatrix([0, 5, 10]), [10, 3, 10], { k: 3 }), [0, 1, 2], UNTIMED);
+    expect(b.bound).toBe(0);
+    expect(b.proven).toBe(true);
+    expect(b.iterations).toBe(1);
   });
   it('points without residents change nothing', () => {
     const { C, w } = randomInstance(51, 8, 10);
