@@ -618,6 +618,31 @@ describe('solveSparseMedian', () => {
       expect(meanOf(C, w, res.open.map((j) => (j === out ? a : j)))).toBeGreaterThanOrEqual(res.value.meanMin - 1e-9);
     }
   });
+  it('two passes when the first leaves an improving swap (seed 20 of the tie-heavy family); the open set sorted as numbers', () => {
+    const r = rng(20);
+    const m = 6 + Math.floor(r() * 7);
+    const n = 6 + Math.floor(r() * 7);
+    const k = 2 + Math.floor(r() * 3);
+    const C = Array.from({ length: m }, () => Array.from({ length: n }, () => Math.floor(r() * 30)));
+    const w = Array.from({ length: n }, () => 1 + Math.floor(r() * 3));
+    const one = solveSparseMedian(hand(C, w, { k }), 1);
+    const all = solveSparseMedian(hand(C, w, { k }));
+    expect(one.swaps).toBe(1);
+    expect(all.swaps).toBe(2);
+    expect(all.value.meanMin).toBeLessThan(one.value.meanMin);
+    expect(all.value.meanMin).toBeCloseTo(meanOf(C, w, all.open), 9);
+    // Positions on both sides of 10: a sort as strings would put 10 first.
+    expect(all.open.some((j) => j >= 10) && all.open.some((j) => j < 10)).toBe(true);
+    expect(all.open).toEqual([...all.open].sort((a, b) => a - b));
+  });
+  it('with a fixed base the greedy starts from the exact distances to it, not from the list estimates', () => {
+    // Points at 0 (1 resident), 9 and 10 (5 each); 10 fixed. Exact: dd = (10, 1, 0): 0 saves 10,
+    // 9 saves 5 + 1: 0 opens. (The list estimates, 10, 9, 10, would make 9 save 91.)
+    const C = lineMatrix([0, 9, 10]);
+    const r = solveSparseMedian(hand(C, [1, 5, 5], { k: 2, fixed: [2] }), 0);
+    expect(r.open).toEqual([0, 2]);
+    expect(r.value.meanMin).toBeCloseTo(5 / 11, 12);
+  });
   it('greedy on full lists: the plain greedy (largest saving each time, ties to the lower index)', () => {
     for (const [seed, m, n, k] of [[11, 8, 10, 3], [12, 9, 12, 4]]) {
       const { C, w } = randomInstance(seed, m, n);

@@ -126,6 +126,7 @@ export function buildSparseMedianProblem(ctx: TravelContext, req: SitingRequest,
         cand[i * len + q] = pos[r.nodes[q]];
         cost[i * len + q] = costOf(r.dist[q], tail);
       }
+      // Stryker disable next-line ConditionalExpression: costOf(Infinity) is Infinity as well
       beyond[i] = r.beyond === Infinity ? Infinity : costOf(r.beyond, tail);
     }
   }
