@@ -490,6 +490,12 @@ describe('sparseEvaluate', () => {
     expect(e.value.coveredResidents).toBe(0);
     expect(e.value.maxMin).toBe(Infinity);
   });
+  it('covered: a Float32 response equal to T + 10⁻⁹ is within', () => {
+    const c = Math.fround(10.3);
+    const p = hand([[c, c + 1e-3]], [1, 2], { k: 1, targetMin: c - 1e-9 });
+    expect(p.targetMin + 1e-9).toBe(c);
+    expect(sparseEvaluate(p, [0]).value.coveredResidents).toBe(1);
+  });
   it('no residents: mean 0', () => {
     const p = hand([[5, 7]], [0, 0], { k: 1 });
     const r = sparseEvaluate(p, [0]);
@@ -701,7 +707,10 @@ describe('sparseMedianBound', () => {
     // λ⁰ = w d = (0, 15, 0): ρ = (0, −15, 0), L = 15 − 15 = 0. Subgradient (1, 0, 1), step
     // 2 × 15 / 2 = 15: λ = (15, 15, 15), ρ = (−15, −15, −15), L = 45 − 30 = 15 = the incumbent.
     const p = hand(lineMatrix([0, 5, 10]), [10, 3, 10], { k: 2 });
+    const t0 = performance.now();
     const b = sparseMedianBound(p, [2, 0], UNTIMED);
+    const elapsed = performance.now() - t0;
+    expect(b.ms).toBeLessThanOrEqual(elapsed + 1e-6);
     expect(b.bound).toBeCloseTo(15 / 23, 12);
     expect(b.proven).toBe(true);
     expect(b.gapPct).toBe(0);

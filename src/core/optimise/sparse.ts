@@ -120,6 +120,7 @@ export function buildSparseMedianProblem(ctx: TravelContext, req: SitingRequest,
     const cp = data.comuni[c].point;
     for (let p = demand.firstOfComune[c]; p < demand.firstOfComune[c + 1]; p++, i++) {
       // As travelToPoints: graph minutes to the comune, then to the point inside it, then the last mile.
+      // Stryker disable next-line ConditionalExpression: at the comune's own point the distance is 0, so localMin gives 0 too
       const toPoint = demand.lon[p] === cp[0] && demand.lat[p] === cp[1] ? 0 : ctx.model.localMin(c, haversineKm(cp[0], cp[1], demand.lon[p], demand.lat[p]));
       const tail = toPoint + demand.internalMin[p];
       for (let q = 0; q < r.nodes.length; q++) {
@@ -182,6 +183,7 @@ function transpose(p: SparseMedianProblem): { start: Int32Array; pts: Int32Array
   const cost = new Float32Array(start[m]);
   for (let i = 0; i < n; i++) for (let r = 0; r < K; r++) {
     const j = p.cand[i * K + r];
+    // Stryker disable next-line ConditionalExpression: past the end every entry is −1; fill[−1] is undefined, so nothing is written
     if (j < 0) break;
     const at = fill[j]++;
     pts[at] = i;
@@ -366,18 +368,20 @@ export function sparseMedianBound(p: SparseMedianProblem, incumbent: readonly nu
   // National scale is not interactive editing: 1.5 s (each iteration reads the lists twice).
   const maxMs = options.maxMs ?? 1500;
   let it = 0;
+  // Stryker disable next-line ArrayDeclaration: emptied (length = 0) before every use
   const chosen: number[] = [];
   for (; it < maxIt; it++) {
     rho.fill(0);
     let lval = 0;
     for (let i = 0; i < n; i++) {
       const wi = w[i];
-      // Stryker disable next-line EqualityOperator: a point without residents has λ = 0 forever (its g is 0), so its terms are 0
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: a point without residents has λ = 0 forever (its g is 0), so its terms are 0
       if (wi <= 0) continue;
       const li = lambda[i];
       lval += li;
       for (let r = 0; r < K; r++) {
         const j = p.cand[i * K + r];
+        // Stryker disable next-line ConditionalExpression: past the end the cost is Infinity, so the test below breaks as well
         if (j < 0) break;
         const d = wi * p.cost[i * K + r] - li;
         // Stryker disable next-line EqualityOperator: the lists are sorted, so past d = 0 every term is ≥ 0 and adds nothing
