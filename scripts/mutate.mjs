@@ -24,7 +24,10 @@ if (merge) {
   if (!existsSync(target)) throw new Error(`${target} non esiste: esegui prima una run sulla cartella`);
   const into = JSON.parse(readFileSync(target, 'utf8'));
   for (const part of parts) {
-    const r = JSON.parse(readFileSync(part, 'utf8'));
+    const text = readFileSync(part, 'utf8');
+    // A part ran in another checkout: its absolute path (in crash messages too) becomes ".".
+    const partRoot = JSON.parse(text).projectRoot;
+    const r = JSON.parse(partRoot && partRoot !== '.' ? text.replaceAll(partRoot, '.') : text);
     // A part's files replace the folder's (a newer run of them); tests are keyed by file too.
     Object.assign(into.files, r.files);
     Object.assign((into.testFiles ??= {}), r.testFiles ?? {});
@@ -53,7 +56,10 @@ if (!reportOnly) {
 function relativeRoot(file) {
   if (!existsSync(file)) return;
   const text = readFileSync(file, 'utf8');
-  const fixed = text.replace(/"projectRoot": "[^"]*"/, '"projectRoot": "."');
+  const root = /"projectRoot": "([^"]*)"/.exec(text)?.[1];
+  // The checkout's absolute path also appears in the messages of crashed runs.
+  const scrubbed = root && root !== '.' ? text.replaceAll(root, '.') : text;
+  const fixed = scrubbed.replace(/"projectRoot": "[^"]*"/, '"projectRoot": "."');
   if (fixed !== text) writeFileSync(file, fixed);
 }
 

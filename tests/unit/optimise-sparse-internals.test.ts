@@ -8,6 +8,7 @@ import type { SitingRequest } from '../../src/core/optimise/siting.ts';
 import type { TravelContext } from '../../src/core/travel/context.ts';
 import type { TerritoryData } from '../../src/core/territory/types.ts';
 import { haversineKm } from '../../src/core/travel/geo.ts';
+import { mulberry32 as rng } from '../../src/core/des/rng.ts';
 
 // ---------------------------------------------------------------------------------------------
 // A fake travel context.
@@ -196,16 +197,6 @@ function subsets(m: number, k: number): number[][] {
   return out;
 }
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A random instance: points and candidates in the unit square ×100, integer costs. */
 function randomInstance(seed: number, m: number, n: number): { C: number[][]; w: number[] } {
